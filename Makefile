@@ -1,0 +1,58 @@
+# Atelier numérique des communes — les deux commandes du README :
+#   make lab    installe le kit et ouvre JupyterLab (en français) sur la page d'accueil
+#   make test   installe le kit avec les outils de test et lance tous les tests
+#
+# Variables utiles :
+#   LAB_ARGS="--no-browser --port=8890"   options passées à JupyterLab
+#   PYTEST_ARGS="-k donnees"              options passées à pytest
+#   PYTHON=python3.11                     interpréteur utilisé pour créer .venv
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+LAB_ARGS ?=
+PYTEST_ARGS ?=
+
+# Réglages JupyterLab du kit, gardés dans le dépôt et non dans le dossier personnel.
+export JUPYTER_CONFIG_DIR := $(CURDIR)/config/jupyter
+export JUPYTERLAB_SETTINGS_DIR := $(CURDIR)/.etat/lab/user-settings
+export JUPYTERLAB_WORKSPACES_DIR := $(CURDIR)/.etat/lab/workspaces
+# nbgrader appelle « alembic » : le bin du venv doit être en tête du PATH.
+export PATH := $(CURDIR)/$(BIN):$(PATH)
+
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
+
+.PHONY: lab test exercices lint clean help
+
+help:
+	@echo "make lab    ouvre l'atelier dans JupyterLab (en français)"
+	@echo "make test   lance tous les tests"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Un fichier témoin par variante d'installation : refait si pyproject.toml change.
+$(VENV)/.installe-base: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installe-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test,hub]"
+	@touch $@ $(VENV)/.installe-base
+
+exercices: $(VENV)/.installe-base
+	$(BIN)/python -m atelier.preparation
+
+lab: exercices
+	$(BIN)/jupyter lab $(ALLOW_ROOT) --ServerApp.root_dir="$(CURDIR)" \
+		--LabApp.default_url=/lab/tree/notebooks/00_accueil.ipynb $(LAB_ARGS)
+
+test: $(VENV)/.installe-test
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installe-test
+	$(BIN)/ruff check .
+
+clean:
+	rm -rf .etat exercises/release exercises/gradebook.db

@@ -1,0 +1,3 @@
+"""Atelier numérique des communes : outils appelés par les carnets du kit."""
+
+__version__ = "0.1.0"
