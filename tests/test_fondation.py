@@ -7,12 +7,17 @@ import re
 import subprocess
 import sys
 
-import tomllib
 import yaml
 from conftest import RACINE, notebooks_du_depot
 
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
+
 
 def _normaliser(spec: str) -> tuple[str, str]:
+    spec = spec.split(";")[0]  # environment marker (python_version…)
     match = re.match(r"^\s*([A-Za-z0-9_.\-\[\]]+)\s*(.*)$", spec)
     nom, bornes = match.group(1).lower().replace("_", "-"), match.group(2)
     return re.sub(r"\[.*\]", "", nom), bornes.replace(" ", "")
