@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
-from nbgrader.preprocessors import ClearHiddenTests, GetGrades
+from nbgrader.preprocessors import ClearHiddenTests, ClearMarkScheme, GetGrades
 
 from atelier.nbgrader_ext import RaccourcirErreurs
 
@@ -37,10 +37,12 @@ c.ClearSolutions.text_stub = (
 )
 
 # Retours aux participants : jamais le texte des tests cachés, ni des traces
-# d'erreur qui le citeraient (nbgrader les montre par défaut, jupyter/nbgrader#917).
+# d'erreur qui le citeraient (nbgrader les montre par défaut, jupyter/nbgrader#917),
+# ni la grille de notation des questions rédigées.
 c.GenerateFeedback.preprocessors = [
     GetGrades,
     ClearHiddenTests,
+    ClearMarkScheme,
     RaccourcirErreurs,
     CSSHTMLHeaderPreprocessor,
 ]

@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import yaml
+
 from conftest import RACINE, notebooks_du_depot
 
 try:

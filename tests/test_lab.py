@@ -10,6 +10,7 @@ import time
 import urllib.request
 
 import pytest
+
 from conftest import RACINE, port_libre
 
 pytestmark = pytest.mark.lent

@@ -1,3 +1,8 @@
 """Atelier numérique des communes : outils appelés par les carnets du kit."""
 
+from atelier import erreurs
+
 __version__ = "0.1.0"
+
+# Dans un carnet, les erreurs fréquentes s'expliquent en français.
+erreurs.installer()

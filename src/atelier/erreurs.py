@@ -1,0 +1,132 @@
+"""Des messages d'erreur en français clair, pour des personnes qui ne programment pas.
+
+À l'import du paquet dans un carnet, ``installer()`` remplace l'affichage des
+erreurs les plus fréquentes (nom inconnu, colonne absente, faute de frappe…)
+par une explication en français, suivie d'une ligne de détail technique. Les
+erreurs du kit (``ErreurAtelier``) s'affichent sans trace technique.
+
+L'erreur reste une erreur : une cellule de vérification qui échoue compte
+toujours zéro point pour nbgrader.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any
+
+
+class ErreurAtelier(Exception):
+    """Erreur du kit, dont le message s'adresse directement au participant."""
+
+
+def nombre_fr(valeur: float, decimales: int | None = None) -> str:
+    """Un nombre écrit à la française : 10 008 749 ; 12,5."""
+    if decimales is None:
+        decimales = 0 if float(valeur).is_integer() else 2
+    texte = f"{valeur:,.{decimales}f}"
+    return texte.replace(",", "\u202f").replace(".", ",")
+
+
+def afficher(texte: str) -> None:
+    """Affiche un message (Markdown dans un carnet, texte brut ailleurs)."""
+    try:
+        from IPython import get_ipython
+        from IPython.display import Markdown, display
+
+        if get_ipython() is not None:
+            display(Markdown(texte))
+            return
+    except ImportError:  # pragma: no cover - IPython est toujours là avec Jupyter
+        pass
+    print(texte)
+
+
+def _explication_nom(exc: NameError, shell: Any) -> str:
+    nom = getattr(exc, "name", None) or (re.findall(r"'([^']+)'", str(exc)) or ["?"])[0]
+    message = (
+        f"Le nom « {nom} » n'est pas connu du carnet. Le plus souvent, une cellule au-dessus "
+        "n'a pas encore été lancée : lancez les cellules dans l'ordre, de haut en bas "
+        "(menu Exécuter → Exécuter toutes les cellules au-dessus)."
+    )
+    connus = [n for n in (shell.user_ns if shell else {}) if not n.startswith("_")]
+    proches = difflib.get_close_matches(nom, connus, n=1, cutoff=0.75)
+    if proches:
+        message += f" Vouliez-vous écrire « {proches[0]} » ? Majuscules et accents comptent."
+    return message
+
+
+def _explication_cle(exc: KeyError) -> str:
+    cle = exc.args[0] if exc.args else "?"
+    return (
+        f"« {cle} » n'existe pas dans ce tableau. Vérifiez l'orthographe exacte du nom de la "
+        "colonne (majuscules, accents, tirets bas) : `tableau.columns` affiche la liste des colonnes."
+    )
+
+
+EXPLICATIONS = {
+    "ZeroDivisionError": "Le calcul divise par zéro : une des valeurs utilisées vaut 0.",
+    "TypeError": (
+        "Le calcul mélange des choses qui ne vont pas ensemble (par exemple un texte et un nombre, "
+        "ou une fonction appelée avec trop ou pas assez de valeurs)."
+    ),
+    "ValueError": "Une valeur n'a pas la forme attendue.",
+    "AttributeError": (
+        "Cet objet n'a pas l'élément demandé après le point : vérifiez l'orthographe de ce qui suit le point."
+    ),
+    "IndexError": "La position demandée n'existe pas (le tableau ou la liste est plus court).",
+    "FileNotFoundError": "Le fichier demandé est introuvable : vérifiez son nom et son dossier.",
+}
+
+
+def expliquer(exc: BaseException, shell: Any = None) -> str:
+    """L'explication en français d'une erreur, suivie d'une ligne de détail technique."""
+    if isinstance(exc, ErreurAtelier):
+        return f"❌ {exc}"
+    if isinstance(exc, NameError):
+        texte = _explication_nom(exc, shell)
+    elif isinstance(exc, KeyError):
+        texte = _explication_cle(exc)
+    elif isinstance(exc, AssertionError):
+        texte = "Une vérification a échoué." + (f" {exc}" if str(exc) else "")
+    else:
+        texte = EXPLICATIONS.get(type(exc).__name__, "Le calcul s'est arrêté sur une erreur.")
+    return f"❌ {texte}\n(Détail technique : {type(exc).__name__}: {exc})"
+
+
+def _gestionnaire(shell, etype, valeur, tb, tb_offset=None):
+    # Émettre une vraie sortie « error » (avec le nom de l'exception) : nbgrader
+    # compte zéro point à une cellule de test qui porte une sortie d'erreur.
+    shell._showtraceback(etype, valeur, [expliquer(valeur, shell)])
+
+
+_TYPES_EXPLIQUES = (
+    ErreurAtelier, NameError, KeyError, AssertionError, ZeroDivisionError, TypeError,
+    ValueError, AttributeError, IndexError, FileNotFoundError,
+)
+
+
+def _afficher_erreur_de_syntaxe(shell, original):
+    def afficher_syntaxe(*args, **kwargs):
+        print(
+            "❌ Python ne comprend pas cette ligne (erreur de syntaxe). Vérifiez les parenthèses, "
+            "les guillemets et les deux-points ; les décimales s'écrivent avec un point (12.5), pas une virgule."
+        )
+        return original(*args, **kwargs)
+
+    return afficher_syntaxe
+
+
+def installer() -> bool:
+    """Active les messages en français dans le carnet courant (sans effet hors IPython)."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover
+        return False
+    shell = get_ipython()
+    if shell is None or getattr(shell, "_atelier_messages", False):
+        return shell is not None
+    shell.set_custom_exc(_TYPES_EXPLIQUES, _gestionnaire)
+    shell.showsyntaxerror = _afficher_erreur_de_syntaxe(shell, shell.showsyntaxerror)
+    shell._atelier_messages = True
+    return True

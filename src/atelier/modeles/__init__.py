@@ -1,0 +1,1 @@
+"""Les calculs des modules : fonctions pures, sans widgets, testées et notées."""

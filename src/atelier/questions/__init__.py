@@ -1,0 +1,1 @@
+"""Les questions notées de chaque module (une variable ``qN`` par question)."""

@@ -1,0 +1,1 @@
+"""Les simulateurs des modules : vues ipywidgets minces au-dessus des modèles."""
