@@ -166,6 +166,21 @@ def points_dans(anneaux, n, tirage: Tirage) -> tuple[np.ndarray, np.ndarray]:
     return np.concatenate(xs)[:n], np.concatenate(ys)[:n]
 
 
+def distance_au_bord(lon, lat, anneaux, lon0, lat0) -> np.ndarray:
+    """Distance (km) de chaque point au contour le plus proche de la commune."""
+    px, py = km_est_nord(lon, lat, lon0, lat0)
+    plus_proche = np.full(np.shape(px), np.inf)
+    for anneau in anneaux:
+        ax_, ay_ = km_est_nord(anneau[:-1, 0], anneau[:-1, 1], lon0, lat0)
+        bx, by = km_est_nord(anneau[1:, 0], anneau[1:, 1], lon0, lat0)
+        dx, dy = bx - ax_, by - ay_
+        longueur2 = np.maximum(dx**2 + dy**2, 1e-12)
+        t = np.clip(((px[:, None] - ax_) * dx + (py[:, None] - ay_) * dy) / longueur2, 0, 1)
+        d = np.hypot(px[:, None] - (ax_ + t * dx), py[:, None] - (ay_ + t * dy))
+        plus_proche = np.minimum(plus_proche, d.min(axis=1))
+    return plus_proche
+
+
 def km_est_nord(lon, lat, lon0, lat0):
     """Coordonnées locales en km (est, nord) autour de (lon0, lat0)."""
     x = (np.asarray(lon) - lon0) * 111.32 * np.cos(np.radians(lat0))
@@ -509,13 +524,14 @@ def table_arrondissements(communes: pd.DataFrame, connectivite: pd.DataFrame) ->
         g.loc[chef_lieu(commune, g), "chef_lieu"] = True
         anneaux = contours[commune]
         lon0, lat0 = infos.at[commune, "longitude"], infos.at[commune, "latitude"]
-        # Chef-lieu au centre de la commune, autres arrondissements répartis dans le polygone
-        # (pour chacun, le meilleur de 12 candidats : le plus éloigné des points déjà placés).
+        # Chef-lieu au centre de la commune, autres arrondissements répartis dans le polygone :
+        # pour chacun, le meilleur de 12 candidats, loin des points déjà placés et du bord.
         places = [(lon0, lat0)]
         for _ in range(len(g) - 1):
             cx, cy = points_dans(anneaux, 12, t)
             dx, dy = km_est_nord(cx[:, None], cy[:, None], np.array(places)[:, 0], np.array(places)[:, 1])
-            meilleur = np.argmax(np.min(np.hypot(dx, dy), axis=1))
+            ecart = np.minimum(np.min(np.hypot(dx, dy), axis=1), 2.5 * distance_au_bord(cx, cy, anneaux, lon0, lat0))
+            meilleur = np.argmax(ecart)
             places.append((cx[meilleur], cy[meilleur]))
         ordre = np.argsort(~g["chef_lieu"].to_numpy(), kind="stable")
         lon = np.empty(len(g))

@@ -111,8 +111,11 @@ def _proches(mot: str, possibles, n: int = 3, seuil: float = 0.7) -> list[str]:
     par_cle: dict[str, str] = {}
     for p in possibles:
         par_cle.setdefault(_cle(p), p)
-    trouves = difflib.get_close_matches(_cle(mot), list(par_cle), n=n, cutoff=seuil)
-    return list(dict.fromkeys(par_cle[t] for t in trouves))
+    cle = _cle(mot)
+    # Un début de nom (« smig » pour « smig_fcfa_mois ») compte comme une ressemblance.
+    contenants = [k for k in par_cle if len(cle) >= 3 and cle in k] if cle else []
+    trouves = contenants + difflib.get_close_matches(cle, list(par_cle), n=n, cutoff=seuil)
+    return list(dict.fromkeys(par_cle[t] for t in trouves))[:n]
 
 
 def _suggestion(mot: str, possibles) -> str:
@@ -357,6 +360,10 @@ _ATTENDU = {
 }
 
 
+def _compte(n: int, singulier: str, pluriel: str) -> str:
+    return f"{n} {singulier if n == 1 else pluriel}"
+
+
 def _etiquettes(brut: pd.DataFrame, masque: pd.Series) -> list | None:
     if "commune" not in brut.columns:
         return None
@@ -379,7 +386,7 @@ def _verifier_colonne(brut: pd.DataFrame, c: dict, sep: str, problemes: list[Pro
     contraintes = c.get("constraints", {})
     if illisibles.any():
         problemes.append(
-            Probleme(nom, f"il faut {_ATTENDU[c['type']]}, mais {illisibles.sum()} valeur(s) ne conviennent pas : "
+            Probleme(nom, f"il faut {_ATTENDU[c['type']]}, mais {_compte(illisibles.sum(), 'valeur ne convient', 'valeurs ne conviennent')} pas : "
                           + _citer(_numeros(illisibles), list(brut.loc[illisibles, nom]), _etiquettes(brut, illisibles)) + ".")
         )
     manquantes = (brut[nom] == "")
