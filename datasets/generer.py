@@ -24,6 +24,7 @@ import json
 import unicodedata
 import zlib
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -358,33 +359,44 @@ def table_maturite_losi(communes: pd.DataFrame, num: np.ndarray) -> pd.DataFrame
     return pd.DataFrame(table)
 
 
+class Service(NamedTuple):
+    code: str
+    libelle: str
+    autorite: str
+    guichet_communal: bool  # demandé au guichet de la mairie (et présent dans demandes_mensuelles)
+    par_habitant: float | None  # demandes par habitant et par an (None : selon la natalité)
+    mois_pointe: int
+    amplitude: float  # variation saisonnière (0,3 = ±30 %)
+    delai_jours: float  # délai de base
+    etapes: tuple[int, int]  # (min, max)
+    deplacements: tuple[int, int]  # (min, max)
+    briques: str  # briques GovStack utiles [73]
+
+
 SERVICES = [
-    # code, libellé, autorité, au guichet de la mairie ?, demandes par habitant et par an,
-    # mois de pointe, amplitude saisonnière, délai de base (jours), étapes (min, max),
-    # déplacements (min, max), briques GovStack utiles [73]
-    ("declaration_naissance", "Déclaration de naissance et acte de naissance", "mairie (état civil)", True,
+    Service("declaration_naissance", "Déclaration de naissance et acte de naissance", "mairie (état civil)", True,
      None, 9, 0.10, 2.0, (3, 5), (1, 3), "enregistrement;registres numériques;identification;messagerie"),
-    ("copie_acte_naissance", "Copie intégrale ou extrait d'acte de naissance", "mairie (état civil)", True,
+    Service("copie_acte_naissance", "Copie intégrale ou extrait d'acte de naissance", "mairie (état civil)", True,
      0.040, 8, 0.35, 1.5, (2, 4), (1, 3), "registres numériques;paiement;identification"),
-    ("acte_mariage", "Célébration du mariage et acte de mariage", "mairie (état civil)", True,
+    Service("acte_mariage", "Célébration du mariage et acte de mariage", "mairie (état civil)", True,
      0.0035, 12, 0.30, 4.0, (5, 8), (2, 4), "enregistrement;prise de rendez-vous;registres numériques"),
-    ("acte_deces", "Déclaration de décès et acte de décès", "mairie (état civil)", True,
+    Service("acte_deces", "Déclaration de décès et acte de décès", "mairie (état civil)", True,
      0.0009, 1, 0.10, 2.5, (3, 5), (1, 3), "enregistrement;registres numériques;identification"),
-    ("certificat_residence", "Certificat de résidence", "ANIP (unité UCIP à la mairie)", True,
+    Service("certificat_residence", "Certificat de résidence", "ANIP (unité UCIP à la mairie)", True,
      0.012, 9, 0.25, 1.0, (2, 4), (1, 2), "identification;paiement;registres numériques"),
-    ("legalisation", "Légalisation de signature et certification de copies", "mairie", True,
+    Service("legalisation", "Légalisation de signature et certification de copies", "mairie", True,
      0.030, 9, 0.30, 0.8, (2, 3), (1, 2), "identification;paiement"),
-    ("permis_construire", "Permis de construire", "mairie (urbanisme)", True,
+    Service("permis_construire", "Permis de construire", "mairie (urbanisme)", True,
      0.0006, 2, 0.30, 40.0, (6, 10), (3, 6), "enregistrement;flux de travail;paiement;messagerie"),
-    ("autorisation_inhumation", "Autorisation d'inhumation", "mairie", True,
+    Service("autorisation_inhumation", "Autorisation d'inhumation", "mairie", True,
      0.0006, 1, 0.10, 0.7, (2, 3), (1, 2), "enregistrement;flux de travail;paiement"),
-    ("autorisation_manifestation", "Autorisation de manifestation publique", "mairie", True,
+    Service("autorisation_manifestation", "Autorisation de manifestation publique", "mairie", True,
      0.0008, 12, 0.40, 5.0, (3, 5), (1, 3), "enregistrement;flux de travail;paiement;messagerie"),
-    ("cip", "Certificat d'identification personnelle (CIP)", "ANIP (guichets et CCSP)", False,
+    Service("cip", "Certificat d'identification personnelle (CIP)", "ANIP (guichets et CCSP)", False,
      0.020, 9, 0.20, 3.0, (2, 4), (1, 2), "identification;paiement;messagerie"),
-    ("cni", "Carte nationale d'identité biométrique", "ANIP", False,
+    Service("cni", "Carte nationale d'identité biométrique", "ANIP", False,
      0.012, 9, 0.20, 20.0, (3, 5), (2, 3), "identification;paiement;prise de rendez-vous;messagerie"),
-    ("casier_judiciaire", "Extrait de casier judiciaire (e-casier)", "ministère de la Justice", False,
+    Service("casier_judiciaire", "Extrait de casier judiciaire (e-casier)", "ministère de la Justice", False,
      0.008, 9, 0.30, 1.5, (1, 2), (0, 1), "identification;paiement;flux de travail;messagerie"),
 ]
 ETAT_CIVIL = ["declaration_naissance", "copie_acte_naissance", "acte_mariage", "acte_deces"]
@@ -405,13 +417,17 @@ def table_demandes_mensuelles(communes: pd.DataFrame, num: np.ndarray) -> pd.Dat
     part_en_ligne_fin = borner(0.02 + 0.18 * num**2 + t.normale(0, 0.02, n), 0.0, 0.25)
     mois = np.arange(1, 13)
     lignes = []
-    for code, _lib, _aut, communal, par_hab, pointe, amplitude, delai_base, *_ in SERVICES:
-        if not communal:
+    for service in SERVICES:
+        if not service.guichet_communal:
             continue
-        taux = natalite if par_hab is None else par_hab * np.exp(t.normale(0, 0.15, n))
+        code, delai_base = service.code, service.delai_jours
+        if service.par_habitant is None:
+            taux = natalite
+        else:
+            taux = service.par_habitant * np.exp(t.normale(0, 0.15, n))
         if code == "permis_construire":
             taux = taux * (0.4 + 1.6 * urbaine)
-        saison = 1 + amplitude * np.cos(2 * np.pi * (mois - pointe) / 12)
+        saison = 1 + service.amplitude * np.cos(2 * np.pi * (mois - service.mois_pointe) / 12)
         saison = saison / saison.mean()
         for i in range(n):
             lam = pop[i] * taux[i] / 12 * saison
@@ -490,13 +506,16 @@ def table_services(mensuel: pd.DataFrame, communes: pd.DataFrame) -> pd.DataFram
     volumes = mensuel.groupby("code_service")["demandes"].sum()
     population = communes["population_2024"].sum()
     lignes = []
-    for code, libelle, autorite, communal, par_hab, _p, _a, delai, etapes, deplacements, briques in SERVICES:
-        volume = volumes[code] if communal else int(round(population * par_hab * t.uniforme(0.85, 1.15)))
-        tarif, source = TARIFS_FCFA.get(code, (None, ""))
+    for s in SERVICES:
+        if s.guichet_communal:
+            volume = volumes[s.code]
+        else:
+            volume = int(round(population * s.par_habitant * t.uniforme(0.85, 1.15)))
+        tarif, source = TARIFS_FCFA.get(s.code, (None, ""))
         lignes.append(
-            (code, libelle, autorite, "oui" if communal else "non", tarif, source,
-             int(t.entiers(*etapes)), int(t.entiers(*deplacements)),
-             round(float(delai * t.uniforme(0.8, 1.2)), 1), int(volume), briques)
+            (s.code, s.libelle, s.autorite, "oui" if s.guichet_communal else "non", tarif, source,
+             int(t.entiers(*s.etapes)), int(t.entiers(*s.deplacements)),
+             round(float(s.delai_jours * t.uniforme(0.8, 1.2)), 1), int(volume), s.briques)
         )
     df = pd.DataFrame(
         lignes,
