@@ -36,7 +36,12 @@ SOURCES = ICI / "sources"
 
 # --- Faits sourcés (références : datapackage.json, champ « sources ») -------
 TAUX_CROISSANCE = 0.035  # RGPH 2002-2013, par an [70]
-STATUT_PARTICULIER = ["Cotonou", "Porto-Novo", "Parakou", "Abomey-Calavi"]  # décret du 1er juin 2022 [4]
+STATUT_PARTICULIER = [
+    "Cotonou",
+    "Porto-Novo",
+    "Parakou",
+    "Abomey-Calavi",
+]  # décret du 1er juin 2022 [4]
 PILOTES_ECOMMUNE = ["Porto-Novo", "Lokossa", "Djougou"]  # e-Commune, 30 sept. 2025 [45]
 CCSP_MARS_2023 = ["Ouèssè", "Covè", "Adjarra", "Sèmè-Podji", "Lokossa"]  # [25][80]
 NB_COMMUNES_CCSP = 20  # 15 (déc. 2021) + 5 (mars 2023) [25]
@@ -102,7 +107,9 @@ class Tirage:
     def comptage(self, moyenne):
         """Nombre entier positif autour d'une moyenne (loi de Poisson approchée)."""
         moyenne = np.asarray(moyenne, dtype=float)
-        return np.maximum(0, np.round(moyenne + np.sqrt(moyenne) * self.normale(n=moyenne.shape))).astype(np.int64)
+        return np.maximum(
+            0, np.round(moyenne + np.sqrt(moyenne) * self.normale(n=moyenne.shape))
+        ).astype(np.int64)
 
 
 def borner(x, bas, haut):
@@ -132,7 +139,9 @@ def quantiles_1_a_5(x) -> np.ndarray:
 def lire_contours() -> dict[str, list[np.ndarray]]:
     geo = json.loads((SOURCES / "benin_communes.geojson").read_text(encoding="utf-8"))
     return {
-        f["properties"]["commune"]: [np.asarray(anneau, dtype=float) for anneau in f["geometry"]["coordinates"]]
+        f["properties"]["commune"]: [
+            np.asarray(anneau, dtype=float) for anneau in f["geometry"]["coordinates"]
+        ]
         for f in geo["features"]
     }
 
@@ -200,9 +209,13 @@ def table_communes(ref: pd.DataFrame) -> pd.DataFrame:
     urbaine = borner(6 + 78 * q**1.4 + t.normale(0, 5, n), 5, 100)
     # Les quatre communes à statut particulier sont de grandes villes : au moins 70 % d'urbains.
     urbaine = np.where(particulier, np.maximum(urbaine, t.uniforme(70, 85, n)), urbaine)
-    urbaine[densite.to_numpy() == densite.max()] = 100.0  # la commune la plus dense est toute urbaine
+    urbaine[densite.to_numpy() == densite.max()] = (
+        100.0  # la commune la plus dense est toute urbaine
+    )
     part_adultes = borner(0.46 + 0.08 * urbaine / 100 + t.normale(0, 0.01, n), 0.44, 0.58)
-    population_2024 = np.round(ref["population_2013"] * (1 + TAUX_CROISSANCE) ** (ANNEE - 2013)).astype(np.int64)
+    population_2024 = np.round(
+        ref["population_2013"] * (1 + TAUX_CROISSANCE) ** (ANNEE - 2013)
+    ).astype(np.int64)
     return pd.DataFrame(
         {
             "commune": ref["commune"],
@@ -235,7 +248,9 @@ def indice_numerique(communes: pd.DataFrame) -> np.ndarray:
     t = Tirage("indice_numerique")
     urbaine = communes["part_population_urbaine"].to_numpy() / 100
     sud = (communes["latitude"].to_numpy() < 7.5).astype(float)
-    return borner(0.12 + 0.62 * urbaine + 0.08 * sud + t.normale(0, 0.07, len(communes)), 0.02, 0.98)
+    return borner(
+        0.12 + 0.62 * urbaine + 0.08 * sud + t.normale(0, 0.07, len(communes)), 0.02, 0.98
+    )
 
 
 def table_connectivite(communes: pd.DataFrame, num: np.ndarray) -> pd.DataFrame:
@@ -258,7 +273,9 @@ def table_connectivite(communes: pd.DataFrame, num: np.ndarray) -> pd.DataFrame:
     pnc[t.echantillon(np.maximum(score, 0.01) + 0.3 * fibre, NB_COMMUNES_PNC)] = True
     ccsp = communes["commune"].isin(CCSP_MARS_2023).to_numpy(copy=True)
     autres = np.flatnonzero(~ccsp)
-    ccsp[autres[t.echantillon(np.maximum(score[autres], 0.01), NB_COMMUNES_CCSP - ccsp.sum())]] = True
+    ccsp[autres[t.echantillon(np.maximum(score[autres], 0.01), NB_COMMUNES_CCSP - ccsp.sum())]] = (
+        True
+    )
     return pd.DataFrame(
         {
             "commune": communes["commune"],
@@ -317,22 +334,66 @@ def table_budget(communes: pd.DataFrame, num: np.ndarray) -> pd.DataFrame:
 
 GRILLE_LOSI = [
     # (code, critère, intitulé) : adaptation simplifiée des 5 critères de LOSI 2022 [16]
-    ("losi_inst_1", "Cadre institutionnel", "La mairie a un site web officiel à jour (mis à jour dans les 3 derniers mois)."),
-    ("losi_inst_2", "Cadre institutionnel", "Le site publie les noms et les contacts des élus et des services."),
+    (
+        "losi_inst_1",
+        "Cadre institutionnel",
+        "La mairie a un site web officiel à jour (mis à jour dans les 3 derniers mois).",
+    ),
+    (
+        "losi_inst_2",
+        "Cadre institutionnel",
+        "Le site publie les noms et les contacts des élus et des services.",
+    ),
     ("losi_inst_3", "Cadre institutionnel", "Un agent est chargé du numérique et du site web."),
-    ("losi_inst_4", "Cadre institutionnel", "Le site publie une politique de protection des données personnelles."),
+    (
+        "losi_inst_4",
+        "Cadre institutionnel",
+        "Le site publie une politique de protection des données personnelles.",
+    ),
     ("losi_contenu_1", "Contenu", "Le budget et le compte administratif sont publiés en ligne."),
-    ("losi_contenu_2", "Contenu", "Le PDC et le plan annuel d'investissement sont publiés en ligne."),
-    ("losi_contenu_3", "Contenu", "Les pièces à fournir, les délais et les tarifs des actes sont décrits en ligne."),
+    (
+        "losi_contenu_2",
+        "Contenu",
+        "Le PDC et le plan annuel d'investissement sont publiés en ligne.",
+    ),
+    (
+        "losi_contenu_3",
+        "Contenu",
+        "Les pièces à fournir, les délais et les tarifs des actes sont décrits en ligne.",
+    ),
     ("losi_contenu_4", "Contenu", "Les délibérations du conseil communal sont publiées en ligne."),
-    ("losi_services_1", "Services en ligne", "Une demande d'acte d'état civil peut être déposée en ligne."),
+    (
+        "losi_services_1",
+        "Services en ligne",
+        "Une demande d'acte d'état civil peut être déposée en ligne.",
+    ),
     ("losi_services_2", "Services en ligne", "L'usager peut suivre en ligne l'état de sa demande."),
-    ("losi_services_3", "Services en ligne", "Les frais peuvent être payés en ligne ou par monnaie électronique."),
+    (
+        "losi_services_3",
+        "Services en ligne",
+        "Les frais peuvent être payés en ligne ou par monnaie électronique.",
+    ),
     ("losi_services_4", "Services en ligne", "Un rendez-vous au guichet peut être pris en ligne."),
-    ("losi_participation_1", "Participation", "Un formulaire de contact ou de plainte est disponible en ligne."),
-    ("losi_participation_2", "Participation", "La mairie a mené au moins une consultation en ligne dans l'année."),
-    ("losi_participation_3", "Participation", "La mairie anime une page sur un réseau social (au moins une publication par semaine)."),
-    ("losi_participation_4", "Participation", "Des données communales sont téléchargeables (données ouvertes)."),
+    (
+        "losi_participation_1",
+        "Participation",
+        "Un formulaire de contact ou de plainte est disponible en ligne.",
+    ),
+    (
+        "losi_participation_2",
+        "Participation",
+        "La mairie a mené au moins une consultation en ligne dans l'année.",
+    ),
+    (
+        "losi_participation_3",
+        "Participation",
+        "La mairie anime une page sur un réseau social (au moins une publication par semaine).",
+    ),
+    (
+        "losi_participation_4",
+        "Participation",
+        "Des données communales sont téléchargeables (données ouvertes).",
+    ),
     ("losi_tech_1", "Technologie", "Le site s'affiche correctement sur un téléphone."),
     ("losi_tech_2", "Technologie", "Le site utilise une connexion sécurisée (HTTPS)."),
     ("losi_tech_3", "Technologie", "Le site propose un moteur de recherche interne."),
@@ -340,7 +401,13 @@ GRILLE_LOSI = [
 ]
 # Difficulté relative de chaque critère : la fourniture de services est la moins
 # remplie d'après l'enquête LOSI 2022 [17].
-FACILITE_CRITERE = {"inst": 1.2, "contenu": 0.9, "services": 0.55, "participation": 0.85, "tech": 1.1}
+FACILITE_CRITERE = {
+    "inst": 1.2,
+    "contenu": 0.9,
+    "services": 0.55,
+    "participation": 0.85,
+    "tech": 1.1,
+}
 
 
 def table_grille_losi() -> pd.DataFrame:
@@ -374,30 +441,162 @@ class Service(NamedTuple):
 
 
 SERVICES = [
-    Service("declaration_naissance", "Déclaration de naissance et acte de naissance", "mairie (état civil)", True,
-     None, 9, 0.10, 2.0, (3, 5), (1, 3), "enregistrement;registres numériques;identification;messagerie"),
-    Service("copie_acte_naissance", "Copie intégrale ou extrait d'acte de naissance", "mairie (état civil)", True,
-     0.040, 8, 0.35, 1.5, (2, 4), (1, 3), "registres numériques;paiement;identification"),
-    Service("acte_mariage", "Célébration du mariage et acte de mariage", "mairie (état civil)", True,
-     0.0035, 12, 0.30, 4.0, (5, 8), (2, 4), "enregistrement;prise de rendez-vous;registres numériques"),
-    Service("acte_deces", "Déclaration de décès et acte de décès", "mairie (état civil)", True,
-     0.0009, 1, 0.10, 2.5, (3, 5), (1, 3), "enregistrement;registres numériques;identification"),
-    Service("certificat_residence", "Certificat de résidence", "ANIP (unité UCIP à la mairie)", True,
-     0.012, 9, 0.25, 1.0, (2, 4), (1, 2), "identification;paiement;registres numériques"),
-    Service("legalisation", "Légalisation de signature et certification de copies", "mairie", True,
-     0.030, 9, 0.30, 0.8, (2, 3), (1, 2), "identification;paiement"),
-    Service("permis_construire", "Permis de construire", "mairie (urbanisme)", True,
-     0.0006, 2, 0.30, 40.0, (6, 10), (3, 6), "enregistrement;flux de travail;paiement;messagerie"),
-    Service("autorisation_inhumation", "Autorisation d'inhumation", "mairie", True,
-     0.0006, 1, 0.10, 0.7, (2, 3), (1, 2), "enregistrement;flux de travail;paiement"),
-    Service("autorisation_manifestation", "Autorisation de manifestation publique", "mairie", True,
-     0.0008, 12, 0.40, 5.0, (3, 5), (1, 3), "enregistrement;flux de travail;paiement;messagerie"),
-    Service("cip", "Certificat d'identification personnelle (CIP)", "ANIP (guichets et CCSP)", False,
-     0.020, 9, 0.20, 3.0, (2, 4), (1, 2), "identification;paiement;messagerie"),
-    Service("cni", "Carte nationale d'identité biométrique", "ANIP", False,
-     0.012, 9, 0.20, 20.0, (3, 5), (2, 3), "identification;paiement;prise de rendez-vous;messagerie"),
-    Service("casier_judiciaire", "Extrait de casier judiciaire (e-casier)", "ministère de la Justice", False,
-     0.008, 9, 0.30, 1.5, (1, 2), (0, 1), "identification;paiement;flux de travail;messagerie"),
+    Service(
+        "declaration_naissance",
+        "Déclaration de naissance et acte de naissance",
+        "mairie (état civil)",
+        True,
+        None,
+        9,
+        0.10,
+        2.0,
+        (3, 5),
+        (1, 3),
+        "enregistrement;registres numériques;identification;messagerie",
+    ),
+    Service(
+        "copie_acte_naissance",
+        "Copie intégrale ou extrait d'acte de naissance",
+        "mairie (état civil)",
+        True,
+        0.040,
+        8,
+        0.35,
+        1.5,
+        (2, 4),
+        (1, 3),
+        "registres numériques;paiement;identification",
+    ),
+    Service(
+        "acte_mariage",
+        "Célébration du mariage et acte de mariage",
+        "mairie (état civil)",
+        True,
+        0.0035,
+        12,
+        0.30,
+        4.0,
+        (5, 8),
+        (2, 4),
+        "enregistrement;prise de rendez-vous;registres numériques",
+    ),
+    Service(
+        "acte_deces",
+        "Déclaration de décès et acte de décès",
+        "mairie (état civil)",
+        True,
+        0.0009,
+        1,
+        0.10,
+        2.5,
+        (3, 5),
+        (1, 3),
+        "enregistrement;registres numériques;identification",
+    ),
+    Service(
+        "certificat_residence",
+        "Certificat de résidence",
+        "ANIP (unité UCIP à la mairie)",
+        True,
+        0.012,
+        9,
+        0.25,
+        1.0,
+        (2, 4),
+        (1, 2),
+        "identification;paiement;registres numériques",
+    ),
+    Service(
+        "legalisation",
+        "Légalisation de signature et certification de copies",
+        "mairie",
+        True,
+        0.030,
+        9,
+        0.30,
+        0.8,
+        (2, 3),
+        (1, 2),
+        "identification;paiement",
+    ),
+    Service(
+        "permis_construire",
+        "Permis de construire",
+        "mairie (urbanisme)",
+        True,
+        0.0006,
+        2,
+        0.30,
+        40.0,
+        (6, 10),
+        (3, 6),
+        "enregistrement;flux de travail;paiement;messagerie",
+    ),
+    Service(
+        "autorisation_inhumation",
+        "Autorisation d'inhumation",
+        "mairie",
+        True,
+        0.0006,
+        1,
+        0.10,
+        0.7,
+        (2, 3),
+        (1, 2),
+        "enregistrement;flux de travail;paiement",
+    ),
+    Service(
+        "autorisation_manifestation",
+        "Autorisation de manifestation publique",
+        "mairie",
+        True,
+        0.0008,
+        12,
+        0.40,
+        5.0,
+        (3, 5),
+        (1, 3),
+        "enregistrement;flux de travail;paiement;messagerie",
+    ),
+    Service(
+        "cip",
+        "Certificat d'identification personnelle (CIP)",
+        "ANIP (guichets et CCSP)",
+        False,
+        0.020,
+        9,
+        0.20,
+        3.0,
+        (2, 4),
+        (1, 2),
+        "identification;paiement;messagerie",
+    ),
+    Service(
+        "cni",
+        "Carte nationale d'identité biométrique",
+        "ANIP",
+        False,
+        0.012,
+        9,
+        0.20,
+        20.0,
+        (3, 5),
+        (2, 3),
+        "identification;paiement;prise de rendez-vous;messagerie",
+    ),
+    Service(
+        "casier_judiciaire",
+        "Extrait de casier judiciaire (e-casier)",
+        "ministère de la Justice",
+        False,
+        0.008,
+        9,
+        0.30,
+        1.5,
+        (1, 2),
+        (0, 1),
+        "identification;paiement;flux de travail;messagerie",
+    ),
 ]
 ETAT_CIVIL = ["declaration_naissance", "copie_acte_naissance", "acte_mariage", "acte_deces"]
 
@@ -434,31 +633,62 @@ def table_demandes_mensuelles(communes: pd.DataFrame, num: np.ndarray) -> pd.Dat
             demandes = t.comptage(lam)
             charge = demandes / max(demandes.mean(), 1)
             progression = part_en_ligne_fin[i] * mois / 12
-            en_ligne = np.minimum(demandes, np.round(demandes * progression * t.uniforme(0.8, 1.2, 12)))
-            delai = borner(delai_base * efficacite[i] * charge**0.5 * np.exp(t.normale(0, 0.1, 12)), 0.2, 120)
+            en_ligne = np.minimum(
+                demandes, np.round(demandes * progression * t.uniforme(0.8, 1.2, 12))
+            )
+            delai = borner(
+                delai_base * efficacite[i] * charge**0.5 * np.exp(t.normale(0, 0.1, 12)), 0.2, 120
+            )
             # Délais exponentiels de moyenne « delai » : part traitée en 3 jours.
             pct_72h = 100 * (1 - np.exp(-3 / delai))
-            rejets = t.comptage(demandes * borner(0.02 + 0.04 * efficacite[i] + t.normale(0, 0.005, 12), 0.005, 0.15))
+            rejets = t.comptage(
+                demandes
+                * borner(0.02 + 0.04 * efficacite[i] + t.normale(0, 0.005, 12), 0.005, 0.15)
+            )
             for m in range(12):
                 lignes.append(
-                    (communes["commune"].iat[i], code, f"{ANNEE}-{m + 1:02d}-01", demandes[m],
-                     int(en_ligne[m]), round(float(delai[m]), 1), round(float(pct_72h[m]), 1),
-                     int(min(rejets[m], demandes[m])))
+                    (
+                        communes["commune"].iat[i],
+                        code,
+                        f"{ANNEE}-{m + 1:02d}-01",
+                        demandes[m],
+                        int(en_ligne[m]),
+                        round(float(delai[m]), 1),
+                        round(float(pct_72h[m]), 1),
+                        int(min(rejets[m], demandes[m])),
+                    )
                 )
     return pd.DataFrame(
         lignes,
-        columns=["commune", "code_service", "mois", "demandes", "demandes_en_ligne",
-                 "delai_moyen_jours", "pct_72h", "rejets"],
+        columns=[
+            "commune",
+            "code_service",
+            "mois",
+            "demandes",
+            "demandes_en_ligne",
+            "delai_moyen_jours",
+            "pct_72h",
+            "rejets",
+        ],
     )
 
 
-def table_etat_civil(communes: pd.DataFrame, num: np.ndarray, mensuel: pd.DataFrame) -> pd.DataFrame:
+def table_etat_civil(
+    communes: pd.DataFrame, num: np.ndarray, mensuel: pd.DataFrame
+) -> pd.DataFrame:
     t = Tirage("etat_civil")
     n = len(communes)
     ec = mensuel[mensuel["code_service"].isin(ETAT_CIVIL)]
-    par_commune = ec.assign(
-        delai_pondere=ec["delai_moyen_jours"] * ec["demandes"], dans_72h=ec["pct_72h"] * ec["demandes"]
-    ).groupby("commune", sort=False)[["demandes", "demandes_en_ligne", "rejets", "delai_pondere", "dans_72h"]].sum()
+    par_commune = (
+        ec.assign(
+            delai_pondere=ec["delai_moyen_jours"] * ec["demandes"],
+            dans_72h=ec["pct_72h"] * ec["demandes"],
+        )
+        .groupby("commune", sort=False)[
+            ["demandes", "demandes_en_ligne", "rejets", "delai_pondere", "dans_72h"]
+        ]
+        .sum()
+    )
     par_commune = par_commune.reindex(communes["commune"])
     demandes = par_commune["demandes"].to_numpy()
     delai = par_commune["delai_pondere"].to_numpy() / demandes
@@ -470,10 +700,15 @@ def table_etat_civil(communes: pd.DataFrame, num: np.ndarray, mensuel: pd.DataFr
     charge = demandes_jour / heures * temps / 60  # en « guichets occupés »
     guichets = borner(np.ceil(charge / t.uniforme(0.6, 0.9, n)), 1, 12).astype(np.int64)
     # Une file stable demande un taux d'occupation < 1 : on réduit le temps si besoin.
-    temps = np.where(charge / guichets > 0.95, np.floor(0.95 * guichets * heures * 60 / demandes_jour), temps)
+    temps = np.where(
+        charge / guichets > 0.95, np.floor(0.95 * guichets * heures * 60 / demandes_jour), temps
+    )
     naissances = (
-        mensuel[mensuel["code_service"] == "declaration_naissance"].groupby("commune")["demandes"].sum()
-        .reindex(communes["commune"]).to_numpy(dtype=np.int64)
+        mensuel[mensuel["code_service"] == "declaration_naissance"]
+        .groupby("commune")["demandes"]
+        .sum()
+        .reindex(communes["commune"])
+        .to_numpy(dtype=np.int64)
     )
     superficie = communes["superficie_km2"].to_numpy()
     distance = borner(1.3 * (2 / 3) * np.sqrt(superficie / np.pi) * t.uniforme(0.5, 0.9, n), 2, 40)
@@ -484,7 +719,9 @@ def table_etat_civil(communes: pd.DataFrame, num: np.ndarray, mensuel: pd.DataFr
             "annee": ANNEE,
             "naissances_an": naissances,
             "demandes_actes_an": demandes.astype(np.int64),
-            "part_actes_demandes_en_ligne": np.round(100 * par_commune["demandes_en_ligne"].to_numpy() / demandes, 1),
+            "part_actes_demandes_en_ligne": np.round(
+                100 * par_commune["demandes_en_ligne"].to_numpy() / demandes, 1
+            ),
             "delai_moyen_jours": np.round(delai, 1),
             "pct_72h": np.round(pct_72h, 1),
             "taux_rejet": np.round(100 * par_commune["rejets"].to_numpy() / demandes, 1),
@@ -495,8 +732,12 @@ def table_etat_civil(communes: pd.DataFrame, num: np.ndarray, mensuel: pd.DataFr
             "nb_guichets": guichets,
             "dist_moy_mairie_km": np.round(distance, 1),
             "cout_transport_fcfa_km": arrondir_a(t.uniforme(60, 150, n) - 30 * num, 5),
-            "duree_deplacement_h": np.round(borner(1 + distance / 12 + t.uniforme(0, 1.5, n), 1, 8), 1),
-            "cout_plateforme_fcfa": arrondir_a(t.uniforme(8e6, 18e6, n) + 0.02 * demandes * 1_000, 100_000),
+            "duree_deplacement_h": np.round(
+                borner(1 + distance / 12 + t.uniforme(0, 1.5, n), 1, 8), 1
+            ),
+            "cout_plateforme_fcfa": arrondir_a(
+                t.uniforme(8e6, 18e6, n) + 0.02 * demandes * 1_000, 100_000
+            ),
         }
     )
 
@@ -513,20 +754,43 @@ def table_services(mensuel: pd.DataFrame, communes: pd.DataFrame) -> pd.DataFram
             volume = int(round(population * s.par_habitant * t.uniforme(0.85, 1.15)))
         tarif, source = TARIFS_FCFA.get(s.code, (None, ""))
         lignes.append(
-            (s.code, s.libelle, s.autorite, "oui" if s.guichet_communal else "non", tarif, source,
-             int(t.entiers(*s.etapes)), int(t.entiers(*s.deplacements)),
-             round(float(s.delai_jours * t.uniforme(0.8, 1.2)), 1), int(volume), s.briques)
+            (
+                s.code,
+                s.libelle,
+                s.autorite,
+                "oui" if s.guichet_communal else "non",
+                tarif,
+                source,
+                int(t.entiers(*s.etapes)),
+                int(t.entiers(*s.deplacements)),
+                round(float(s.delai_jours * t.uniforme(0.8, 1.2)), 1),
+                int(volume),
+                s.briques,
+            )
         )
     df = pd.DataFrame(
         lignes,
-        columns=["code_service", "service", "autorite", "guichet_communal", "tarif_fcfa", "source_tarif",
-                 "nb_etapes", "nb_deplacements", "delai_habituel_jours", "volume_an", "briques_govstack"],
+        columns=[
+            "code_service",
+            "service",
+            "autorite",
+            "guichet_communal",
+            "tarif_fcfa",
+            "source_tarif",
+            "nb_etapes",
+            "nb_deplacements",
+            "delai_habituel_jours",
+            "volume_an",
+            "briques_govstack",
+        ],
     )
     df["tarif_fcfa"] = df["tarif_fcfa"].astype("Int64")
     # Impact : volume × déplacements (temps gagné par les usagers) ; effort : étapes et briques à construire.
     df["impact_score"] = quantiles_1_a_5(np.log(df["volume_an"]) + np.log1p(df["nb_deplacements"]))
     nb_briques = df["briques_govstack"].str.count(";") + 1
-    df["effort_score"] = quantiles_1_a_5(df["nb_etapes"] + 1.5 * nb_briques + t.uniforme(0, 1, len(df)))
+    df["effort_score"] = quantiles_1_a_5(
+        df["nb_etapes"] + 1.5 * nb_briques + t.uniforme(0, 1, len(df))
+    )
     return df
 
 
@@ -548,8 +812,13 @@ def table_arrondissements(communes: pd.DataFrame, connectivite: pd.DataFrame) ->
         places = [(lon0, lat0)]
         for _ in range(len(g) - 1):
             cx, cy = points_dans(anneaux, 12, t)
-            dx, dy = km_est_nord(cx[:, None], cy[:, None], np.array(places)[:, 0], np.array(places)[:, 1])
-            ecart = np.minimum(np.min(np.hypot(dx, dy), axis=1), 2.5 * distance_au_bord(cx, cy, anneaux, lon0, lat0))
+            dx, dy = km_est_nord(
+                cx[:, None], cy[:, None], np.array(places)[:, 0], np.array(places)[:, 1]
+            )
+            ecart = np.minimum(
+                np.min(np.hypot(dx, dy), axis=1),
+                2.5 * distance_au_bord(cx, cy, anneaux, lon0, lat0),
+            )
             meilleur = np.argmax(ecart)
             places.append((cx[meilleur], cy[meilleur]))
         ordre = np.argsort(~g["chef_lieu"].to_numpy(), kind="stable")
@@ -561,7 +830,9 @@ def table_arrondissements(communes: pd.DataFrame, connectivite: pd.DataFrame) ->
         g["x_km"], g["y_km"] = np.round(x, 2), np.round(y, 2)
         g["dist_centre_km"] = np.round(np.hypot(x, y), 2)
         e = connect.at[commune, "part_menages_electricite"] / 100
-        p = np.where(g["chef_lieu"], 0.97, borner(0.1 + 1.5 * e - 0.012 * np.hypot(x, y), 0.03, 0.95))
+        p = np.where(
+            g["chef_lieu"], 0.97, borner(0.1 + 1.5 * e - 0.012 * np.hypot(x, y), 0.03, 0.95)
+        )
         g["electrifie"] = t.bernoulli(p)
         g["a_pnc"] = g["chef_lieu"] & (connect.at[commune, "a_pnc"] == "oui")
         g["a_ccsp"] = g["chef_lieu"] & (connect.at[commune, "a_ccsp"] == "oui")
@@ -569,8 +840,14 @@ def table_arrondissements(communes: pd.DataFrame, connectivite: pd.DataFrame) ->
         morceaux.append(g)
     a = pd.concat(morceaux, ignore_index=True)
     n = len(a)
-    population_2024 = np.round(a["population_2013"] * (1 + TAUX_CROISSANCE) ** (ANNEE - 2013)).astype(np.int64)
-    usagers = borner(np.round(population_2024 * t.uniforme(0.0008, 0.0016, n) * (0.6 + a["usage_internet"])), 5, 400)
+    population_2024 = np.round(
+        a["population_2013"] * (1 + TAUX_CROISSANCE) ** (ANNEE - 2013)
+    ).astype(np.int64)
+    usagers = borner(
+        np.round(population_2024 * t.uniforme(0.0008, 0.0016, n) * (0.6 + a["usage_internet"])),
+        5,
+        400,
+    )
     return pd.DataFrame(
         {
             "commune": a["commune"],
@@ -592,10 +869,16 @@ def table_arrondissements(communes: pd.DataFrame, connectivite: pd.DataFrame) ->
             "a_pnc": oui_non(a["a_pnc"]),
             "a_ccsp": oui_non(a["a_ccsp"]),
             "usagers_jour": usagers.astype(np.int64),
-            "tarif_fcfa": arrondir_a(t.uniforme(150, 450, n) + 150 * (a["usage_internet"] > 0.5), 50),
-            "capex_fcfa": arrondir_a(t.uniforme(18e6, 28e6, n) + 80_000 * a["dist_centre_km"], 100_000),
+            "tarif_fcfa": arrondir_a(
+                t.uniforme(150, 450, n) + 150 * (a["usage_internet"] > 0.5), 50
+            ),
+            "capex_fcfa": arrondir_a(
+                t.uniforme(18e6, 28e6, n) + 80_000 * a["dist_centre_km"], 100_000
+            ),
             "opex_annuel_fcfa": arrondir_a(t.uniforme(3.5e6, 7e6, n), 100_000),
-            "cout_solaire_fcfa": arrondir_a(t.uniforme(4e6, 8e6, n) + 30_000 * a["dist_centre_km"], 100_000),
+            "cout_solaire_fcfa": arrondir_a(
+                t.uniforme(4e6, 8e6, n) + 30_000 * a["dist_centre_km"], 100_000
+            ),
         }
     )
 
@@ -628,7 +911,9 @@ SECTEURS = [
 ]
 
 
-def table_economie_numerique(communes: pd.DataFrame, num: np.ndarray) -> tuple[pd.DataFrame, pd.DataFrame]:
+def table_economie_numerique(
+    communes: pd.DataFrame, num: np.ndarray
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     t = Tirage("economie_numerique")
     n = len(communes)
     pop = communes["population_2024"].to_numpy(dtype=float)
@@ -642,7 +927,9 @@ def table_economie_numerique(communes: pd.DataFrame, num: np.ndarray) -> tuple[p
         nombres = t.comptage(moyenne * poids / poids.sum())
         totaux[i] = nombres.sum()
         for (secteur, _, _), nombre in zip(SECTEURS, nombres, strict=True):
-            lignes.append((communes["commune"].iat[i], communes["departement"].iat[i], secteur, int(nombre)))
+            lignes.append(
+                (communes["commune"].iat[i], communes["departement"].iat[i], secteur, int(nombre))
+            )
     secteurs = pd.DataFrame(lignes, columns=["commune", "departement", "secteur", "nb_entreprises"])
     startups = np.zeros(n, dtype=np.int64)
     for indice in t.choix(np.arange(n), np.maximum(num, 0.01) ** 4 * pop, STARTUPS_LABELLISEES):
@@ -664,7 +951,9 @@ def table_economie_numerique(communes: pd.DataFrame, num: np.ndarray) -> tuple[p
             "comptes_mm_par_adulte": np.round(comptes / adultes, 2),
             "nb_relais": relais.astype(np.int64),
             "loyer_fcfa": arrondir_a(t.uniforme(10_000, 30_000, n) + 40_000 * urbaine**2, 1_000),
-            "salaire_fcfa": arrondir_a(SMIG_FCFA_MOIS + t.uniforme(0, 25_000, n) + 20_000 * urbaine, 1_000),
+            "salaire_fcfa": arrondir_a(
+                SMIG_FCFA_MOIS + t.uniforme(0, 25_000, n) + 20_000 * urbaine, 1_000
+            ),
             "prix_prestation_fcfa": prix,
             "cout_variable_fcfa": arrondir_a(prix * t.uniforme(0.15, 0.4, n), 25),
         }
@@ -673,7 +962,13 @@ def table_economie_numerique(communes: pd.DataFrame, num: np.ndarray) -> tuple[p
 
 
 DOMAINES = ["niv_info", "niv_comm", "niv_contenu", "niv_securite", "niv_resolution"]
-TRANCHES_AGE = [(15, 24, "15-24"), (25, 34, "25-34"), (35, 49, "35-49"), (50, 64, "50-64"), (65, 80, "65+")]
+TRANCHES_AGE = [
+    (15, 24, "15-24"),
+    (25, 34, "25-34"),
+    (35, 49, "35-49"),
+    (50, 64, "50-64"),
+    (65, 80, "65+"),
+]
 REPONDANTS_PAR_COMMUNE = 40
 
 
@@ -687,13 +982,22 @@ def table_enquete_competences(communes: pd.DataFrame, connectivite: pd.DataFrame
     femme = t.bernoulli(0.51, n)
     age = t.choix(np.arange(15, 81), np.exp(-np.arange(66) / 22), n)
     urbain = t.bernoulli(urbaine)
-    p_smartphone = borner(0.15 + 0.9 * usage + 0.12 * urbain - 0.08 * femme - 0.006 * np.maximum(age - 30, 0), 0.03, 0.95)
+    p_smartphone = borner(
+        0.15 + 0.9 * usage + 0.12 * urbain - 0.08 * femme - 0.006 * np.maximum(age - 30, 0),
+        0.03,
+        0.95,
+    )
     smartphone = t.bernoulli(p_smartphone)
     internet = smartphone & t.bernoulli(0.85, n) | (~smartphone & t.bernoulli(0.08, n))
     # Aptitude latente : niveaux surtout entre 0 et 3 en milieu rural [S], échelle DigComp 0-8 [60].
     aptitude = (
-        0.3 + 1.6 * smartphone + 0.8 * internet + 0.9 * urbain - 0.35 * femme
-        - 0.025 * np.maximum(age - 25, 0) + t.normale(0, 0.8, n)
+        0.3
+        + 1.6 * smartphone
+        + 0.8 * internet
+        + 0.9 * urbain
+        - 0.35 * femme
+        - 0.025 * np.maximum(age - 25, 0)
+        + t.normale(0, 0.8, n)
     )
     table = {
         "id_repondant": [f"R{i + 1:04d}" for i in range(n)],
@@ -702,12 +1006,22 @@ def table_enquete_competences(communes: pd.DataFrame, connectivite: pd.DataFrame
         "milieu": np.where(urbain, "urbain", "rural"),
         "sexe": np.where(femme, "femme", "homme"),
         "age": age.astype(np.int64),
-        "tranche_age": pd.cut(age, [b for b, _, _ in TRANCHES_AGE] + [81], right=False,
-                              labels=[e for _, _, e in TRANCHES_AGE]).astype(str),
+        "tranche_age": pd.cut(
+            age,
+            [b for b, _, _ in TRANCHES_AGE] + [81],
+            right=False,
+            labels=[e for _, _, e in TRANCHES_AGE],
+        ).astype(str),
         "smartphone": oui_non(smartphone),
         "utilise_internet": oui_non(internet),
     }
-    decalage = {"niv_info": 0.3, "niv_comm": 0.5, "niv_contenu": -0.4, "niv_securite": -0.3, "niv_resolution": -0.2}
+    decalage = {
+        "niv_info": 0.3,
+        "niv_comm": 0.5,
+        "niv_contenu": -0.4,
+        "niv_securite": -0.3,
+        "niv_resolution": -0.2,
+    }
     for domaine in DOMAINES:
         niveau = np.round(aptitude + decalage[domaine] + t.normale(0, 0.6, n))
         table[domaine] = borner(niveau, 0, 8).astype(np.int64)
@@ -717,7 +1031,9 @@ def table_enquete_competences(communes: pd.DataFrame, connectivite: pd.DataFrame
 def part_competences_base(enquete: pd.DataFrame, communes: pd.DataFrame) -> np.ndarray:
     """Part des répondants au moins au niveau 1 (fondamental) dans les 5 domaines."""
     base = (enquete[DOMAINES] >= 1).all(axis=1)
-    return np.round(100 * base.groupby(enquete["commune"]).mean().reindex(communes["commune"]).to_numpy(), 1)
+    return np.round(
+        100 * base.groupby(enquete["commune"]).mean().reindex(communes["commune"]).to_numpy(), 1
+    )
 
 
 GROUPES_FORMATION = [
@@ -734,15 +1050,27 @@ def table_evaluation_formation(communes: pd.DataFrame) -> pd.DataFrame:
     lignes = []
     numero = 0
     for groupe, effectif, gain in GROUPES_FORMATION:
-        communes_groupe = t.choix(communes["commune"].to_numpy(), communes["population_2024"].to_numpy(), effectif)
+        communes_groupe = t.choix(
+            communes["commune"].to_numpy(), communes["population_2024"].to_numpy(), effectif
+        )
         pre = borner(t.normale(8, 3, effectif), 0, 20)
         post = borner(pre + t.normale(gain, 2.5, effectif), 0, 20)
         femme = t.bernoulli(0.95 if groupe == "Groupements de femmes" else 0.4, effectif)
         for i in range(effectif):
             numero += 1
-            lignes.append((f"P{numero:03d}", groupe, "femme" if femme[i] else "homme", communes_groupe[i],
-                           float(np.round(pre[i] * 2) / 2), float(np.round(post[i] * 2) / 2)))
-    return pd.DataFrame(lignes, columns=["id_participant", "groupe", "sexe", "commune", "score_pre", "score_post"])
+            lignes.append(
+                (
+                    f"P{numero:03d}",
+                    groupe,
+                    "femme" if femme[i] else "homme",
+                    communes_groupe[i],
+                    float(np.round(pre[i] * 2) / 2),
+                    float(np.round(post[i] * 2) / 2),
+                )
+            )
+    return pd.DataFrame(
+        lignes, columns=["id_participant", "groupe", "sexe", "commune", "score_pre", "score_post"]
+    )
 
 
 CANAUX = [
@@ -756,7 +1084,12 @@ CANAUX = [
     ("SMS de masse", (10_000, 40_000), (200_000, 600_000), 1),
     ("Affiches et banderoles", (3_000, 15_000), (100_000, 300_000), 1),
     ("Caravane motorisée", (5_000, 20_000), (500_000, 1_500_000), 4),
-    ("Réunions avec les chefs de village et les leaders religieux", (2_000, 10_000), (60_000, 200_000), 4),
+    (
+        "Réunions avec les chefs de village et les leaders religieux",
+        (2_000, 10_000),
+        (60_000, 200_000),
+        4,
+    ),
 ]
 
 
@@ -764,8 +1097,14 @@ def table_canaux_sensibilisation() -> pd.DataFrame:
     t = Tirage("canaux_sensibilisation")
     lignes = []
     for action, (pmin, pmax), (cmin, cmax), effort in CANAUX:
-        lignes.append((action, int(arrondir_a(t.uniforme(pmin, pmax), 100)), int(arrondir_a(t.uniforme(cmin, cmax), 5_000)),
-                       int(borner(effort + t.entiers(-1, 1), 1, 5))))
+        lignes.append(
+            (
+                action,
+                int(arrondir_a(t.uniforme(pmin, pmax), 100)),
+                int(arrondir_a(t.uniforme(cmin, cmax), 5_000)),
+                int(borner(effort + t.entiers(-1, 1), 1, 5)),
+            )
+        )
     df = pd.DataFrame(lignes, columns=["action", "portee_estimee", "cout_fcfa", "effort_score"])
     df["impact_score"] = quantiles_1_a_5(df["portee_estimee"])
     return df
@@ -773,60 +1112,193 @@ def table_canaux_sensibilisation() -> pd.DataFrame:
 
 PARAMETRES = [
     # nom, valeur, unité, description, nature, source
-    ("population_benin_2013", 10_008_749, "habitants", "Population du Bénin au recensement de 2013 (RGPH4)", "réel",
-     "INSAE, RGPH4 2013 [70]"),
-    ("taux_croissance_population", 3.5, "% par an", "Croissance annuelle de la population entre 2002 et 2013", "réel",
-     "INSAE, RGPH4 [70]"),
-    ("smig_fcfa_mois", SMIG_FCFA_MOIS, "FCFA/mois", "Salaire minimum (SMIG) depuis le 1er janvier 2023", "réel",
-     "agenceafrique.com [50]"),
-    ("valeur_temps_fcfa_h", round(PART_TEMPS_NON_TRAVAILLE * SMIG_FCFA_MOIS / HEURES_PAR_MOIS),
-     "FCFA/heure", "Valeur d'une heure de temps non travaillé : 30 % du SMIG horaire (173,33 h par mois)",
-     "calculé", "SMIG [50] et règle de la BAD [49]"),
-    ("naissances_enregistrees_2022", 483_179, "naissances", "Naissances enregistrées au Bénin en 2022", "réel",
-     "lanation.bj [43]"),
-    ("taux_natalite_2022", 39.2, "pour 1 000 habitants", "Naissances enregistrées pour 1 000 habitants en 2022", "réel",
-     "lanation.bj [43]"),
-    ("taux_natalite_donga_2022", 48.8, "pour 1 000 habitants", "Même taux dans le département de la Donga", "réel",
-     "lanation.bj [43]"),
-    ("part_72h_e_casier", 90.0, "%", "Part des casiers judiciaires en ligne délivrés en 72 heures (référence)",
-     "réel", "beninwebtv.com [38]"),
-    ("satisfaction_ccsp_lokossa", 91.0, "%", "Satisfaction des usagers du CCSP de Lokossa à son ouverture",
-     "réel", "PNUD [80]"),
-    ("part_electricite_nationale", PART_ELECTRICITE_NATIONALE, "%", "Accès à l'électricité, ensemble du pays (2023)",
-     "réel", "lematinal.bj [27]"),
-    ("part_electricite_rurale", 12.0, "%", "Accès à l'électricité en milieu rural (2023)", "réel", "lematinal.bj [27]"),
-    ("couverture_4g_rurale", 63.0, "%", "Population rurale couverte par la 4G", "réel", "GSMA via ecofinagency.com [28]"),
-    ("fadec_non_affecte_2024_fcfa", FADEC_NON_AFFECTE_2024, "FCFA", "FADeC non affecté prévu pour 2024, toutes communes",
-     "réel", "leconomistebenin.com [14]"),
-    ("fadec_total_2024_fcfa", FADEC_TOTAL_2024, "FCFA", "FADeC total prévu pour 2024 (affecté et non affecté)", "réel",
-     "leconomistebenin.com [14]"),
-    ("part_fadec_investissement", 72.0, "%", "Part de l'investissement communal financée par le FADeC non affecté",
-     "réel", "DDC (coopération suisse) [13]"),
-    ("comptes_mobile_money_2023", COMPTES_MOBILE_MONEY_2023, "comptes", "Comptes de monnaie électronique en 2023",
-     "réel", "ARCEP via tafeur.com [55]"),
-    ("startups_labellisees", STARTUPS_LABELLISEES, "start-up", "Start-up labellisées (première promotion)", "réel",
-     "bankassurafrik.com [53]"),
-    ("citoyens_formes_par_relais_mois", 60, "personnes/mois",
-     "Citoyens que chaque ambassadeur numérique s'engage à former chaque mois (Rwanda)", "réel", "minict.gov.rw [58]"),
-    ("communes_avec_pnc", NB_COMMUNES_PNC, "communes", "Communes dotées d'un point numérique communautaire (nov. 2020)",
-     "réel", "cio-mag.com [24]"),
-    ("communes_avec_ccsp", NB_COMMUNES_CCSP, "communes", "Centres communaux de services publics ouverts (mars 2023)",
-     "réel", "24haubenin.info [25]"),
-    ("communes_fibre", NB_COMMUNES_FIBRE, "communes", "Communes raccordées à la fibre optique (nov. 2024)", "réel",
-     "lematinal.bj [75]"),
+    (
+        "population_benin_2013",
+        10_008_749,
+        "habitants",
+        "Population du Bénin au recensement de 2013 (RGPH4)",
+        "réel",
+        "INSAE, RGPH4 2013 [70]",
+    ),
+    (
+        "taux_croissance_population",
+        3.5,
+        "% par an",
+        "Croissance annuelle de la population entre 2002 et 2013",
+        "réel",
+        "INSAE, RGPH4 [70]",
+    ),
+    (
+        "smig_fcfa_mois",
+        SMIG_FCFA_MOIS,
+        "FCFA/mois",
+        "Salaire minimum (SMIG) depuis le 1er janvier 2023",
+        "réel",
+        "agenceafrique.com [50]",
+    ),
+    (
+        "valeur_temps_fcfa_h",
+        round(PART_TEMPS_NON_TRAVAILLE * SMIG_FCFA_MOIS / HEURES_PAR_MOIS),
+        "FCFA/heure",
+        "Valeur d'une heure de temps non travaillé : 30 % du SMIG horaire (173,33 h par mois)",
+        "calculé",
+        "SMIG [50] et règle de la BAD [49]",
+    ),
+    (
+        "naissances_enregistrees_2022",
+        483_179,
+        "naissances",
+        "Naissances enregistrées au Bénin en 2022",
+        "réel",
+        "lanation.bj [43]",
+    ),
+    (
+        "taux_natalite_2022",
+        39.2,
+        "pour 1 000 habitants",
+        "Naissances enregistrées pour 1 000 habitants en 2022",
+        "réel",
+        "lanation.bj [43]",
+    ),
+    (
+        "taux_natalite_donga_2022",
+        48.8,
+        "pour 1 000 habitants",
+        "Même taux dans le département de la Donga",
+        "réel",
+        "lanation.bj [43]",
+    ),
+    (
+        "part_72h_e_casier",
+        90.0,
+        "%",
+        "Part des casiers judiciaires en ligne délivrés en 72 heures (référence)",
+        "réel",
+        "beninwebtv.com [38]",
+    ),
+    (
+        "satisfaction_ccsp_lokossa",
+        91.0,
+        "%",
+        "Satisfaction des usagers du CCSP de Lokossa à son ouverture",
+        "réel",
+        "PNUD [80]",
+    ),
+    (
+        "part_electricite_nationale",
+        PART_ELECTRICITE_NATIONALE,
+        "%",
+        "Accès à l'électricité, ensemble du pays (2023)",
+        "réel",
+        "lematinal.bj [27]",
+    ),
+    (
+        "part_electricite_rurale",
+        12.0,
+        "%",
+        "Accès à l'électricité en milieu rural (2023)",
+        "réel",
+        "lematinal.bj [27]",
+    ),
+    (
+        "couverture_4g_rurale",
+        63.0,
+        "%",
+        "Population rurale couverte par la 4G",
+        "réel",
+        "GSMA via ecofinagency.com [28]",
+    ),
+    (
+        "fadec_non_affecte_2024_fcfa",
+        FADEC_NON_AFFECTE_2024,
+        "FCFA",
+        "FADeC non affecté prévu pour 2024, toutes communes",
+        "réel",
+        "leconomistebenin.com [14]",
+    ),
+    (
+        "fadec_total_2024_fcfa",
+        FADEC_TOTAL_2024,
+        "FCFA",
+        "FADeC total prévu pour 2024 (affecté et non affecté)",
+        "réel",
+        "leconomistebenin.com [14]",
+    ),
+    (
+        "part_fadec_investissement",
+        72.0,
+        "%",
+        "Part de l'investissement communal financée par le FADeC non affecté",
+        "réel",
+        "DDC (coopération suisse) [13]",
+    ),
+    (
+        "comptes_mobile_money_2023",
+        COMPTES_MOBILE_MONEY_2023,
+        "comptes",
+        "Comptes de monnaie électronique en 2023",
+        "réel",
+        "ARCEP via tafeur.com [55]",
+    ),
+    (
+        "startups_labellisees",
+        STARTUPS_LABELLISEES,
+        "start-up",
+        "Start-up labellisées (première promotion)",
+        "réel",
+        "bankassurafrik.com [53]",
+    ),
+    (
+        "citoyens_formes_par_relais_mois",
+        60,
+        "personnes/mois",
+        "Citoyens que chaque ambassadeur numérique s'engage à former chaque mois (Rwanda)",
+        "réel",
+        "minict.gov.rw [58]",
+    ),
+    (
+        "communes_avec_pnc",
+        NB_COMMUNES_PNC,
+        "communes",
+        "Communes dotées d'un point numérique communautaire (nov. 2020)",
+        "réel",
+        "cio-mag.com [24]",
+    ),
+    (
+        "communes_avec_ccsp",
+        NB_COMMUNES_CCSP,
+        "communes",
+        "Centres communaux de services publics ouverts (mars 2023)",
+        "réel",
+        "24haubenin.info [25]",
+    ),
+    (
+        "communes_fibre",
+        NB_COMMUNES_FIBRE,
+        "communes",
+        "Communes raccordées à la fibre optique (nov. 2024)",
+        "réel",
+        "lematinal.bj [75]",
+    ),
 ]
 
 
 def table_parametres() -> pd.DataFrame:
-    df = pd.DataFrame(PARAMETRES, columns=["nom", "valeur", "unite", "description", "nature", "source"])
+    df = pd.DataFrame(
+        PARAMETRES, columns=["nom", "valeur", "unite", "description", "nature", "source"]
+    )
     # Les valeurs entières s'écrivent sans « .0 ».
-    df["valeur"] = pd.Series([int(v) if float(v).is_integer() else v for v in df["valeur"]], dtype=object)
+    df["valeur"] = pd.Series(
+        [int(v) if float(v).is_integer() else v for v in df["valeur"]], dtype=object
+    )
     return df
 
 
 # --- Assemblage ---------------------------------------------------------------
 def generer() -> dict[str, pd.DataFrame]:
-    ref = pd.read_csv(SOURCES / "communes_reference.csv", dtype={"code_commune": str, "name_alt": str})
+    ref = pd.read_csv(
+        SOURCES / "communes_reference.csv", dtype={"code_commune": str, "name_alt": str}
+    )
     communes = table_communes(ref)
     num = indice_numerique(communes)
     connectivite = table_connectivite(communes, num)
@@ -864,8 +1336,12 @@ def ecrire(tables: dict[str, pd.DataFrame], dossier: Path) -> list[Path]:
 
 
 def main(arguments: list[str] | None = None) -> int:
-    parseur = argparse.ArgumentParser(description="Produit les tables de l'atelier (données réelles et synthétiques).")
-    parseur.add_argument("--sortie", type=Path, default=ICI, help="dossier où écrire les tables (défaut : datasets/)")
+    parseur = argparse.ArgumentParser(
+        description="Produit les tables de l'atelier (données réelles et synthétiques)."
+    )
+    parseur.add_argument(
+        "--sortie", type=Path, default=ICI, help="dossier où écrire les tables (défaut : datasets/)"
+    )
     options = parseur.parse_args(arguments)
     for chemin in ecrire(generer(), options.sortie):
         print(f"écrit : {chemin.name}")

@@ -24,7 +24,9 @@ from atelier.donnees import ErreurDonnees, charger, communes_disponibles  # noqa
 def _patches_communes(fig):
     ax = fig.axes[0]
     communes = set(communes_disponibles())
-    return {p.get_gid(): p for p in ax.patches if isinstance(p, PathPatch) and p.get_gid() in communes}
+    return {
+        p.get_gid(): p for p in ax.patches if isinstance(p, PathPatch) and p.get_gid() in communes
+    }
 
 
 def _luminance(couleur) -> float:
@@ -48,7 +50,9 @@ def test_carte_des_77_communes_avec_surlignage_legende_et_limites():
 
     kandi = patches["Kandi"]
     autres = [p for nom, p in patches.items() if nom != "Kandi"]
-    assert kandi.get_hatch() == "///" and kandi.get_linewidth() > 2 * max(p.get_linewidth() for p in autres)
+    assert kandi.get_hatch() == "///" and kandi.get_linewidth() > 2 * max(
+        p.get_linewidth() for p in autres
+    )
     assert to_rgb(kandi.get_edgecolor()) == (0, 0, 0)
     assert all(p.get_hatch() is None for p in autres)
 
@@ -62,7 +66,11 @@ def test_carte_des_77_communes_avec_surlignage_legende_et_limites():
     assert "données synthétiques (fictives, pour l'exercice)" in textes
     assert "IGN Bénin 2022" in textes and "Kandi" in textes
 
-    limites = [c for c in fig.axes[0].collections if isinstance(c, LineCollection) and c.get_gid() == "limites_departements"]
+    limites = [
+        c
+        for c in fig.axes[0].collections
+        if isinstance(c, LineCollection) and c.get_gid() == "limites_departements"
+    ]
     assert len(limites) == 1 and limites[0].get_linewidths()[0] > 3 * autres[0].get_linewidth()
 
 
@@ -71,9 +79,13 @@ def test_les_couleurs_suivent_les_valeurs_et_restent_ordonnees_en_noir_et_blanc(
     patches = _patches_communes(fig)
     couverture = charger("connectivite").set_index("commune")["part_couverture_4g"]
     plus_faible, plus_forte = couverture.idxmin(), couverture.idxmax()
-    assert _luminance(patches[plus_faible].get_facecolor()) < _luminance(patches[plus_forte].get_facecolor())
+    assert _luminance(patches[plus_faible].get_facecolor()) < _luminance(
+        patches[plus_forte].get_facecolor()
+    )
     classes = [_luminance(p.get_facecolor()) for p in fig.axes[0].get_legend().get_patches()]
-    assert all(b > a + 0.05 for a, b in zip(classes, classes[1:], strict=False))  # gris distincts à l'impression
+    assert all(
+        b > a + 0.05 for a, b in zip(classes, classes[1:], strict=False)
+    )  # gris distincts à l'impression
     # Chaque commune a la couleur de sa classe : la luminance croît avec la valeur.
     lum = pd.Series({nom: _luminance(p.get_facecolor()) for nom, p in patches.items()})
     assert lum.rank().corr(couverture.reindex(lum.index).rank()) > 0.95  # corrélation des rangs
@@ -82,17 +94,25 @@ def test_les_couleurs_suivent_les_valeurs_et_restent_ordonnees_en_noir_et_blanc(
 def test_limites_des_departements():
     segments = cartes._limites_departements(cartes.chemins.DONNEES)
     geo = cartes._geometrie()
-    tous = np.concatenate([np.stack([g["anneaux"][0][:-1], g["anneaux"][0][1:]], axis=1) for g in geo.values()])
+    tous = np.concatenate(
+        [np.stack([g["anneaux"][0][:-1], g["anneaux"][0][1:]], axis=1) for g in geo.values()]
+    )
     longueur = lambda s: np.hypot(*(s[:, 1] - s[:, 0]).T).sum()  # noqa: E731
     assert 0.25 * longueur(tous) < longueur(segments) < 0.75 * longueur(tous)
     cles = {tuple(np.round(s, 5).ravel()) for s in segments}
     # Cotonou est seul dans le Littoral : tout son contour est une limite de département.
     cotonou = geo["Cotonou"]["anneaux"][0]
-    bords = [tuple(np.round(np.stack([a, b]), 5).ravel()) for a, b in zip(cotonou[:-1], cotonou[1:], strict=True)]
+    bords = [
+        tuple(np.round(np.stack([a, b]), 5).ravel())
+        for a, b in zip(cotonou[:-1], cotonou[1:], strict=True)
+    ]
     assert np.mean([b in cles for b in bords]) > 0.95
     # Kandi est entourée surtout de communes de l'Alibori : une bonne partie de son contour est intérieure.
     kandi = geo["Kandi"]["anneaux"][0]
-    bords = [tuple(np.round(np.stack([a, b]), 5).ravel()) for a, b in zip(kandi[:-1], kandi[1:], strict=True)]
+    bords = [
+        tuple(np.round(np.stack([a, b]), 5).ravel())
+        for a, b in zip(kandi[:-1], kandi[1:], strict=True)
+    ]
     assert np.mean([b in cles for b in bords]) < 0.6
 
 
@@ -110,17 +130,31 @@ def test_montants_en_millions_et_bornes_choisies():
     fig = carte_choroplethe("budget", "pai_total_fcfa", classes=[0, 500e6, 1e9, 5e9])
     legende = fig.axes[0].get_legend()
     assert "millions de FCFA" in legende.get_title().get_text().replace("\n", " ")
-    assert [t.get_text() for t in legende.get_texts()] == ["de 0 à 500", "de 500 à 1\u00a0000", "de 1\u00a0000 à 5\u00a0000"]
+    assert [t.get_text() for t in legende.get_texts()] == [
+        "de 0 à 500",
+        "de 500 à 1\u00a0000",
+        "de 1\u00a0000 à 5\u00a0000",
+    ]
 
 
 def test_colonne_oui_non_et_communes_sans_valeur():
-    mes = pd.DataFrame({"commune": ["Kandi", "Lokossa", "Djougou"], "centre_ouvert": [True, False, True]})
+    mes = pd.DataFrame(
+        {"commune": ["Kandi", "Lokossa", "Djougou"], "centre_ouvert": [True, False, True]}
+    )
     fig = carte_choroplethe(mes, "centre_ouvert", titre="Centres ouverts (exemple)")
     patches = _patches_communes(fig)
     assert len(patches) == 77
     assert patches["Cotonou"].get_hatch() == ".."  # pas de donnée : gris hachuré
-    assert patches["Kandi"].get_facecolor() == patches["Djougou"].get_facecolor() != patches["Lokossa"].get_facecolor()
-    assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["non", "oui", "pas de donnée"]
+    assert (
+        patches["Kandi"].get_facecolor()
+        == patches["Djougou"].get_facecolor()
+        != patches["Lokossa"].get_facecolor()
+    )
+    assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == [
+        "non",
+        "oui",
+        "pas de donnée",
+    ]
     assert fig.axes[0].get_title() == "Centres ouverts (exemple)"
 
 
@@ -142,19 +176,29 @@ def test_carte_d_une_commune_et_de_ses_arrondissements():
     kandi = arr[arr["commune"] == "Kandi"]
     fig = carte_commune("Kandi", sites=["Kandi I", "sonsoro"], rayon_km=10)
     ax = fig.axes[0]
+
     def compter(gid):
         return sum(len(c.get_offsets()) for c in ax.collections if c.get_gid() == gid)
 
     assert compter("arrondissements") == len(kandi) == 10
     assert compter("site_choisi") == 2
     assert compter("pnc_ccsp") == (kandi["a_pnc"] | kandi["a_ccsp"]).sum()
-    pleins = [c for c in ax.collections if c.get_gid() == "arrondissements" and to_rgb(c.get_facecolor()[0]) != (1, 1, 1)]
-    assert sum(len(c.get_offsets()) for c in pleins) == kandi["electrifie"].sum()  # plein = électrifié
+    pleins = [
+        c
+        for c in ax.collections
+        if c.get_gid() == "arrondissements" and to_rgb(c.get_facecolor()[0]) != (1, 1, 1)
+    ]
+    assert (
+        sum(len(c.get_offsets()) for c in pleins) == kandi["electrifie"].sum()
+    )  # plein = électrifié
     zones = [p for p in ax.patches if isinstance(p, Ellipse) and p.get_gid() == "zone_desservie"]
     assert len(zones) == 2
     assert zones[0].height == pytest.approx(20 / 110.57)
     textes = _textes(fig)
     assert all(nom in textes for nom in kandi["arrondissement"])
-    assert "données synthétiques (fictives, pour l'exercice)" in textes and "à moins de 10 km" in textes
+    assert (
+        "données synthétiques (fictives, pour l'exercice)" in textes
+        and "à moins de 10 km" in textes
+    )
     with pytest.raises(ErreurDonnees, match="Sonsoro"):
         carte_commune("Kandi", sites=["Sonsorro"])

@@ -36,13 +36,26 @@ DATASETS = RACINE / "datasets"
 FIXTURES = RACINE / "tests" / "fixtures" / "donnees"
 PAQUET = json.loads((DATASETS / "datapackage.json").read_text(encoding="utf-8"))
 TABLES = [r["name"] for r in PAQUET["resources"] if r.get("type") == "table"]
-GENEREES = [r["name"] for r in PAQUET["resources"] if r.get("type") == "table" and not r["path"].startswith("sources/")]
+GENEREES = [
+    r["name"]
+    for r in PAQUET["resources"]
+    if r.get("type") == "table" and not r["path"].startswith("sources/")
+]
 
 # Totaux publiés du recensement de 2013 (RGPH4), repris de datasets/sources/PROVENANCE.md.
 TOTAUX_DEPARTEMENTS = {
-    "Alibori": 867_463, "Atacora": 772_262, "Atlantique": 1_398_229, "Borgou": 1_214_249,
-    "Collines": 717_477, "Couffo": 745_328, "Donga": 543_130, "Littoral": 679_012,
-    "Mono": 497_243, "Ouémé": 1_100_404, "Plateau": 622_372, "Zou": 851_580,
+    "Alibori": 867_463,
+    "Atacora": 772_262,
+    "Atlantique": 1_398_229,
+    "Borgou": 1_214_249,
+    "Collines": 717_477,
+    "Couffo": 745_328,
+    "Donga": 543_130,
+    "Littoral": 679_012,
+    "Mono": 497_243,
+    "Ouémé": 1_100_404,
+    "Plateau": 622_372,
+    "Zou": 851_580,
 }
 
 
@@ -97,8 +110,16 @@ def test_le_dictionnaire_dit_la_nature_l_unite_et_la_source_de_chaque_colonne():
 
 
 def test_les_tables_synthetiques_le_disent_et_les_contours_gardent_leur_licence():
-    for nom in ("connectivite", "budget", "maturite_losi", "etat_civil", "demandes_mensuelles",
-                "economie_numerique", "enquete_competences", "evaluation_formation"):
+    for nom in (
+        "connectivite",
+        "budget",
+        "maturite_losi",
+        "etat_civil",
+        "demandes_mensuelles",
+        "economie_numerique",
+        "enquete_competences",
+        "evaluation_formation",
+    ):
         ressource = next(r for r in PAQUET["resources"] if r["name"] == nom)
         assert "synthétiques (fictives, pour l'exercice)" in ressource["description"], nom
     contours = next(r for r in PAQUET["resources"] if r["name"] == "contours_communes")
@@ -130,7 +151,10 @@ def test_recensement_77_communes_12_departements_et_totaux_publies():
     assert communes["menages_2013"].sum() == 1_803_123
     assert communes.groupby("departement")["population_2013"].sum().to_dict() == TOTAUX_DEPARTEMENTS
     assert communes.set_index("commune").at["Cotonou", "population_2013"] == 679_012
-    assert (communes["population_2013_hommes"] + communes["population_2013_femmes"] == communes["population_2013"]).all()
+    assert (
+        communes["population_2013_hommes"] + communes["population_2013_femmes"]
+        == communes["population_2013"]
+    ).all()
 
 
 def test_arrondissements_546_et_sommes_egales_aux_communes():
@@ -139,16 +163,28 @@ def test_arrondissements_546_et_sommes_egales_aux_communes():
     assert len(arr) == 546
     assert not arr.duplicated(["commune", "arrondissement"]).any()
     par_commune = arr.groupby("commune")[["population_2013", "menages_2013"]].sum()
-    assert (par_commune["population_2013"] == communes["population_2013"].reindex(par_commune.index)).all()
-    assert (par_commune["menages_2013"] == communes["menages_2013"].reindex(par_commune.index)).all()
-    assert (arr.groupby("commune").size() == communes["nb_arrondissements"].reindex(par_commune.index)).all()
+    assert (
+        par_commune["population_2013"] == communes["population_2013"].reindex(par_commune.index)
+    ).all()
+    assert (
+        par_commune["menages_2013"] == communes["menages_2013"].reindex(par_commune.index)
+    ).all()
+    assert (
+        arr.groupby("commune").size() == communes["nb_arrondissements"].reindex(par_commune.index)
+    ).all()
 
 
 def test_les_fichiers_reels_sont_copies_intacts():
     provenance = (DATASETS / "sources" / "PROVENANCE.md").read_text(encoding="utf-8")
-    origine = (RACINE.parent.parent / "shared" / "datasets-src")  # présent seulement sur la machine de l'équipe
-    for nom in ("communes_reference.csv", "benin_communes.geojson", "communes_name_crosswalk.csv",
-                "arrondissements_reference.csv"):
+    origine = (
+        RACINE.parent.parent / "shared" / "datasets-src"
+    )  # présent seulement sur la machine de l'équipe
+    for nom in (
+        "communes_reference.csv",
+        "benin_communes.geojson",
+        "communes_name_crosswalk.csv",
+        "arrondissements_reference.csv",
+    ):
         empreinte = hashlib.sha256((DATASETS / "sources" / nom).read_bytes()).hexdigest()
         ligne = next(lg for lg in provenance.splitlines() if lg.startswith(f"| `{nom}`"))
         attendue = re.findall(r"`([0-9a-f]{8,})(?:…([0-9a-f]+))?`", ligne)[-1]
@@ -170,7 +206,12 @@ def test_faits_sources_par_commune():
     assert connect["a_pnc"].sum() == 43
     assert connect["fibre_backbone"].sum() == 50
     tarifs = charger("services").set_index("code_service")["tarif_fcfa"].dropna().to_dict()
-    assert tarifs == {"certificat_residence": 2000, "cip": 2800, "cni": 6000, "casier_judiciaire": 1900}
+    assert tarifs == {
+        "certificat_residence": 2000,
+        "cip": 2800,
+        "cni": 6000,
+        "casier_judiciaire": 1900,
+    }
 
 
 def test_les_donnees_synthetiques_sont_calees_sur_les_chiffres_nationaux():
@@ -182,7 +223,9 @@ def test_les_donnees_synthetiques_sont_calees_sur_les_chiffres_nationaux():
     assert (budget["recettes_propres_fcfa"] < budget["budget_total_fcfa"]).all()
     assert (budget["pai_numerique_fcfa"] <= 0.05 * budget["pai_total_fcfa"] + 100_000).all()
     connect = charger_communes("connectivite")
-    electricite = np.average(connect["part_menages_electricite"], weights=connect["population_2024"])
+    electricite = np.average(
+        connect["part_menages_electricite"], weights=connect["population_2024"]
+    )
     assert abs(electricite - 40) < 1
     economie = charger("economie_numerique")
     assert economie["nb_startups_labellisees"].sum() == 15
@@ -197,10 +240,15 @@ def test_les_donnees_synthetiques_sont_calees_sur_les_chiffres_nationaux():
 def test_les_tables_synthetiques_sont_coherentes_entre_elles():
     mensuel = charger("demandes_mensuelles")
     etat_civil = charger("etat_civil").set_index("commune")
-    actes = mensuel[mensuel["code_service"].isin(
-        ["declaration_naissance", "copie_acte_naissance", "acte_mariage", "acte_deces"])]
+    actes = mensuel[
+        mensuel["code_service"].isin(
+            ["declaration_naissance", "copie_acte_naissance", "acte_mariage", "acte_deces"]
+        )
+    ]
     somme = actes.groupby("commune")["demandes"].sum()
-    assert len(somme) == 77 and (somme == etat_civil["demandes_actes_an"].reindex(somme.index)).all()
+    assert (
+        len(somme) == 77 and (somme == etat_civil["demandes_actes_an"].reindex(somme.index)).all()
+    )
     assert (mensuel["demandes_en_ligne"] <= mensuel["demandes"]).all()
     assert (mensuel["rejets"] <= mensuel["demandes"]).all()
     assert mensuel["mois"].dt.year.eq(2024).all() and mensuel["mois"].dt.month.nunique() == 12
@@ -208,8 +256,13 @@ def test_les_tables_synthetiques_sont_coherentes_entre_elles():
     volumes = mensuel.groupby("code_service")["demandes"].sum()
     assert (services.loc[volumes.index, "volume_an"] == volumes).all()
     # Files d'attente stables : demandes par heure × temps de traitement < nombre de guichets.
-    occupation = (etat_civil["demandes_jour"] / etat_civil["heures_ouverture"]
-                  * etat_civil["temps_traitement_min"] / 60 / etat_civil["nb_guichets"])
+    occupation = (
+        etat_civil["demandes_jour"]
+        / etat_civil["heures_ouverture"]
+        * etat_civil["temps_traitement_min"]
+        / 60
+        / etat_civil["nb_guichets"]
+    )
     assert (occupation < 1).all()
     secteurs = charger("entreprises_secteurs").groupby("commune")["nb_entreprises"].sum()
     economie = charger("economie_numerique").set_index("commune")
@@ -219,8 +272,10 @@ def test_les_tables_synthetiques_sont_coherentes_entre_elles():
     base = enquete.filter(like="niv_").ge(1).all(axis=1).groupby(enquete["commune"]).mean() * 100
     connect = charger("connectivite").set_index("commune")
     assert np.allclose(connect["part_competences_base"].reindex(base.index), base.round(1))
-    assert (enquete.groupby("milieu")["niv_info"].mean()["urbain"]
-            > enquete.groupby("milieu")["niv_info"].mean()["rural"])
+    assert (
+        enquete.groupby("milieu")["niv_info"].mean()["urbain"]
+        > enquete.groupby("milieu")["niv_info"].mean()["rural"]
+    )
 
 
 def test_arrondissements_positions_et_equipements():
@@ -231,8 +286,13 @@ def test_arrondissements_positions_et_equipements():
     assert (arr.groupby("commune")["chef_lieu"].sum() == 1).all()
     assert (arr.loc[arr["chef_lieu"], "dist_centre_km"] == 0).all()
     geo = json.loads((DATASETS / "sources" / "benin_communes.geojson").read_text(encoding="utf-8"))
-    contours = {f["properties"]["commune"]: Chemin(f["geometry"]["coordinates"][0]) for f in geo["features"]}
-    dedans = [contours[c].contains_point((x, y)) for c, x, y in zip(arr["commune"], arr["longitude"], arr["latitude"], strict=True)]
+    contours = {
+        f["properties"]["commune"]: Chemin(f["geometry"]["coordinates"][0]) for f in geo["features"]
+    }
+    dedans = [
+        contours[c].contains_point((x, y))
+        for c, x, y in zip(arr["commune"], arr["longitude"], arr["latitude"], strict=True)
+    ]
     assert all(dedans)
     connect = charger("connectivite").set_index("commune")
     # Les PNC et les CCSP sont au chef-lieu des communes qui en ont un.
@@ -247,8 +307,12 @@ def test_le_generateur_redonne_exactement_les_fichiers_commites(tmp_path):
     sorties = []
     for essai in ("a", "b"):
         dossier = tmp_path / essai
-        resultat = subprocess.run([sys.executable, str(DATASETS / "generer.py"), "--sortie", str(dossier)],
-                                  capture_output=True, text=True, timeout=120)
+        resultat = subprocess.run(
+            [sys.executable, str(DATASETS / "generer.py"), "--sortie", str(dossier)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert resultat.returncode == 0, resultat.stderr
         sorties.append(dossier)
     produits = sorted(p.name for p in sorties[0].glob("*.csv"))
@@ -256,7 +320,9 @@ def test_le_generateur_redonne_exactement_les_fichiers_commites(tmp_path):
     for nom in produits:
         premier = (sorties[0] / nom).read_bytes()
         assert premier == (sorties[1] / nom).read_bytes(), f"{nom} change d'un lancement à l'autre"
-        assert premier == (DATASETS / nom).read_bytes(), f"{nom} diffère du fichier commité : relancez generer.py"
+        assert premier == (DATASETS / nom).read_bytes(), (
+            f"{nom} diffère du fichier commité : relancez generer.py"
+        )
 
 
 def test_le_generateur_n_utilise_que_numpy_pandas_et_des_tirages_uniformes():
@@ -276,16 +342,28 @@ def test_le_generateur_n_utilise_que_numpy_pandas_et_des_tirages_uniformes():
 
 
 def test_le_dossier_datasets_pese_moins_de_5_mo():
-    taille = sum(p.stat().st_size for p in DATASETS.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    taille = sum(
+        p.stat().st_size
+        for p in DATASETS.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    )
     assert taille < 5 * 1024 * 1024
 
 
 # --- Trouver une commune -----------------------------------------------------------
 @pytest.mark.parametrize(
     ("ecrit", "officiel"),
-    [("abomey calavi", "Abomey-Calavi"), ("ABOMEY-CALAVI", "Abomey-Calavi"), ("Seme-Kpodji", "Sèmè-Podji"),
-     ("sèmè podji", "Sèmè-Podji"), ("Kobli", "Cobly"), ("Ouassa-Péhunco", "Péhunco"), ("n'dali", "N'Dali"),
-     ("Abomey", "Abomey"), ("so ava", "Sô-Ava")],
+    [
+        ("abomey calavi", "Abomey-Calavi"),
+        ("ABOMEY-CALAVI", "Abomey-Calavi"),
+        ("Seme-Kpodji", "Sèmè-Podji"),
+        ("sèmè podji", "Sèmè-Podji"),
+        ("Kobli", "Cobly"),
+        ("Ouassa-Péhunco", "Péhunco"),
+        ("n'dali", "N'Dali"),
+        ("Abomey", "Abomey"),
+        ("so ava", "Sô-Ava"),
+    ],
 )
 def test_trouver_commune_tolere_accents_casse_et_autres_orthographes(ecrit, officiel):
     assert trouver_commune(ecrit) == officiel
@@ -294,7 +372,10 @@ def test_trouver_commune_tolere_accents_casse_et_autres_orthographes(ecrit, offi
 def test_une_faute_de_frappe_propose_le_nom_proche():
     with pytest.raises(ErreurDonnees) as erreur:
         trouver_commune("Abomey-Calavy")
-    assert str(erreur.value) == "Commune inconnue : « Abomey-Calavy ». Vouliez-vous dire « Abomey-Calavi » ?"
+    assert (
+        str(erreur.value)
+        == "Commune inconnue : « Abomey-Calavy ». Vouliez-vous dire « Abomey-Calavi » ?"
+    )
     with pytest.raises(ErreurDonnees, match="Tchaourou"):
         trouver_commune("Tchaouru")
     with pytest.raises(ErreurDonnees, match="communes_disponibles"):
@@ -319,7 +400,9 @@ def test_parametres_et_jointures():
     with pytest.raises(ErreurDonnees, match="smig_fcfa_mois"):
         parametre("smig")
     jointe = charger_communes("connectivite", "budget")
-    assert len(jointe) == 77 and {"population_2013", "part_couverture_4g", "pai_total_fcfa"} <= set(jointe.columns)
+    assert len(jointe) == 77 and {"population_2013", "part_couverture_4g", "pai_total_fcfa"} <= set(
+        jointe.columns
+    )
     with pytest.raises(ErreurDonnees, match="une ligne par commune"):
         charger_communes("arrondissements")
 
@@ -359,7 +442,9 @@ def test_fichier_introuvable(tmp_path):
     erreur = _refus(tmp_path / "etat_civl.csv")
     assert "introuvable" in str(erreur)
     _etat_civil(tmp_path, nom="etat_civil.csv")
-    assert "« etat_civil.csv »" in str(_refus(tmp_path / "etat_civl.csv"))  # le fichier voisin est proposé
+    assert "« etat_civil.csv »" in str(
+        _refus(tmp_path / "etat_civl.csv")
+    )  # le fichier voisin est proposé
 
 
 def test_colonne_absente(tmp_path):
@@ -369,7 +454,9 @@ def test_colonne_absente(tmp_path):
 
 
 def test_colonne_mal_orthographiee(tmp_path):
-    erreur = _refus(_etat_civil(tmp_path, lambda t: t.rename(columns={"satisfaction_pct": "satisfation_pct"})))
+    erreur = _refus(
+        _etat_civil(tmp_path, lambda t: t.rename(columns={"satisfaction_pct": "satisfation_pct"}))
+    )
     assert "colonne « satisfaction_pct »" in str(erreur)
     assert "Une colonne s'appelle « satisfation_pct » : faute de frappe ?" in str(erreur)
 
@@ -383,7 +470,10 @@ def test_mauvais_type_montre_les_lignes_en_cause(tmp_path):
     erreur = _refus(_etat_civil(tmp_path, abimer))
     message = str(erreur)
     assert "colonne « demandes_actes_an » : il faut un nombre entier" in message
-    assert "ligne 4 (Kandi) : « douze mille »" in message and "ligne 6 (Malanville) : « n/a »" in message
+    assert (
+        "ligne 4 (Kandi) : « douze mille »" in message
+        and "ligne 6 (Malanville) : « n/a »" in message
+    )
 
 
 def test_valeur_hors_intervalle(tmp_path):
@@ -392,12 +482,17 @@ def test_valeur_hors_intervalle(tmp_path):
         return t
 
     message = str(_refus(_etat_civil(tmp_path, abimer)))
-    assert "colonne « pct_72h » : valeur hors de l'intervalle permis (il faut entre 0 et 100 %)" in message
+    assert (
+        "colonne « pct_72h » : valeur hors de l'intervalle permis (il faut entre 0 et 100 %)"
+        in message
+    )
     assert "ligne 3 (Gogounou) : « 120 »" in message
 
 
 def test_commune_en_double(tmp_path):
-    message = str(_refus(_etat_civil(tmp_path, lambda t: pd.concat([t, t.iloc[[0]]], ignore_index=True))))
+    message = str(
+        _refus(_etat_civil(tmp_path, lambda t: pd.concat([t, t.iloc[[0]]], ignore_index=True)))
+    )
     assert "la commune « Banikoara » apparaît 2 fois (lignes 2, 8)" in message
 
 
@@ -408,7 +503,10 @@ def test_commune_inconnue_avec_suggestion(tmp_path):
         return t
 
     message = str(_refus(_etat_civil(tmp_path, abimer)))
-    assert "colonne « commune » : commune inconnue « Abomey-Calavy » (ligne 2). Vouliez-vous dire « Abomey-Calavi » ?" in message
+    assert (
+        "colonne « commune » : commune inconnue « Abomey-Calavy » (ligne 2). Vouliez-vous dire « Abomey-Calavi » ?"
+        in message
+    )
 
 
 def test_commune_dans_le_mauvais_departement(tmp_path):
@@ -416,19 +514,26 @@ def test_commune_dans_le_mauvais_departement(tmp_path):
         t.loc[2, "departement"] = "Borgou"
         return t
 
-    assert "ligne 4 : Kandi est dans le département « Alibori », pas « Borgou »" in str(_refus(_etat_civil(tmp_path, abimer)))
+    assert "ligne 4 : Kandi est dans le département « Alibori », pas « Borgou »" in str(
+        _refus(_etat_civil(tmp_path, abimer))
+    )
 
 
 def test_valeur_manquante_et_valeur_non_permise(tmp_path):
     chemin = tmp_path / "enquete.csv"
-    table = pd.read_csv(DATASETS / "enquete_competences.csv", dtype=str, keep_default_na=False).head(4)
+    table = pd.read_csv(
+        DATASETS / "enquete_competences.csv", dtype=str, keep_default_na=False
+    ).head(4)
     table.loc[1, "sexe"] = "F"
     table.loc[2, "age"] = ""
     table.loc[3, "smartphone"] = "peut-être"
     table.to_csv(chemin, index=False)
     erreur = _refus(chemin, table="enquete_competences")
     message = str(erreur)
-    assert "colonne « sexe » : valeur non permise : ligne 3 (Banikoara) : « F ». Valeurs permises : femme, homme." in message
+    assert (
+        "colonne « sexe » : valeur non permise : ligne 3 (Banikoara) : « F ». Valeurs permises : femme, homme."
+        in message
+    )
     assert "colonne « age » : valeur manquante : ligne 4 (Banikoara)" in message
     assert "colonne « smartphone » : il faut « oui » ou « non »" in message
     assert len(erreur.problemes) == 3
@@ -465,16 +570,29 @@ def test_export_de_tableur_francais_accepte():
         chemin.read_bytes().decode("utf-8")
     table = charger_fichier(chemin, table="etat_civil")
     officiel = charger("etat_civil").set_index("commune")
-    assert list(table["commune"]) == ["Kandi", "Sèmè-Podji", "Abomey-Calavi"]  # noms remis en forme officielle
+    assert list(table["commune"]) == [
+        "Kandi",
+        "Sèmè-Podji",
+        "Abomey-Calavi",
+    ]  # noms remis en forme officielle
     ligne = table.set_index("commune").loc["Kandi"]
     assert ligne["demandes_actes_an"] == 12_345 and ligne["delai_moyen_jours"] == 4.5
-    assert ligne["pct_72h"] == 61.5 and ligne["heures_ouverture"] == officiel.at["Kandi", "heures_ouverture"]
+    assert (
+        ligne["pct_72h"] == 61.5
+        and ligne["heures_ouverture"] == officiel.at["Kandi", "heures_ouverture"]
+    )
 
 
 def test_en_tetes_ecrits_librement(tmp_path):
-    chemin = _etat_civil(tmp_path, lambda t: t.rename(columns={"demandes_actes_an": "Demandes actes an",
-                                                                   "pct_72h": "PCT_72H"}))
-    assert {"demandes_actes_an", "pct_72h"} <= set(charger_fichier(chemin, table="etat_civil").columns)
+    chemin = _etat_civil(
+        tmp_path,
+        lambda t: t.rename(
+            columns={"demandes_actes_an": "Demandes actes an", "pct_72h": "PCT_72H"}
+        ),
+    )
+    assert {"demandes_actes_an", "pct_72h"} <= set(
+        charger_fichier(chemin, table="etat_civil").columns
+    )
 
 
 def test_nom_de_table_deduit_du_fichier_ou_demande(tmp_path):
@@ -490,8 +608,12 @@ def test_integrer_mes_chiffres_remplace_seulement_ma_commune():
     assert len(resultat) == 77 and list(resultat.columns) == [*officiel.columns, "mes_chiffres"]
     kandi = resultat.set_index("commune").loc["Kandi"]
     assert kandi["mes_chiffres"] and kandi["nb_guichets"] == 2 and kandi["satisfaction_pct"] == 74.0
-    autres = resultat[resultat["commune"] != "Kandi"].drop(columns="mes_chiffres").reset_index(drop=True)
-    pd.testing.assert_frame_equal(autres, officiel[officiel["commune"] != "Kandi"].reset_index(drop=True))
+    autres = (
+        resultat[resultat["commune"] != "Kandi"].drop(columns="mes_chiffres").reset_index(drop=True)
+    )
+    pd.testing.assert_frame_equal(
+        autres, officiel[officiel["commune"] != "Kandi"].reset_index(drop=True)
+    )
 
 
 def test_integrer_mes_chiffres_refuse_une_colonne_inconnue(tmp_path):
@@ -512,8 +634,13 @@ def test_dans_un_carnet_l_erreur_s_affiche_sans_trace_et_la_cellule_echoue(tmp_p
         nbformat.v4.new_code_cell('trouver_commune("Abomey-Calavy")'),
         nbformat.v4.new_code_cell("1 / 0"),
     ]
-    client = nbclient.NotebookClient(carnet, kernel_name="python3", timeout=60, allow_errors=True,
-                                     resources={"metadata": {"path": str(tmp_path)}})
+    client = nbclient.NotebookClient(
+        carnet,
+        kernel_name="python3",
+        timeout=60,
+        allow_errors=True,
+        resources={"metadata": {"path": str(tmp_path)}},
+    )
     client.execute()
     erreur = carnet.cells[1].outputs[-1]
     assert erreur["output_type"] == "error" and erreur["ename"] == "ErreurDonnees"

@@ -54,7 +54,9 @@ _LAT_MOYENNE = 9.3  # pour garder les proportions (degrés de longitude plus cou
 def _contours(dossier: Path) -> dict[str, dict]:
     chemin = dossier / "sources" / "benin_communes.geojson"
     if not chemin.exists():
-        raise ErreurDonnees(f"Fichier des contours introuvable : « {chemin} ».", fichier=str(chemin))
+        raise ErreurDonnees(
+            f"Fichier des contours introuvable : « {chemin} ».", fichier=str(chemin)
+        )
     geo = json.loads(chemin.read_text(encoding="utf-8"))
     contours = {}
     for f in geo["features"]:
@@ -173,12 +175,18 @@ def _valeurs_par_commune(table, colonne: str) -> tuple[pd.Series, str | None]:
     nom_table = table if isinstance(table, str) else None
     donnees = charger(table) if isinstance(table, str) else table
     if not isinstance(donnees, pd.DataFrame):
-        raise ErreurDonnees("Donnez un tableau (DataFrame) ou le nom d'une table, par exemple \"connectivite\".")
+        raise ErreurDonnees(
+            'Donnez un tableau (DataFrame) ou le nom d\'une table, par exemple "connectivite".'
+        )
     if "commune" not in donnees.columns:
-        raise ErreurDonnees("Le tableau doit avoir une colonne « commune » pour être mis sur la carte.")
+        raise ErreurDonnees(
+            "Le tableau doit avoir une colonne « commune » pour être mis sur la carte."
+        )
     if colonne not in donnees.columns:
-        raise ErreurDonnees(f"Colonne inconnue : « {colonne} ».{_suggestion(colonne, donnees.columns)} "
-                            f"Colonnes du tableau : {', '.join(map(str, donnees.columns))}.")
+        raise ErreurDonnees(
+            f"Colonne inconnue : « {colonne} ».{_suggestion(colonne, donnees.columns)} "
+            f"Colonnes du tableau : {', '.join(map(str, donnees.columns))}."
+        )
     noms = donnees["commune"].map(trouver_commune)
     if noms.duplicated().any():
         double = noms[noms.duplicated()].iloc[0]
@@ -230,13 +238,24 @@ def carte_choroplethe(
     cmap = plt.get_cmap(palette)
     poignees = []
     if categoriel:
-        brutes = serie.map(lambda v: ("oui" if v else "non") if isinstance(v, (bool, np.bool_)) else v)
+        brutes = serie.map(
+            lambda v: ("oui" if v else "non") if isinstance(v, (bool, np.bool_)) else v
+        )
         modalites = sorted(brutes.dropna().unique(), key=lambda v: (v != "non", str(v)))
         if len(modalites) > 8:
-            raise ErreurDonnees(f"La colonne « {colonne} » a {len(modalites)} valeurs différentes : trop pour une carte lisible.")
-        teintes = {m: cmap(x) for m, x in zip(modalites, np.linspace(0.05, 0.95, max(len(modalites), 2)), strict=False)}
+            raise ErreurDonnees(
+                f"La colonne « {colonne} » a {len(modalites)} valeurs différentes : trop pour une carte lisible."
+            )
+        teintes = {
+            m: cmap(x)
+            for m, x in zip(
+                modalites, np.linspace(0.05, 0.95, max(len(modalites), 2)), strict=False
+            )
+        }
         couleur = {nom: teintes[v] for nom, v in brutes.dropna().items()}
-        poignees = [Patch(facecolor=teintes[m], edgecolor=GRIS_BORD, label=str(m)) for m in modalites]
+        poignees = [
+            Patch(facecolor=teintes[m], edgecolor=GRIS_BORD, label=str(m)) for m in modalites
+        ]
         legende_titre = titre_col
     else:
         nombres = pd.to_numeric(serie, errors="coerce").astype(float)
@@ -258,39 +277,72 @@ def carte_choroplethe(
             dec = _decimales(bornes)
             for bas, haut in zip(bornes[:-1], bornes[1:], strict=True):
                 milieu = (bas + haut) / 2
-                poignees.append(Patch(facecolor=cmap(norme(milieu)), edgecolor=GRIS_BORD,
-                                      label=f"de {formater_nombre(bas, dec)} à {formater_nombre(haut, dec)}"))
+                poignees.append(
+                    Patch(
+                        facecolor=cmap(norme(milieu)),
+                        edgecolor=GRIS_BORD,
+                        label=f"de {formater_nombre(bas, dec)} à {formater_nombre(haut, dec)}",
+                    )
+                )
         couleur = {nom: cmap(norme(v)) for nom, v in nombres.dropna().items()}
         legende_titre = f"{titre_col} ({unite_aff})" if unite_aff else titre_col
 
     for nom, g in geometrie.items():
         if nom in couleur:
-            patch = PathPatch(g["chemin"], facecolor=couleur[nom], edgecolor=GRIS_BORD, linewidth=0.35, zorder=1)
+            patch = PathPatch(
+                g["chemin"], facecolor=couleur[nom], edgecolor=GRIS_BORD, linewidth=0.35, zorder=1
+            )
         else:
-            patch = PathPatch(g["chemin"], facecolor=GRIS_VIDE, edgecolor=GRIS_BORD, linewidth=0.35,
-                              hatch="..", zorder=1)
+            patch = PathPatch(
+                g["chemin"],
+                facecolor=GRIS_VIDE,
+                edgecolor=GRIS_BORD,
+                linewidth=0.35,
+                hatch="..",
+                zorder=1,
+            )
         patch.set_gid(nom)
         ax.add_patch(patch)
     if len(couleur) < len(geometrie):
-        poignees.append(Patch(facecolor=GRIS_VIDE, edgecolor=GRIS_BORD, hatch="..", label="pas de donnée"))
+        poignees.append(
+            Patch(facecolor=GRIS_VIDE, edgecolor=GRIS_BORD, hatch="..", label="pas de donnée")
+        )
 
-    limites = LineCollection(_limites_departements(chemins.DONNEES), colors="black", linewidths=1.3, zorder=3)
+    limites = LineCollection(
+        _limites_departements(chemins.DONNEES), colors="black", linewidths=1.3, zorder=3
+    )
     limites.set_gid("limites_departements")
     ax.add_collection(limites)
     ax.autoscale_view()
     _aspect(ax)
 
     if not categoriel and classes is None:
-        barre = fig.colorbar(plt.cm.ScalarMappable(norm=norme, cmap=cmap), ax=ax, shrink=0.55, pad=0.02)
+        barre = fig.colorbar(
+            plt.cm.ScalarMappable(norm=norme, cmap=cmap), ax=ax, shrink=0.55, pad=0.02
+        )
         barre.set_label(legende_titre)
         dec = _decimales(np.linspace(norme.vmin, norme.vmax, 5))
         barre.formatter = FuncFormatter(lambda x, _pos: formater_nombre(x, dec))
         barre.update_ticks()
         if poignees:
-            ax.legend(handles=poignees, loc="upper left", bbox_to_anchor=(1.0, 0.2), frameon=False, fontsize=9)
+            ax.legend(
+                handles=poignees,
+                loc="upper left",
+                bbox_to_anchor=(1.0, 0.2),
+                frameon=False,
+                fontsize=9,
+            )
     else:
-        ax.legend(handles=poignees, title=_couper(legende_titre), loc="center left", bbox_to_anchor=(1.0, 0.4),
-                  frameon=False, fontsize=9, title_fontsize=9, alignment="left")
+        ax.legend(
+            handles=poignees,
+            title=_couper(legende_titre),
+            loc="center left",
+            bbox_to_anchor=(1.0, 0.4),
+            frameon=False,
+            fontsize=9,
+            title_fontsize=9,
+            alignment="left",
+        )
 
     for nom in etiquettes or []:
         _ecrire_nom(ax, trouver_commune(nom))
@@ -299,8 +351,16 @@ def carte_choroplethe(
 
     sous_titre = f"\n{MENTION_SYNTHETIQUE}" if nature == "synthétique" else ""
     ax.set_title((titre or titre_col) + sous_titre, fontsize=11)
-    fig.text(0.01, 0.01, _source(nature, colonne, nom_table), fontsize=6.5, color="#333333", ha="left", va="bottom",
-             wrap=True)
+    fig.text(
+        0.01,
+        0.01,
+        _source(nature, colonne, nom_table),
+        fontsize=6.5,
+        color="#333333",
+        ha="left",
+        va="bottom",
+        wrap=True,
+    )
     if proprietaire:
         plt.close(fig)  # la figure renvoyée s'affiche une seule fois dans le carnet
     return fig
@@ -308,8 +368,16 @@ def carte_choroplethe(
 
 def _ecrire_nom(ax, commune: str, **style) -> None:
     x, y = _centre(commune)
-    ax.annotate(commune, (x, y), ha="center", va="center", fontsize=style.pop("fontsize", 7), zorder=6,
-                bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none", "alpha": 0.8}, **style)
+    ax.annotate(
+        commune,
+        (x, y),
+        ha="center",
+        va="center",
+        fontsize=style.pop("fontsize", 7),
+        zorder=6,
+        bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none", "alpha": 0.8},
+        **style,
+    )
 
 
 def _centre(commune: str) -> tuple[float, float]:
@@ -331,9 +399,17 @@ def _surligner(ax, commune: str, etiquette: bool = True):
         patch.set(**STYLE_SURLIGNE, zorder=4)
     if etiquette:
         x, y = _centre(nom)
-        ax.annotate(nom, (x, y), xytext=(18, 18), textcoords="offset points", fontsize=9, fontweight="bold",
-                    zorder=7, arrowprops={"arrowstyle": "-", "color": "black", "linewidth": 1},
-                    bbox={"boxstyle": "round,pad=0.25", "facecolor": "white", "edgecolor": "black"})
+        ax.annotate(
+            nom,
+            (x, y),
+            xytext=(18, 18),
+            textcoords="offset points",
+            fontsize=9,
+            fontweight="bold",
+            zorder=7,
+            arrowprops={"arrowstyle": "-", "color": "black", "linewidth": 1},
+            bbox={"boxstyle": "round,pad=0.25", "facecolor": "white", "edgecolor": "black"},
+        )
     return ax
 
 
@@ -373,8 +449,14 @@ def carte_commune(
     marge = 0.08 * max(xmax - xmin, ymax - ymin)
     for autre, ga in geometrie.items():  # les voisines, en gris clair, pour situer la commune
         if autre != nom:
-            ax.add_patch(PathPatch(ga["chemin"], facecolor="#f2f2f2", edgecolor="#9a9a9a", linewidth=0.5, zorder=0))
-    contour = PathPatch(g["chemin"], facecolor="#fff7d6", edgecolor="black", linewidth=1.6, zorder=1)
+            ax.add_patch(
+                PathPatch(
+                    ga["chemin"], facecolor="#f2f2f2", edgecolor="#9a9a9a", linewidth=0.5, zorder=0
+                )
+            )
+    contour = PathPatch(
+        g["chemin"], facecolor="#fff7d6", edgecolor="black", linewidth=1.6, zorder=1
+    )
     contour.set_gid(nom)
     ax.add_patch(contour)
 
@@ -386,34 +468,78 @@ def carte_commune(
         for elec, face in ((True, "#3b3b3b"), (False, "white")):
             m = masque & (electrifie == elec)
             if m.any():
-                points = ax.scatter(arr["longitude"][m], arr["latitude"][m], s=tailles[m], marker=forme,
-                                    facecolor=face, edgecolor="black", linewidth=1.1, zorder=3)
+                points = ax.scatter(
+                    arr["longitude"][m],
+                    arr["latitude"][m],
+                    s=tailles[m],
+                    marker=forme,
+                    facecolor=face,
+                    edgecolor="black",
+                    linewidth=1.1,
+                    zorder=3,
+                )
                 points.set_gid("arrondissements")
     existant = (arr["a_pnc"].astype(bool) | arr["a_ccsp"].astype(bool)).to_numpy()
     if existant.any():
-        etoiles = ax.scatter(arr["longitude"][existant], arr["latitude"][existant], s=160, marker="*",
-                             facecolor="white", edgecolor="black", linewidth=1, zorder=5)
+        etoiles = ax.scatter(
+            arr["longitude"][existant],
+            arr["latitude"][existant],
+            s=160,
+            marker="*",
+            facecolor="white",
+            edgecolor="black",
+            linewidth=1,
+            zorder=5,
+        )
         etoiles.set_gid("pnc_ccsp")
     for _, ligne in arr.iterrows():
-        ax.annotate(ligne["arrondissement"], (ligne["longitude"], ligne["latitude"]), xytext=(6, 6),
-                    textcoords="offset points", fontsize=7.5, zorder=6,
-                    bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.75})
+        ax.annotate(
+            ligne["arrondissement"],
+            (ligne["longitude"], ligne["latitude"]),
+            xytext=(6, 6),
+            textcoords="offset points",
+            fontsize=7.5,
+            zorder=6,
+            bbox={
+                "boxstyle": "round,pad=0.15",
+                "facecolor": "white",
+                "edgecolor": "none",
+                "alpha": 0.75,
+            },
+        )
 
     choisis = []
     for site in sites or []:
         lignes = arr[arr["arrondissement"].str.lower() == str(site).lower()]
         if lignes.empty:
-            raise ErreurDonnees(f"Arrondissement inconnu à {nom} : « {site} ».{_suggestion(site, arr['arrondissement'])}")
+            raise ErreurDonnees(
+                f"Arrondissement inconnu à {nom} : « {site} ».{_suggestion(site, arr['arrondissement'])}"
+            )
         choisis.append(lignes.iloc[0])
     for ligne in choisis:
-        choix = ax.scatter([ligne["longitude"]], [ligne["latitude"]], s=420, marker="o", facecolor="none",
-                           edgecolor="black", linewidth=2.2, zorder=4)
+        choix = ax.scatter(
+            [ligne["longitude"]],
+            [ligne["latitude"]],
+            s=420,
+            marker="o",
+            facecolor="none",
+            edgecolor="black",
+            linewidth=2.2,
+            zorder=4,
+        )
         choix.set_gid("site_choisi")
         if rayon_km:
             lat = ligne["latitude"]
-            cercle = Ellipse((ligne["longitude"], lat), width=2 * rayon_km / (111.32 * np.cos(np.radians(lat))),
-                             height=2 * rayon_km / 110.57, facecolor="none", edgecolor="black", linestyle="--",
-                             linewidth=1.4, zorder=2)
+            cercle = Ellipse(
+                (ligne["longitude"], lat),
+                width=2 * rayon_km / (111.32 * np.cos(np.radians(lat))),
+                height=2 * rayon_km / 110.57,
+                facecolor="none",
+                edgecolor="black",
+                linestyle="--",
+                linewidth=1.4,
+                zorder=2,
+            )
             cercle.set_gid("zone_desservie")
             ax.add_patch(cercle)
 
@@ -422,24 +548,88 @@ def carte_commune(
     ax.set_aspect(1 / np.cos(np.radians((ymin + ymax) / 2)))
     ax.set_axis_off()
     legende = [
-        plt.Line2D([], [], marker="o", linestyle="", markerfacecolor="#3b3b3b", markeredgecolor="black", label="électrifié"),
-        plt.Line2D([], [], marker="o", linestyle="", markerfacecolor="white", markeredgecolor="black", label="non électrifié"),
-        plt.Line2D([], [], marker="s", linestyle="", markerfacecolor="white", markeredgecolor="black", label="chef-lieu"),
-        plt.Line2D([], [], marker="*", linestyle="", markersize=11, markerfacecolor="white", markeredgecolor="black",
-                   label="PNC ou CCSP existant"),
+        plt.Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            markerfacecolor="#3b3b3b",
+            markeredgecolor="black",
+            label="électrifié",
+        ),
+        plt.Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            markerfacecolor="white",
+            markeredgecolor="black",
+            label="non électrifié",
+        ),
+        plt.Line2D(
+            [],
+            [],
+            marker="s",
+            linestyle="",
+            markerfacecolor="white",
+            markeredgecolor="black",
+            label="chef-lieu",
+        ),
+        plt.Line2D(
+            [],
+            [],
+            marker="*",
+            linestyle="",
+            markersize=11,
+            markerfacecolor="white",
+            markeredgecolor="black",
+            label="PNC ou CCSP existant",
+        ),
     ]
     if choisis:
-        legende.append(plt.Line2D([], [], marker="o", linestyle="", markersize=13, markerfacecolor="none",
-                                  markeredgecolor="black", markeredgewidth=2, label="site choisi"))
+        legende.append(
+            plt.Line2D(
+                [],
+                [],
+                marker="o",
+                linestyle="",
+                markersize=13,
+                markerfacecolor="none",
+                markeredgecolor="black",
+                markeredgewidth=2,
+                label="site choisi",
+            )
+        )
     if choisis and rayon_km:
-        legende.append(plt.Line2D([], [], linestyle="--", color="black",
-                                  label=f"à moins de {formater_nombre(rayon_km, _decimales([rayon_km]))} km"))
-    ax.legend(handles=legende, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False,
-              title="Taille : population 2024", title_fontsize=8)
-    ax.set_title(f"{nom} : ses {len(arr)} arrondissements\npositions et équipements : {MENTION_SYNTHETIQUE}",
-                 fontsize=11)
-    fig.text(0.01, 0.01, "Population : INSAE, RGPH4 2013, projetée en 2024. " + SOURCE_CONTOURS + ".",
-             fontsize=6.5, color="#333333")
+        legende.append(
+            plt.Line2D(
+                [],
+                [],
+                linestyle="--",
+                color="black",
+                label=f"à moins de {formater_nombre(rayon_km, _decimales([rayon_km]))} km",
+            )
+        )
+    ax.legend(
+        handles=legende,
+        loc="upper left",
+        bbox_to_anchor=(1.0, 1.0),
+        fontsize=8,
+        frameon=False,
+        title="Taille : population 2024",
+        title_fontsize=8,
+    )
+    ax.set_title(
+        f"{nom} : ses {len(arr)} arrondissements\npositions et équipements : {MENTION_SYNTHETIQUE}",
+        fontsize=11,
+    )
+    fig.text(
+        0.01,
+        0.01,
+        "Population : INSAE, RGPH4 2013, projetée en 2024. " + SOURCE_CONTOURS + ".",
+        fontsize=6.5,
+        color="#333333",
+    )
     if proprietaire:
         plt.close(fig)
     return fig

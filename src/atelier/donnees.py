@@ -73,20 +73,23 @@ class ErreurDonnees(ValueError):
     problèmes, chacun avec sa ``colonne`` et son ``message``.
     """
 
-    def __init__(self, message: str, fichier: str | None = None, problemes: list[Probleme] | None = None):
+    def __init__(
+        self, message: str, fichier: str | None = None, problemes: list[Probleme] | None = None
+    ):
         super().__init__(message)
         self.fichier = fichier
         self.problemes = list(problemes or [])
 
 
-def _erreur_fichier(fichier: str, table: str | None, problemes: list[Probleme]) -> ErreurDonnees:
+def _erreur_fichier(
+    fichier: str, table: str | None, problemes: list[Probleme], note: str | None = None
+) -> ErreurDonnees:
     quelle = f" (table « {table} »)" if table else ""
-    entete = (
-        f"Le fichier « {fichier} »{quelle} a un problème :"
-        if len(problemes) == 1
-        else f"Le fichier « {fichier} »{quelle} a {len(problemes)} problèmes :"
-    )
-    lignes = [entete, *(f"- {p}" for p in problemes), "Corrigez le fichier, enregistrez-le, puis relancez la cellule."]
+    combien = "un problème" if len(problemes) == 1 else f"{len(problemes)} problèmes"
+    lignes = [f"Le fichier « {fichier} »{quelle} a {combien} :", *(f"- {p}" for p in problemes)]
+    if note:
+        lignes.append(note)
+    lignes.append("Corrigez le fichier, enregistrez-le, puis relancez la cellule.")
     return ErreurDonnees("\n".join(lignes), fichier=fichier, problemes=problemes)
 
 
@@ -286,13 +289,22 @@ def _lire_csv(chemin: Path, affiche: str, table: str | None) -> tuple[pd.DataFra
     sep = _separateur(texte)
     try:
         brut = pd.read_csv(
-            io.StringIO(texte), sep=sep, dtype=str, keep_default_na=False, na_filter=False,
-            skip_blank_lines=True, quoting=csv.QUOTE_MINIMAL,
+            io.StringIO(texte),
+            sep=sep,
+            dtype=str,
+            keep_default_na=False,
+            na_filter=False,
+            skip_blank_lines=True,
+            quoting=csv.QUOTE_MINIMAL,
         )
     except pd.errors.ParserError as e:
-        raise _erreur_fichier(affiche, table, [Probleme(None, _traduire_erreur_csv(str(e), sep))]) from None
+        raise _erreur_fichier(
+            affiche, table, [Probleme(None, _traduire_erreur_csv(str(e), sep))]
+        ) from None
     except pd.errors.EmptyDataError:
-        raise ErreurDonnees(f"Le fichier « {affiche} » ne contient aucune ligne lisible.", fichier=affiche) from None
+        raise ErreurDonnees(
+            f"Le fichier « {affiche} » ne contient aucune ligne lisible.", fichier=affiche
+        ) from None
     brut.columns = [str(c).strip() for c in brut.columns]
     brut = brut.fillna("").apply(lambda s: s.str.strip())  # lignes trop courtes : valeurs vides
     return brut, sep
@@ -346,7 +358,9 @@ def _convertir(valeurs: pd.Series, c: dict, decimale_virgule: bool) -> tuple[pd.
         return (resultat.astype(bool) if not resultat.isna().any() else resultat), illisibles
     if type_ == "date":
         dates = pd.to_datetime(valeurs.where(~vide, None), format="%Y-%m-%d", errors="coerce")
-        francaises = pd.to_datetime(valeurs.where(dates.isna() & ~vide, None), format="%d/%m/%Y", errors="coerce")
+        francaises = pd.to_datetime(
+            valeurs.where(dates.isna() & ~vide, None), format="%d/%m/%Y", errors="coerce"
+        )
         dates = dates.fillna(francaises)
         return dates, dates.isna() & ~vide
     raise ValueError(f"type inconnu dans le dictionnaire : {type_}")
@@ -375,23 +389,34 @@ def _numeros(masque: pd.Series) -> list[int]:
     return [int(i) + 2 for i in np.flatnonzero(masque.to_numpy())]
 
 
+def _lignes(brut: pd.DataFrame, masque: pd.Series, colonne: str | None = None) -> str:
+    """« ligne 4 (Kandi) : « douze » , … » pour les lignes du masque (avec leurs valeurs si ``colonne``)."""
+    valeurs = list(brut.loc[masque, colonne]) if colonne else None
+    return _citer(_numeros(masque), valeurs, _etiquettes(brut, masque))
+
+
 def _unite(c: dict) -> str:
     unite = c.get("atelier:unite", "")
     return f" {unite}" if unite and unite not in ("0 ou 1",) else ""
 
 
-def _verifier_colonne(brut: pd.DataFrame, c: dict, sep: str, problemes: list[Probleme]) -> pd.Series:
+def _verifier_colonne(
+    brut: pd.DataFrame, c: dict, sep: str, problemes: list[Probleme]
+) -> pd.Series:
     nom = c["name"]
     valeurs, illisibles = _convertir(brut[nom], c, decimale_virgule=(sep == ";"))
     contraintes = c.get("constraints", {})
     if illisibles.any():
+        combien = _compte(illisibles.sum(), "valeur ne convient", "valeurs ne conviennent")
         problemes.append(
-            Probleme(nom, f"il faut {_ATTENDU[c['type']]}, mais {_compte(illisibles.sum(), 'valeur ne convient', 'valeurs ne conviennent')} pas : "
-                          + _citer(_numeros(illisibles), list(brut.loc[illisibles, nom]), _etiquettes(brut, illisibles)) + ".")
+            Probleme(
+                nom,
+                f"il faut {_ATTENDU[c['type']]}, mais {combien} pas : {_lignes(brut, illisibles, nom)}.",
+            )
         )
-    manquantes = (brut[nom] == "")
+    manquantes = brut[nom] == ""
     if contraintes.get("required") and manquantes.any():
-        problemes.append(Probleme(nom, "valeur manquante : " + _citer(_numeros(manquantes), None, _etiquettes(brut, manquantes)) + "."))
+        problemes.append(Probleme(nom, f"valeur manquante : {_lignes(brut, manquantes)}."))
     presentes = ~manquantes & ~illisibles
     if "minimum" in contraintes or "maximum" in contraintes:
         bas, haut = contraintes.get("minimum", -np.inf), contraintes.get("maximum", np.inf)
@@ -405,8 +430,10 @@ def _verifier_colonne(brut: pd.DataFrame, c: dict, sep: str, problemes: list[Pro
             else:
                 intervalle = f"au plus {formater_nombre(haut, _dec(haut))}{_unite(c)}"
             problemes.append(
-                Probleme(nom, f"valeur hors de l'intervalle permis (il faut {intervalle}) : "
-                              + _citer(_numeros(dehors), list(brut.loc[dehors, nom]), _etiquettes(brut, dehors)) + ".")
+                Probleme(
+                    nom,
+                    f"valeur hors de l'intervalle permis (il faut {intervalle}) : {_lignes(brut, dehors, nom)}.",
+                )
             )
     if "enum" in contraintes:
         permis = [str(v) for v in contraintes["enum"]]
@@ -414,14 +441,17 @@ def _verifier_colonne(brut: pd.DataFrame, c: dict, sep: str, problemes: list[Pro
         if hors.any():
             premiere = brut.loc[hors, nom].iloc[0]
             problemes.append(
-                Probleme(nom, "valeur non permise : " + _citer(_numeros(hors), list(brut.loc[hors, nom]), _etiquettes(brut, hors))
-                              + f". Valeurs permises : {', '.join(permis)}.{_suggestion(premiere, permis)}")
+                Probleme(
+                    nom,
+                    f"valeur non permise : {_lignes(brut, hors, nom)}. "
+                    f"Valeurs permises : {', '.join(permis)}.{_suggestion(premiere, permis)}",
+                )
             )
     if "pattern" in contraintes:
         forme = re.compile(contraintes["pattern"])
         mauvais = presentes & ~brut[nom].map(lambda v: bool(forme.fullmatch(v)))
         if mauvais.any():
-            problemes.append(Probleme(nom, "valeur mal formée : " + _citer(_numeros(mauvais), list(brut.loc[mauvais, nom])) + "."))
+            problemes.append(Probleme(nom, f"valeur mal formée : {_lignes(brut, mauvais, nom)}."))
     if contraintes.get("unique"):
         _doublons(brut, [nom], presentes, problemes)
     return valeurs
@@ -431,7 +461,9 @@ def _dec(x) -> int:
     return 0 if float(x).is_integer() else 2
 
 
-def _doublons(brut: pd.DataFrame, colonnes: list[str], masque: pd.Series, problemes: list[Probleme]) -> None:
+def _doublons(
+    brut: pd.DataFrame, colonnes: list[str], masque: pd.Series, problemes: list[Probleme]
+) -> None:
     cles = brut.loc[masque, colonnes]
     repetes = cles.duplicated(keep=False)
     if not repetes.any():
@@ -442,8 +474,11 @@ def _doublons(brut: pd.DataFrame, colonnes: list[str], masque: pd.Series, proble
         lignes = ", ".join(str(i + 2) for i in groupe.index[:_MAX_LIGNES_CITEES])
         quoi = "la commune" if colonnes == ["commune"] else "la valeur"
         problemes.append(
-            Probleme(" + ".join(colonnes), f"{quoi} {texte} apparaît {len(groupe)} fois (lignes {lignes}) ; "
-                                           "chaque ligne doit être unique.")
+            Probleme(
+                " + ".join(colonnes),
+                f"{quoi} {texte} apparaît {len(groupe)} fois (lignes {lignes}) ; "
+                "chaque ligne doit être unique.",
+            )
         )
 
 
@@ -459,7 +494,11 @@ def _index_noms(dossier: Path) -> dict[str, str]:
     ref = _reference_communes(dossier)
     index = {}
     for _, ligne in ref.iterrows():
-        for nom in [ligne["commune"], ligne["nom_ascii"], *filter(None, ligne["noms_alternatifs"].split("|"))]:
+        for nom in [
+            ligne["commune"],
+            ligne["nom_ascii"],
+            *filter(None, ligne["noms_alternatifs"].split("|")),
+        ]:
             index.setdefault(_cle(nom), ligne["commune"])
     correspondances = dossier / "sources" / "communes_name_crosswalk.csv"
     if correspondances.exists():
@@ -481,22 +520,36 @@ def _verifier_communes(brut: pd.DataFrame, problemes: list[Probleme]) -> None:
     inconnues = presentes & ~corrigees.isin(officiels)
     for nom, groupe in brut[inconnues].groupby("commune", sort=False):
         lignes = ", ".join(str(i + 2) for i in groupe.index[:_MAX_LIGNES_CITEES])
+        pluriel = "s" if len(groupe) > 1 else ""
         problemes.append(
-            Probleme("commune", f"commune inconnue « {nom} » (ligne{'s' if len(groupe) > 1 else ''} {lignes}).{_suggestion(nom, officiels)}")
+            Probleme(
+                "commune",
+                f"commune inconnue « {nom} » (ligne{pluriel} {lignes}).{_suggestion(nom, officiels)}",
+            )
         )
     if "departement" in brut.columns:
         ref = _reference_communes(_dossier()).set_index("commune")["departement"]
         attendu = brut["commune"].map(ref)
-        faux = presentes & attendu.notna() & (brut["departement"] != "") & (brut["departement"] != attendu)
+        faux = (
+            presentes
+            & attendu.notna()
+            & (brut["departement"] != "")
+            & (brut["departement"] != attendu)
+        )
         for i in np.flatnonzero(faux.to_numpy())[:_MAX_LIGNES_CITEES]:
             commune = brut["commune"].iat[i]
             problemes.append(
-                Probleme("departement", f"ligne {i + 2} : {commune} est dans le département « {attendu.iat[i]} », "
-                                        f"pas « {brut['departement'].iat[i]} ».")
+                Probleme(
+                    "departement",
+                    f"ligne {i + 2} : {commune} est dans le département « {attendu.iat[i]} », "
+                    f"pas « {brut['departement'].iat[i]} ».",
+                )
             )
 
 
-def _verifier_cles_etrangeres(brut: pd.DataFrame, ressource: dict, problemes: list[Probleme]) -> None:
+def _verifier_cles_etrangeres(
+    brut: pd.DataFrame, ressource: dict, problemes: list[Probleme]
+) -> None:
     for cle in ressource["schema"].get("foreignKeys", []):
         colonne = cle["fields"][0]
         cible = cle["reference"]["resource"]
@@ -510,20 +563,28 @@ def _verifier_cles_etrangeres(brut: pd.DataFrame, ressource: dict, problemes: li
         if inconnues.any():
             premiere = brut.loc[inconnues, colonne].iloc[0]
             problemes.append(
-                Probleme(colonne, f"valeur absente de la table « {cible} » : "
-                                  + _citer(_numeros(inconnues), list(brut.loc[inconnues, colonne])) + "."
-                                  + _suggestion(premiere, valeurs))
+                Probleme(
+                    colonne,
+                    f"valeur absente de la table « {cible} » : {_lignes(brut, inconnues, colonne)}."
+                    + _suggestion(premiere, valeurs),
+                )
             )
 
 
 def _renommer_colonnes(brut: pd.DataFrame, noms: list[str]) -> pd.DataFrame:
     """Accepte « Population 2013 » ou « POPULATION_2013 » pour population_2013."""
     par_cle = {_cle_colonne(n): n for n in noms}
-    renommage = {c: par_cle[_cle_colonne(c)] for c in brut.columns if c not in noms and _cle_colonne(c) in par_cle}
+    renommage = {
+        c: par_cle[_cle_colonne(c)]
+        for c in brut.columns
+        if c not in noms and _cle_colonne(c) in par_cle
+    }
     return brut.rename(columns=renommage)
 
 
-def _valider(brut: pd.DataFrame, ressource: dict, affiche: str, sep: str = ",", partiel: bool = False) -> pd.DataFrame:
+def _valider(
+    brut: pd.DataFrame, ressource: dict, affiche: str, sep: str = ",", partiel: bool = False
+) -> pd.DataFrame:
     champs = _champs(ressource)
     noms = [c["name"] for c in champs]
     brut = _renommer_colonnes(brut, noms)
@@ -537,19 +598,20 @@ def _valider(brut: pd.DataFrame, ressource: dict, affiche: str, sep: str = ",", 
             proche = _proches(n, en_trop, n=1, seuil=0.6)
             indice = f" Une colonne s'appelle « {proche[0]} » : faute de frappe ?" if proche else ""
             problemes.append(Probleme(n, f"colonne absente du fichier.{indice}"))
-        problemes.append(Probleme(None, "colonnes trouvées : " + ", ".join(brut.columns) + "."))
-        raise _erreur_fichier(affiche, ressource["name"], problemes)
+        note = "Colonnes trouvées dans le fichier : " + ", ".join(brut.columns) + "."
+        raise _erreur_fichier(affiche, ressource["name"], problemes, note)
     if partiel:
         inconnues = [c for c in brut.columns if c not in noms]
         for n in inconnues:
-            problemes.append(Probleme(n, f"cette colonne n'existe pas dans la table « {ressource['name']} ».{_suggestion(n, noms)}"))
+            message = f"cette colonne n'existe pas dans la table « {ressource['name']} ».{_suggestion(n, noms)}"
+            problemes.append(Probleme(n, message))
     brut = brut.copy()
     _verifier_cles_etrangeres(brut, ressource, problemes)
     types = {}
     for c in champs:
         if c["name"] in brut.columns:
             types[c["name"]] = _verifier_colonne(brut, c, sep, problemes)
-    deja_unique = len(cle_primaire) == 1 and champ_unique(ressource, cle_primaire[0])
+    deja_unique = len(cle_primaire) == 1 and _champ_unique(ressource, cle_primaire[0])
     if cle_primaire and not deja_unique and all(k in brut.columns for k in cle_primaire):
         _doublons(brut, cle_primaire, (brut[cle_primaire] != "").all(axis=1), problemes)
     if problemes:
@@ -561,7 +623,7 @@ def _valider(brut: pd.DataFrame, ressource: dict, affiche: str, sep: str = ",", 
     return resultat.reset_index(drop=True)
 
 
-def champ_unique(ressource: dict, nom: str) -> bool:
+def _champ_unique(ressource: dict, nom: str) -> bool:
     for c in _champs(ressource):
         if c["name"] == nom:
             return bool(c.get("constraints", {}).get("unique"))
@@ -603,7 +665,7 @@ def charger_fichier(chemin, table: str | None = None) -> pd.DataFrame:
         if chemin.stem not in _ressources():
             raise ErreurDonnees(
                 f"Pour vérifier « {affiche} », dites quelle table il remplace : "
-                f"charger_fichier(\"{affiche}\", table=\"etat_civil\") par exemple.{_suggestion(chemin.stem, _ressources())}",
+                f'charger_fichier("{affiche}", table="etat_civil") par exemple.{_suggestion(chemin.stem, _ressources())}',
                 fichier=affiche,
             )
         table = chemin.stem
@@ -631,12 +693,21 @@ def integrer_mes_chiffres(table: str, chemin) -> pd.DataFrame:
     absents = miens.index.difference(fusion.index)
     if len(absents):
         raise _erreur_fichier(
-            str(chemin), table,
-            [Probleme(" + ".join(cle), f"lignes absentes de la table de l'atelier : {', '.join(map(str, absents[:5]))}.")],
+            str(chemin),
+            table,
+            [
+                Probleme(
+                    " + ".join(cle),
+                    f"lignes absentes de la table de l'atelier : {', '.join(map(str, absents[:5]))}.",
+                )
+            ],
         )
     for colonne in miens.columns:
         if colonne in fusion.columns:
-            if fusion[colonne].dtype != miens[colonne].dtype and str(miens[colonne].dtype) in ("Int64", "boolean"):
+            if fusion[colonne].dtype != miens[colonne].dtype and str(miens[colonne].dtype) in (
+                "Int64",
+                "boolean",
+            ):
                 fusion[colonne] = fusion[colonne].astype(miens[colonne].dtype)
             fusion.loc[miens.index, colonne] = miens[colonne]
     fusion.loc[miens.index, "mes_chiffres"] = True
@@ -650,8 +721,10 @@ def communes_disponibles(departement: str | None = None) -> list[str]:
         permis = sorted(communes["departement"].unique())
         trouve = {_cle(d): d for d in permis}.get(_cle(departement))
         if trouve is None:
-            raise ErreurDonnees(f"Département inconnu : « {departement} ».{_suggestion(departement, permis)} "
-                                f"Les 12 départements : {', '.join(permis)}.")
+            raise ErreurDonnees(
+                f"Département inconnu : « {departement} ».{_suggestion(departement, permis)} "
+                f"Les 12 départements : {', '.join(permis)}."
+            )
         communes = communes[communes["departement"] == trouve]
     return communes["commune"].tolist()
 
@@ -668,7 +741,9 @@ def trouver_commune(nom: str) -> str:
     frappe, l'erreur propose les noms proches.
     """
     if not isinstance(nom, str) or not nom.strip():
-        raise ErreurDonnees("Donnez le nom d'une commune entre guillemets, par exemple trouver_commune(\"Kandi\").")
+        raise ErreurDonnees(
+            'Donnez le nom d\'une commune entre guillemets, par exemple trouver_commune("Kandi").'
+        )
     index = _index_noms(_dossier())
     trouve = index.get(_cle(nom))
     if trouve:
@@ -703,7 +778,7 @@ def charger_communes(*tables: str) -> pd.DataFrame:
         ressource = _ressource(nom)
         if ressource["schema"].get("primaryKey") != ["commune"]:
             raise ErreurDonnees(
-                f"La table « {nom} » n'a pas une ligne par commune : chargez-la avec charger(\"{nom}\") "
+                f'La table « {nom} » n\'a pas une ligne par commune : chargez-la avec charger("{nom}") '
                 "puis regroupez-la par commune (groupby) avant de la joindre."
             )
         autre = charger(nom)
@@ -716,8 +791,10 @@ def parametre(nom: str) -> float:
     """Un chiffre national de référence (table « parametres ») : ``parametre("smig_fcfa_mois")``."""
     table = charger("parametres").set_index("nom")
     if nom not in table.index:
-        raise ErreurDonnees(f"Paramètre inconnu : « {nom} ».{_suggestion(nom, table.index)} "
-                            "La liste : charger(\"parametres\").")
+        raise ErreurDonnees(
+            f"Paramètre inconnu : « {nom} ».{_suggestion(nom, table.index)} "
+            'La liste : charger("parametres").'
+        )
     valeur = float(table.at[nom, "valeur"])
     return int(valeur) if valeur.is_integer() else valeur
 
