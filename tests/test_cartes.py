@@ -86,6 +86,9 @@ def test_les_couleurs_suivent_les_valeurs_et_restent_ordonnees_en_noir_et_blanc(
     assert all(
         b > a + 0.05 for a, b in zip(classes, classes[1:], strict=False)
     )  # gris distincts à l'impression
+    # La commune la plus couverte a exactement la couleur de la dernière classe de la légende.
+    derniere = fig.axes[0].get_legend().get_patches()[-1].get_facecolor()
+    assert patches[plus_forte].get_facecolor() == derniere
     # Chaque commune a la couleur de sa classe : la luminance croît avec la valeur.
     lum = pd.Series({nom: _luminance(p.get_facecolor()) for nom, p in patches.items()})
     assert lum.rank().corr(couverture.reindex(lum.index).rank()) > 0.95  # corrélation des rangs
@@ -156,6 +159,13 @@ def test_colonne_oui_non_et_communes_sans_valeur():
         "pas de donnée",
     ]
     assert fig.axes[0].get_title() == "Centres ouverts (exemple)"
+    assert "Données fournies" in _textes(fig)  # pas de source inventée pour un tableau du formateur
+    # Un extrait d'une table de l'atelier garde le titre et l'unité du dictionnaire.
+    extrait = charger("connectivite").query("departement == 'Borgou'")[
+        ["commune", "taux_usage_internet"]
+    ]
+    legende = carte_choroplethe(extrait, "taux_usage_internet").axes[0].get_legend()
+    assert legende.get_title().get_text().replace("\n", " ") == "Usage d'internet (%)"
 
 
 def test_surligner_une_carte_deja_dessinee_et_erreurs_claires():

@@ -17,6 +17,7 @@ cellule, et ``figure.savefig("carte.png")`` l'enregistre.
 from __future__ import annotations
 
 import json
+import textwrap
 from functools import cache
 from pathlib import Path
 
@@ -24,7 +25,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.collections import LineCollection
-from matplotlib.colors import BoundaryNorm, Normalize
+from matplotlib.colors import Normalize
 from matplotlib.patches import Ellipse, Patch, PathPatch
 from matplotlib.path import Path as Chemin
 from matplotlib.ticker import FuncFormatter
@@ -33,10 +34,13 @@ from atelier import chemins
 from atelier.donnees import (
     MENTION_SYNTHETIQUE,
     ErreurDonnees,
+    _champs,
+    _ressource,
     _suggestion,
     champ,
     charger,
     formater_nombre,
+    tables_disponibles,
     trouver_commune,
 )
 
@@ -88,31 +92,25 @@ def _limites_departements(dossier: Path) -> np.ndarray:
     """
     contours = _contours(dossier)
     noms = list(contours)
-    segments, sondes, proprietaires = [], [], []
+    segments, proprietaires = [], []
     for i, nom in enumerate(noms):
         ext = contours[nom]["anneaux"][0]
-        a, b = ext[:-1], ext[1:]
-        milieu = (a + b) / 2
-        d = b - a
-        longueur = np.hypot(d[:, 0], d[:, 1])
-        longueur[longueur == 0] = 1
-        # Anneau extérieur dans le sens trigonométrique (RFC 7946) : l'extérieur est à droite.
-        normale = np.column_stack([d[:, 1], -d[:, 0]]) / longueur[:, None]
-        for pas in (0.004, 0.012):
-            sondes.append(milieu + pas * normale)
-        segments.append(np.stack([a, b], axis=1))
-        proprietaires.append(np.full(len(a), i))
+        segments.append(np.stack([ext[:-1], ext[1:]], axis=1))
+        proprietaires.append(np.full(len(ext) - 1, i))
     segments = np.concatenate(segments)
     proprietaires = np.concatenate(proprietaires)
     n = len(segments)
-    # Toutes les sondes au petit pas, puis toutes au grand pas.
-    points = np.concatenate(
-        [np.concatenate([sondes[2 * i + k] for i in range(len(noms))]) for k in range(2)]
-    )
+    debut, fin = segments[:, 0], segments[:, 1]
+    d = fin - debut
+    longueur = np.maximum(np.hypot(d[:, 0], d[:, 1]), 1e-12)
+    # Anneau extérieur dans le sens trigonométrique (RFC 7946) : l'extérieur est à droite.
+    normale = np.column_stack([d[:, 1], -d[:, 0]]) / longueur[:, None]
+    milieu = (debut + fin) / 2
+    sondes = np.concatenate([milieu + pas * normale for pas in (0.004, 0.012)])  # ≈ 0,4 et 1,3 km
     depts = np.array([contours[nm]["departement"] for nm in noms])
     interieur = np.zeros(n, dtype=bool)
     for j, nom in enumerate(noms):
-        dedans = contours[nom]["chemin"].contains_points(points).reshape(2, n).any(axis=0)
+        dedans = contours[nom]["chemin"].contains_points(sondes).reshape(2, n).any(axis=0)
         interieur |= dedans & (proprietaires != j) & (depts[proprietaires] == depts[j])
     return segments[~interieur]
 
@@ -137,8 +135,6 @@ def _echelle(valeurs: np.ndarray, unite: str) -> tuple[float, str]:
 
 def _couper(texte: str, largeur: int = 28) -> str:
     """Coupe un titre de légende trop long en lignes d'environ ``largeur`` caractères."""
-    import textwrap
-
     return "\n".join(textwrap.wrap(texte, largeur)) or texte
 
 
@@ -150,9 +146,24 @@ def _decimales(bornes: np.ndarray) -> int:
     return 1 if etendue >= 1 else 2
 
 
+def _table_probable(colonne: str, colonnes: list[str]) -> str | None:
+    """La table de l'atelier d'où vient vraisemblablement un tableau (pour trouver titre et unité)."""
+    candidates = [
+        nom
+        for nom in tables_disponibles()["table"]
+        if {colonne, "commune"} <= {c["name"] for c in _champs(_ressource(nom))}
+    ]
+    if not candidates:
+        return None
+    communes = set(colonnes)
+    return max(
+        candidates, key=lambda nom: len(communes & {c["name"] for c in _champs(_ressource(nom))})
+    )
+
+
 def _libelle_colonne(colonne: str, table: str | None) -> tuple[str, str, str | None]:
     """(titre, unité, nature) d'une colonne d'après le dictionnaire des données."""
-    c = champ(colonne, table) if table else champ(colonne)
+    c = champ(colonne, table) if table else None
     if c is None:
         return colonne, "", None
     return c.get("title", colonne), c.get("atelier:unite", ""), c.get("atelier:nature")
@@ -162,9 +173,8 @@ def _source(nature: str | None, colonne: str, table: str | None) -> str:
     if nature == "synthétique":
         debut = f"Données synthétiques (fictives, pour l'exercice), « {colonne} »"
     elif nature in ("réel", "calculé"):
-        c = champ(colonne, table) if table else champ(colonne)
-        reference = (c or {}).get("atelier:source", "")
-        debut = "Source : " + reference.split(";")[0].split(" ; ")[0]
+        reference = champ(colonne, table).get("atelier:source", "")
+        debut = "Source : " + reference.split(" ; ")[0]
     else:
         debut = f"Données fournies (« {colonne} »)"
     return f"{debut}. {SOURCE_CONTOURS}."
@@ -194,7 +204,81 @@ def _valeurs_par_commune(table, colonne: str) -> tuple[pd.Series, str | None]:
             f"Le tableau a plusieurs lignes pour « {double} » : une carte a besoin d'une seule valeur par commune. "
             "Filtrez le tableau ou regroupez-le (groupby) avant de le cartographier."
         )
+    if nom_table is None:
+        nom_table = _table_probable(colonne, list(donnees.columns))
     return pd.Series(donnees[colonne].to_numpy(), index=noms.to_numpy()), nom_table
+
+
+# --- Couleurs et légende ------------------------------------------------------
+def _couleurs_categories(serie: pd.Series, colonne: str, cmap):
+    """Une teinte par valeur (oui/non, catégorie) ; renvoie (couleur par commune, poignées de légende)."""
+    textes = serie.map(lambda v: ("oui" if v else "non") if isinstance(v, (bool, np.bool_)) else v)
+    modalites = sorted(textes.dropna().unique(), key=lambda v: (v != "non", str(v)))
+    if len(modalites) > 8:
+        raise ErreurDonnees(
+            f"La colonne « {colonne} » a {len(modalites)} valeurs différentes : "
+            "trop pour une carte lisible."
+        )
+    positions = np.linspace(0.05, 0.95, max(len(modalites), 2))
+    teintes = {m: cmap(x) for m, x in zip(modalites, positions, strict=False)}
+    couleur = {nom: teintes[v] for nom, v in textes.dropna().items()}
+    poignees = [Patch(facecolor=teintes[m], edgecolor=GRIS_BORD, label=str(m)) for m in modalites]
+    return couleur, poignees
+
+
+def _bornes(valeurs: np.ndarray, classes, facteur: float) -> np.ndarray:
+    if isinstance(classes, int):
+        bornes = np.unique(np.quantile(valeurs, np.linspace(0, 1, classes + 1)))
+    else:
+        bornes = np.asarray(sorted(classes), dtype=float) / facteur
+    return bornes if len(bornes) >= 2 else np.array([valeurs.min(), valeurs.min() + 1])
+
+
+def _couleurs_classes(nombres: pd.Series, bornes: np.ndarray, cmap):
+    """Classes [b0, b1[, [b1, b2[ … [bk-1, bk] ; les valeurs hors bornes vont dans la classe extrême."""
+    k = len(bornes) - 1
+    teintes = [cmap(x) for x in np.linspace(0, 1, k)] if k > 1 else [cmap(0.5)]
+    presents = nombres.dropna()
+    indices = np.clip(np.searchsorted(bornes, presents.to_numpy(), side="right") - 1, 0, k - 1)
+    couleur = {nom: teintes[i] for nom, i in zip(presents.index, indices, strict=True)}
+    dec = _decimales(bornes)
+    poignees = [
+        Patch(
+            facecolor=teintes[i],
+            edgecolor=GRIS_BORD,
+            label=f"de {formater_nombre(bornes[i], dec)} à {formater_nombre(bornes[i + 1], dec)}",
+        )
+        for i in range(k)
+    ]
+    return couleur, poignees
+
+
+def _barre_continue(fig, ax, norme, cmap, titre: str) -> None:
+    barre = fig.colorbar(plt.cm.ScalarMappable(norm=norme, cmap=cmap), ax=ax, shrink=0.55, pad=0.02)
+    barre.set_label(titre)
+    dec = _decimales(np.linspace(norme.vmin, norme.vmax, 5))
+    barre.formatter = FuncFormatter(lambda x, _pos: formater_nombre(x, dec))
+    barre.update_ticks()
+
+
+def _dessiner_communes(ax, couleur: dict) -> None:
+    """Un polygone par commune (gid = nom) ; gris hachuré sans valeur ; limites des départements."""
+    for nom, g in _geometrie().items():
+        style = (
+            {"facecolor": couleur[nom]}
+            if nom in couleur
+            else {"facecolor": GRIS_VIDE, "hatch": ".."}
+        )
+        patch = PathPatch(g["chemin"], edgecolor=GRIS_BORD, linewidth=0.35, zorder=1, **style)
+        patch.set_gid(nom)
+        ax.add_patch(patch)
+    limites = LineCollection(
+        _limites_departements(chemins.DONNEES), colors="black", linewidths=1.3, zorder=3
+    )
+    limites.set_gid("limites_departements")
+    ax.add_collection(limites)
+    ax.autoscale_view()
+    _aspect(ax)
 
 
 # --- Les cartes -----------------------------------------------------------------
@@ -224,7 +308,8 @@ def carte_choroplethe(
     valeurs, nom_table = _valeurs_par_commune(table, colonne)
     titre_col, unite_dico, nature = _libelle_colonne(colonne, nom_table)
     unite = unite_dico if unite is None else unite
-    geometrie = _geometrie()
+    serie = valeurs.reindex(list(_geometrie()))
+    cmap = plt.get_cmap(palette)
 
     proprietaire = ax is None
     if proprietaire:
@@ -232,106 +317,36 @@ def carte_choroplethe(
     else:
         fig = ax.figure
 
-    serie = valeurs.reindex(list(geometrie))
-    est_oui_non = serie.dropna().map(type).isin([bool, np.bool_]).all() and serie.notna().any()
-    categoriel = est_oui_non or not pd.api.types.is_numeric_dtype(serie.dropna().infer_objects())
-    cmap = plt.get_cmap(palette)
-    poignees = []
-    if categoriel:
-        brutes = serie.map(
-            lambda v: ("oui" if v else "non") if isinstance(v, (bool, np.bool_)) else v
-        )
-        modalites = sorted(brutes.dropna().unique(), key=lambda v: (v != "non", str(v)))
-        if len(modalites) > 8:
-            raise ErreurDonnees(
-                f"La colonne « {colonne} » a {len(modalites)} valeurs différentes : trop pour une carte lisible."
-            )
-        teintes = {
-            m: cmap(x)
-            for m, x in zip(
-                modalites, np.linspace(0.05, 0.95, max(len(modalites), 2)), strict=False
-            )
-        }
-        couleur = {nom: teintes[v] for nom, v in brutes.dropna().items()}
-        poignees = [
-            Patch(facecolor=teintes[m], edgecolor=GRIS_BORD, label=str(m)) for m in modalites
-        ]
+    presents = serie.dropna()
+    oui_non = len(presents) > 0 and presents.map(type).isin([bool, np.bool_]).all()
+    norme_continue = None
+    if oui_non or not pd.api.types.is_numeric_dtype(presents.infer_objects()):
+        couleur, poignees = _couleurs_categories(serie, colonne, cmap)
         legende_titre = titre_col
     else:
         nombres = pd.to_numeric(serie, errors="coerce").astype(float)
         facteur, unite_aff = _echelle(nombres.to_numpy(), unite or "")
         nombres = nombres / facteur
-        presents = nombres.dropna().to_numpy()
-        if len(presents) == 0:
+        if nombres.notna().sum() == 0:
             raise ErreurDonnees(f"La colonne « {colonne} » n'a aucune valeur à cartographier.")
-        if classes is None:
-            norme = Normalize(presents.min(), presents.max())
-        else:
-            if isinstance(classes, int):
-                bornes = np.unique(np.quantile(presents, np.linspace(0, 1, classes + 1)))
-            else:
-                bornes = np.asarray(sorted(classes), dtype=float) / facteur
-            if len(bornes) < 2:
-                bornes = np.array([presents.min(), presents.min() + 1])
-            norme = BoundaryNorm(bornes, cmap.N, extend="both")
-            dec = _decimales(bornes)
-            for bas, haut in zip(bornes[:-1], bornes[1:], strict=True):
-                milieu = (bas + haut) / 2
-                poignees.append(
-                    Patch(
-                        facecolor=cmap(norme(milieu)),
-                        edgecolor=GRIS_BORD,
-                        label=f"de {formater_nombre(bas, dec)} à {formater_nombre(haut, dec)}",
-                    )
-                )
-        couleur = {nom: cmap(norme(v)) for nom, v in nombres.dropna().items()}
         legende_titre = f"{titre_col} ({unite_aff})" if unite_aff else titre_col
-
-    for nom, g in geometrie.items():
-        if nom in couleur:
-            patch = PathPatch(
-                g["chemin"], facecolor=couleur[nom], edgecolor=GRIS_BORD, linewidth=0.35, zorder=1
-            )
+        if classes is None:
+            norme_continue = Normalize(nombres.min(), nombres.max())
+            couleur = {nom: cmap(norme_continue(v)) for nom, v in nombres.dropna().items()}
+            poignees = []
         else:
-            patch = PathPatch(
-                g["chemin"],
-                facecolor=GRIS_VIDE,
-                edgecolor=GRIS_BORD,
-                linewidth=0.35,
-                hatch="..",
-                zorder=1,
-            )
-        patch.set_gid(nom)
-        ax.add_patch(patch)
-    if len(couleur) < len(geometrie):
+            bornes = _bornes(nombres.dropna().to_numpy(), classes, facteur)
+            couleur, poignees = _couleurs_classes(nombres, bornes, cmap)
+
+    _dessiner_communes(ax, couleur)
+    if len(couleur) < len(serie):
         poignees.append(
             Patch(facecolor=GRIS_VIDE, edgecolor=GRIS_BORD, hatch="..", label="pas de donnée")
         )
-
-    limites = LineCollection(
-        _limites_departements(chemins.DONNEES), colors="black", linewidths=1.3, zorder=3
-    )
-    limites.set_gid("limites_departements")
-    ax.add_collection(limites)
-    ax.autoscale_view()
-    _aspect(ax)
-
-    if not categoriel and classes is None:
-        barre = fig.colorbar(
-            plt.cm.ScalarMappable(norm=norme, cmap=cmap), ax=ax, shrink=0.55, pad=0.02
-        )
-        barre.set_label(legende_titre)
-        dec = _decimales(np.linspace(norme.vmin, norme.vmax, 5))
-        barre.formatter = FuncFormatter(lambda x, _pos: formater_nombre(x, dec))
-        barre.update_ticks()
+    if norme_continue is not None:
+        _barre_continue(fig, ax, norme_continue, cmap, legende_titre)
         if poignees:
-            ax.legend(
-                handles=poignees,
-                loc="upper left",
-                bbox_to_anchor=(1.0, 0.2),
-                frameon=False,
-                fontsize=9,
-            )
+            ax.legend(handles=poignees, loc="upper left", bbox_to_anchor=(1.0, 0.2), frameon=False)
     else:
         ax.legend(
             handles=poignees,
@@ -348,19 +363,10 @@ def carte_choroplethe(
         _ecrire_nom(ax, trouver_commune(nom))
     if surligner:
         _surligner(ax, surligner)
-
     sous_titre = f"\n{MENTION_SYNTHETIQUE}" if nature == "synthétique" else ""
     ax.set_title((titre or titre_col) + sous_titre, fontsize=11)
-    fig.text(
-        0.01,
-        0.01,
-        _source(nature, colonne, nom_table),
-        fontsize=6.5,
-        color="#333333",
-        ha="left",
-        va="bottom",
-        wrap=True,
-    )
+    source = _source(nature, colonne, nom_table)
+    fig.text(0.01, 0.01, source, fontsize=6.5, color="#333333", ha="left", va="bottom", wrap=True)
     if proprietaire:
         plt.close(fig)  # la figure renvoyée s'affiche une seule fois dans le carnet
     return fig
