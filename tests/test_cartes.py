@@ -124,7 +124,7 @@ def test_degrade_continu_avec_milliers_a_la_francaise():
     fig.canvas.draw()
     barre = fig.axes[-1]
     etiquettes = [t.get_text() for t in barre.get_yticklabels() if t.get_text()]
-    assert "600\u00a0000" in etiquettes
+    assert "600\u202f000" in etiquettes  # espace fine insécable, comme atelier.erreurs.nombre_fr
     assert barre.get_ylabel() == "Population en 2013 (habitants)"
     assert "INSAE" in _textes(fig) and "synthétiques" not in _textes(fig)
 
@@ -135,8 +135,8 @@ def test_montants_en_millions_et_bornes_choisies():
     assert "millions de FCFA" in legende.get_title().get_text().replace("\n", " ")
     assert [t.get_text() for t in legende.get_texts()] == [
         "de 0 à 500",
-        "de 500 à 1\u00a0000",
-        "de 1\u00a0000 à 5\u00a0000",
+        "de 500 à 1\u202f000",
+        "de 1\u202f000 à 5\u202f000",
     ]
 
 

@@ -13,9 +13,7 @@ import sys
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import RACINE
 
-from atelier import donnees
 from atelier.donnees import (
     ErreurDonnees,
     charger,
@@ -25,12 +23,13 @@ from atelier.donnees import (
     decrire,
     departements,
     fiche_commune,
-    formater_nombre,
     integrer_mes_chiffres,
     parametre,
     tables_disponibles,
     trouver_commune,
 )
+
+from conftest import RACINE
 
 DATASETS = RACINE / "datasets"
 FIXTURES = RACINE / "tests" / "fixtures" / "donnees"
@@ -407,12 +406,6 @@ def test_parametres_et_jointures():
         charger_communes("arrondissements")
 
 
-def test_formater_nombre_a_la_francaise():
-    assert formater_nombre(10_008_749) == "10\u00a0008\u00a0749"
-    assert formater_nombre(12.5, 1) == "12,5"
-    assert formater_nombre(float("nan")) == "–"
-
-
 # --- Fichiers du formateur : ce qui passe et ce qui est refusé -----------------------------
 def _etat_civil(tmp_path, modifier=None, nom="mon_etat_civil.csv", **options):
     table = pd.read_csv(DATASETS / "etat_civil.csv", dtype=str, keep_default_na=False).head(6)
@@ -630,9 +623,9 @@ def test_dans_un_carnet_l_erreur_s_affiche_sans_trace_et_la_cellule_echoue(tmp_p
     nbclient = pytest.importorskip("nbclient")
     carnet = nbformat.v4.new_notebook()
     carnet.cells = [
-        nbformat.v4.new_code_cell("from atelier.donnees import trouver_commune"),
+        nbformat.v4.new_code_cell("from atelier.donnees import charger_fichier, trouver_commune"),
         nbformat.v4.new_code_cell('trouver_commune("Abomey-Calavy")'),
-        nbformat.v4.new_code_cell("1 / 0"),
+        nbformat.v4.new_code_cell('charger_fichier("absent.csv", table="etat_civil")'),
     ]
     client = nbclient.NotebookClient(
         carnet,
@@ -642,38 +635,14 @@ def test_dans_un_carnet_l_erreur_s_affiche_sans_trace_et_la_cellule_echoue(tmp_p
         resources={"metadata": {"path": str(tmp_path)}},
     )
     client.execute()
-    erreur = carnet.cells[1].outputs[-1]
-    assert erreur["output_type"] == "error" and erreur["ename"] == "ErreurDonnees"
-    texte = re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(erreur["traceback"]))
-    assert "Vouliez-vous dire « Abomey-Calavi » ?" in texte
-    assert "donnees.py" not in texte and "File " not in texte  # pas de trace du code de l'atelier
-    # Les autres erreurs gardent leur trace complète.
-    assert carnet.cells[2].outputs[-1]["ename"] == "ZeroDivisionError"
-    assert len(carnet.cells[2].outputs[-1]["traceback"]) > 1
-
-
-def test_l_affichage_court_se_combine_avec_un_autre_gestionnaire(monkeypatch):
-    class FauxShell:
-        custom_exceptions = (KeyError,)
-
-        def __init__(self):
-            self.vus = []
-            self.CustomTB = lambda *a: self.vus.append("autre")
-
-        def set_custom_exc(self, classes, gestionnaire):
-            self.custom_exceptions = classes
-            self.gestionnaire = gestionnaire
-
-        def showtraceback(self, exc, exception_only=False):
-            self.vus.append(("court", exc[0].__name__, exception_only))
-
-    shell = FauxShell()
-    ipython = pytest.importorskip("IPython")
-    monkeypatch.setattr(ipython, "get_ipython", lambda: shell)
-    donnees._installer_affichage_court()
-    assert shell.custom_exceptions == (KeyError, ErreurDonnees)
-    shell.gestionnaire(shell, ErreurDonnees, ErreurDonnees("x"), None)
-    shell.gestionnaire(shell, KeyError, KeyError("y"), None)
-    assert shell.vus == [("court", "ErreurDonnees", True), "autre"]
-    donnees._installer_affichage_court()  # une deuxième importation n'empile rien
-    assert shell.custom_exceptions == (KeyError, ErreurDonnees)
+    for cellule, attendu in (
+        (carnet.cells[1], "Vouliez-vous dire « Abomey-Calavi » ?"),
+        (carnet.cells[2], "Fichier introuvable : « absent.csv »"),
+    ):
+        erreurs = [o for o in cellule.outputs if o["output_type"] == "error"]
+        assert len(erreurs) == 1  # une vraie sortie d'erreur : zéro point pour nbgrader
+        assert erreurs[0]["ename"] == "ErreurDonnees"
+        assert erreurs[0]["traceback"] == [
+            f"❌ {erreurs[0]['evalue']}"
+        ]  # pas de trace du code de l'atelier
+        assert attendu in erreurs[0]["evalue"]

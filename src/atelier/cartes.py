@@ -39,10 +39,10 @@ from atelier.donnees import (
     _suggestion,
     champ,
     charger,
-    formater_nombre,
     tables_disponibles,
     trouver_commune,
 )
+from atelier.erreurs import nombre_fr
 
 __all__ = ["carte_choroplethe", "carte_commune", "surligner"]
 
@@ -246,7 +246,7 @@ def _couleurs_classes(nombres: pd.Series, bornes: np.ndarray, cmap):
         Patch(
             facecolor=teintes[i],
             edgecolor=GRIS_BORD,
-            label=f"de {formater_nombre(bornes[i], dec)} à {formater_nombre(bornes[i + 1], dec)}",
+            label=f"de {nombre_fr(bornes[i], dec)} à {nombre_fr(bornes[i + 1], dec)}",
         )
         for i in range(k)
     ]
@@ -257,7 +257,7 @@ def _barre_continue(fig, ax, norme, cmap, titre: str) -> None:
     barre = fig.colorbar(plt.cm.ScalarMappable(norm=norme, cmap=cmap), ax=ax, shrink=0.55, pad=0.02)
     barre.set_label(titre)
     dec = _decimales(np.linspace(norme.vmin, norme.vmax, 5))
-    barre.formatter = FuncFormatter(lambda x, _pos: formater_nombre(x, dec))
+    barre.formatter = FuncFormatter(lambda x, _pos: nombre_fr(x, dec))
     barre.update_ticks()
 
 
@@ -613,7 +613,7 @@ def carte_commune(
                 [],
                 linestyle="--",
                 color="black",
-                label=f"à moins de {formater_nombre(rayon_km, _decimales([rayon_km]))} km",
+                label=f"à moins de {nombre_fr(rayon_km, _decimales([rayon_km]))} km",
             )
         )
     ax.legend(

@@ -32,6 +32,7 @@ import numpy as np
 import pandas as pd
 
 from atelier import chemins
+from atelier.erreurs import ErreurAtelier, nombre_fr
 
 __all__ = [
     "ErreurDonnees",
@@ -42,7 +43,6 @@ __all__ = [
     "decrire",
     "departements",
     "fiche_commune",
-    "formater_nombre",
     "integrer_mes_chiffres",
     "parametre",
     "tables_disponibles",
@@ -66,11 +66,12 @@ class Probleme:
         return f"colonne « {self.colonne} » : {self.message}" if self.colonne else self.message
 
 
-class ErreurDonnees(ValueError):
+class ErreurDonnees(ErreurAtelier, ValueError):
     """Un fichier ou une valeur ne convient pas ; le message dit quoi corriger, en français.
 
     ``fichier`` : le fichier en cause (ou None) ; ``problemes`` : la liste des
-    problèmes, chacun avec sa ``colonne`` et son ``message``.
+    problèmes, chacun avec sa ``colonne`` et son ``message``. Dans un carnet,
+    elle s'affiche sans trace technique, comme toute ``ErreurAtelier``.
     """
 
     def __init__(
@@ -126,18 +127,6 @@ def _suggestion(mot: str, possibles) -> str:
     if not proches:
         return ""
     return " Vouliez-vous dire " + " ou ".join(f"« {p} »" for p in proches) + " ?"
-
-
-def formater_nombre(valeur, decimales: int = 0) -> str:
-    """Écrit un nombre à la française : ``10 008 749`` ou ``12,5``.
-
-    Les milliers sont séparés par une espace insécable (U+00A0), la virgule sert
-    de séparateur décimal.
-    """
-    if valeur is None or (isinstance(valeur, float) and np.isnan(valeur)):
-        return "–"
-    texte = f"{float(valeur):,.{decimales}f}"
-    return texte.replace(",", "\u00a0").replace(".", ",")
 
 
 def _citer(lignes: list[int], valeurs: list | None = None, etiquettes: list | None = None) -> str:
@@ -424,11 +413,11 @@ def _verifier_colonne(
         dehors = presentes & ((nombres < bas) | (nombres > haut))
         if dehors.any():
             if "minimum" in contraintes and "maximum" in contraintes:
-                intervalle = f"entre {formater_nombre(bas, _dec(bas))} et {formater_nombre(haut, _dec(haut))}{_unite(c)}"
+                intervalle = f"entre {nombre_fr(bas)} et {nombre_fr(haut)}{_unite(c)}"
             elif "minimum" in contraintes:
-                intervalle = f"au moins {formater_nombre(bas, _dec(bas))}{_unite(c)}"
+                intervalle = f"au moins {nombre_fr(bas)}{_unite(c)}"
             else:
-                intervalle = f"au plus {formater_nombre(haut, _dec(haut))}{_unite(c)}"
+                intervalle = f"au plus {nombre_fr(haut)}{_unite(c)}"
             problemes.append(
                 Probleme(
                     nom,
@@ -455,10 +444,6 @@ def _verifier_colonne(
     if contraintes.get("unique"):
         _doublons(brut, [nom], presentes, problemes)
     return valeurs
-
-
-def _dec(x) -> int:
-    return 0 if float(x).is_integer() else 2
 
 
 def _doublons(
@@ -797,34 +782,3 @@ def parametre(nom: str) -> float:
         )
     valeur = float(table.at[nom, "valeur"])
     return int(valeur) if valeur.is_integer() else valeur
-
-
-# --- Affichage des erreurs dans un carnet --------------------------------------
-def _afficher_sans_trace(shell, etype, valeur, tb, tb_offset=None):
-    """Montre seulement « ErreurDonnees: message », sans la trace du code de l'atelier."""
-    shell.showtraceback((etype, valeur, tb), exception_only=True)
-
-
-def _installer_affichage_court() -> None:
-    """Dans un carnet, une ErreurDonnees s'affiche sans la trace Python (la cellule échoue toujours)."""
-    try:
-        from IPython import get_ipython
-    except ImportError:
-        return
-    shell = get_ipython()
-    if shell is None or not hasattr(shell, "set_custom_exc"):
-        return
-    deja = tuple(getattr(shell, "custom_exceptions", ()) or ())
-    if any(issubclass(ErreurDonnees, e) for e in deja):
-        return
-    precedent = shell.CustomTB if deja else None
-
-    def gestionnaire(shell, etype, valeur, tb, tb_offset=None):
-        if issubclass(etype, ErreurDonnees) or precedent is None:
-            return _afficher_sans_trace(shell, etype, valeur, tb, tb_offset)
-        return precedent(etype, valeur, tb, tb_offset)
-
-    shell.set_custom_exc((*deja, ErreurDonnees), gestionnaire)
-
-
-_installer_affichage_court()
