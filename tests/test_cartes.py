@@ -212,3 +212,23 @@ def test_carte_d_une_commune_et_de_ses_arrondissements():
     )
     with pytest.raises(ErreurDonnees, match="Sonsoro"):
         carte_commune("Kandi", sites=["Sonsorro"])
+
+
+@pytest.mark.lent
+def test_dans_un_carnet_la_carte_s_affiche_une_seule_fois(tmp_path):
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    carnet = nbformat.v4.new_notebook()
+    carnet.cells = [
+        nbformat.v4.new_code_cell(
+            "from atelier.cartes import carte_choroplethe, carte_commune\n"
+            'carte_choroplethe("connectivite", "taux_usage_internet", surligner="Djougou")'
+        ),
+        nbformat.v4.new_code_cell('carte_commune("Djougou", sites=["Djougou I"], rayon_km=5)'),
+    ]
+    nbclient.NotebookClient(
+        carnet, kernel_name="python3", timeout=120, resources={"metadata": {"path": str(tmp_path)}}
+    ).execute()
+    for cellule in carnet.cells:
+        images = [o for o in cellule.outputs if "image/png" in o.get("data", {})]
+        assert len(images) == 1, [o.get("output_type") for o in cellule.outputs]
