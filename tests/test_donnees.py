@@ -549,6 +549,11 @@ def test_csv_mal_forme_guillemet_non_ferme(tmp_path):
     assert "guillemet" in str(_refus(chemin))
 
 
+def test_separateur_inconnu(tmp_path):
+    chemin = _etat_civil(tmp_path, sep="|")
+    assert "Une seule colonne a été lue" in str(_refus(chemin))
+
+
 def test_fichier_vide(tmp_path):
     chemin = tmp_path / "vide.csv"
     chemin.write_text("\n", encoding="utf-8")

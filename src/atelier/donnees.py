@@ -584,6 +584,11 @@ def _valider(
             indice = f" Une colonne s'appelle « {proche[0]} » : faute de frappe ?" if proche else ""
             problemes.append(Probleme(n, f"colonne absente du fichier.{indice}"))
         note = "Colonnes trouvées dans le fichier : " + ", ".join(brut.columns) + "."
+        if len(brut.columns) == 1 and len(noms) > 1:
+            note += (
+                " Une seule colonne a été lue : les valeurs doivent être séparées par des virgules,"
+                " des points-virgules ou des tabulations."
+            )
         raise _erreur_fichier(affiche, ressource["name"], problemes, note)
     if partiel:
         inconnues = [c for c in brut.columns if c not in noms]
