@@ -1,1 +1,92 @@
-"""Les simulateurs des modules : vues ipywidgets minces au-dessus des modèles."""
+"""Les simulateurs des modules : vues ipywidgets minces au-dessus des modèles.
+
+Un simulateur réunit des contrôles (curseurs, menus) et une zone d'affichage
+redessinée par une fonction à chaque changement. Le calcul lui-même vit dans
+``atelier.modeles`` (fonctions pures, testées) ; la vue ne fait qu'appeler le
+modèle et dessiner.
+
+    sim = Simulateur(
+        {"taux": curseur("Taux de croissance (%)", 0, 6, 3.5, pas=0.1)},
+        dessiner=lambda taux: ...,  # affiche, et renvoie un résumé testable
+        titre="Projection de la population",
+    )
+    sim  # dernière ligne de la cellule : le simulateur s'affiche
+
+Les tests changent ``sim.controles["taux"].value`` et lisent ``sim.resultat``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import ipywidgets as widgets
+import matplotlib.pyplot as plt
+from IPython.display import clear_output
+
+LARGEUR_ETIQUETTE = "16em"
+
+
+def _style() -> dict:
+    return {"description_width": LARGEUR_ETIQUETTE}
+
+
+def curseur(libelle: str, minimum: float, maximum: float, valeur: float, pas: float = 1,
+            format_: str | None = None) -> widgets.Widget:
+    """Un curseur avec un libellé lisible (entier si le pas et les bornes sont entiers)."""
+    entier = all(float(x).is_integer() for x in (minimum, maximum, valeur, pas))
+    classe = widgets.IntSlider if entier else widgets.FloatSlider
+    options = {"readout_format": format_} if format_ else {}
+    return classe(
+        value=valeur, min=minimum, max=maximum, step=pas, description=libelle,
+        continuous_update=False, style=_style(), layout=widgets.Layout(width="36em"), **options,
+    )
+
+
+def menu(libelle: str, options, valeur=None) -> widgets.Dropdown:
+    """Un menu déroulant (par exemple la liste des communes)."""
+    options = list(options)
+    return widgets.Dropdown(
+        options=options, value=valeur if valeur is not None else options[0], description=libelle,
+        style=_style(), layout=widgets.Layout(width="36em"),
+    )
+
+
+def case(libelle: str, valeur: bool = False) -> widgets.Checkbox:
+    return widgets.Checkbox(value=valeur, description=libelle, indent=False)
+
+
+class Simulateur(widgets.VBox):
+    """Des contrôles et une sortie redessinée à chaque changement."""
+
+    def __init__(self, controles: dict[str, widgets.Widget], dessiner: Callable[..., Any], titre: str = "",
+                 explication: str = ""):
+        self.controles = controles
+        self.dessiner = dessiner
+        self.sortie = widgets.Output()
+        self.resultat: Any = None
+        entete = []
+        if titre:
+            entete.append(widgets.HTML(f"<h4 style='margin:0.2em 0'>{titre}</h4>"))
+        if explication:
+            entete.append(widgets.HTML(f"<p style='margin:0.2em 0'>{explication}</p>"))
+        for controle in controles.values():
+            controle.observe(self._changement, names="value")
+        super().__init__([*entete, *controles.values(), self.sortie])
+        self.mettre_a_jour()
+
+    def valeurs(self) -> dict[str, Any]:
+        return {nom: controle.value for nom, controle in self.controles.items()}
+
+    def _changement(self, _changement=None) -> None:
+        self.mettre_a_jour()
+
+    def mettre_a_jour(self) -> Any:
+        """Recalcule et redessine ; renvoie le résumé produit par ``dessiner``."""
+        with self.sortie:
+            clear_output(wait=True)
+            self.resultat = self.dessiner(**self.valeurs())
+            if plt.get_fignums():
+                plt.show()
+                plt.close("all")
+        return self.resultat

@@ -1,0 +1,37 @@
+"""La base des simulateurs : un changement de contrôle redessine la sortie."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+
+from atelier.vues import Simulateur, case, curseur, menu  # noqa: E402
+
+
+def test_un_changement_de_controle_recalcule_le_resultat():
+    appels = []
+
+    def dessiner(taux, commune, detail):
+        appels.append((taux, commune, detail))
+        plt.figure()
+        return {"double": taux * 2, "commune": commune}
+
+    sim = Simulateur(
+        {"taux": curseur("Taux", 0, 10, 3), "commune": menu("Commune", ["Kandi", "Nikki"]), "detail": case("Détail")},
+        dessiner, titre="Essai",
+    )
+    assert sim.resultat == {"double": 6, "commune": "Kandi"}
+    sim.controles["taux"].value = 5
+    assert sim.resultat["double"] == 10
+    sim.controles["commune"].value = "Nikki"
+    assert sim.resultat["commune"] == "Nikki"
+    assert appels[-1] == (5, "Nikki", False)
+    assert not plt.get_fignums(), "les figures dessinées doivent être fermées"
+
+
+def test_curseur_entier_ou_decimal():
+    assert type(curseur("n", 0, 10, 2)).__name__ == "IntSlider"
+    assert type(curseur("t", 0, 1, 0.5, pas=0.05)).__name__ == "FloatSlider"
