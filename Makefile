@@ -11,22 +11,26 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 LAB_ARGS ?=
+VOILA_ARGS ?=
 PYTEST_ARGS ?=
 
 # Réglages JupyterLab du kit, gardés dans le dépôt et non dans le dossier personnel.
 export JUPYTER_CONFIG_DIR := $(CURDIR)/config/jupyter
 export JUPYTERLAB_SETTINGS_DIR := $(CURDIR)/.etat/lab/user-settings
 export JUPYTERLAB_WORKSPACES_DIR := $(CURDIR)/.etat/lab/workspaces
+# Gabarits du kit (Voilà hors ligne).
+export JUPYTER_PATH := $(CURDIR)/config/jupyter-data
 # nbgrader appelle « alembic » : le bin du venv doit être en tête du PATH.
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test exercices lint clean help
+.PHONY: lab test exercices applis lint clean help
 
 help:
 	@echo "make lab    ouvre l'atelier dans JupyterLab (en français)"
 	@echo "make test   lance tous les tests"
+	@echo "make applis ouvre les applications (simulateurs, fiche commune) sans code"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +51,10 @@ exercices: $(VENV)/.installe-base
 lab: exercices
 	$(BIN)/jupyter lab $(ALLOW_ROOT) --ServerApp.root_dir="$(CURDIR)" \
 		--LabApp.default_url=/lab/tree/notebooks/00_accueil.ipynb $(LAB_ARGS)
+
+# Les simulateurs et la fiche commune en applications web, sans code (Voilà).
+applis: $(VENV)/.installe-base
+	$(BIN)/voila notebooks/applications $(VOILA_ARGS)
 
 test: $(VENV)/.installe-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -47,3 +47,35 @@ def notebooks_du_depot() -> list[Path]:
         [*(RACINE / "notebooks").glob("*.ipynb"), *(RACINE / "exercises" / "source").glob("*/*.ipynb")]
     )
 collect_ignore_glob = ["fixtures/*", "artefacts/*"]
+
+
+def environnement_jupyter(home: Path) -> dict[str, str]:
+    """Les variables que le Makefile donne à JupyterLab et Voilà, avec un HOME isolé."""
+    env = {k: v for k, v in os.environ.items() if k not in {"MAKEFLAGS", "MFLAGS", "MAKELEVEL"}}
+    env.update(
+        HOME=str(home),
+        JUPYTER_CONFIG_DIR=str(RACINE / "config" / "jupyter"),
+        JUPYTER_PATH=str(RACINE / "config" / "jupyter-data"),
+        JUPYTERLAB_SETTINGS_DIR=str(home / "lab" / "user-settings"),
+        JUPYTERLAB_WORKSPACES_DIR=str(home / "lab" / "workspaces"),
+        PATH=str(Path(os.sys.executable).parent) + os.pathsep + os.environ.get("PATH", ""),
+    )
+    return env
+
+
+def attendre_url(url: str, delai: float = 180, entetes: dict | None = None) -> None:
+    """Attend qu'une adresse locale réponde 200."""
+    import time
+    import urllib.request
+
+    fin = time.monotonic() + delai
+    while True:
+        try:
+            with urllib.request.urlopen(urllib.request.Request(url, headers=entetes or {}), timeout=10) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            pass
+        if time.monotonic() > fin:
+            raise TimeoutError(f"{url} ne répond pas après {delai} s")
+        time.sleep(1)

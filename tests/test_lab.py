@@ -11,7 +11,7 @@ import urllib.request
 
 import pytest
 
-from conftest import RACINE, port_libre
+from conftest import RACINE, attendre_url, port_libre
 
 pytestmark = pytest.mark.lent
 
@@ -20,20 +20,6 @@ def _get(url: str, token: str) -> tuple[int, str]:
     requete = urllib.request.Request(url, headers={"Authorization": f"token {token}"})
     with urllib.request.urlopen(requete, timeout=10) as reponse:
         return reponse.status, reponse.read().decode("utf-8")
-
-
-def _attendre(url: str, token: str, delai: float = 180) -> str:
-    fin = time.monotonic() + delai
-    derniere_erreur = None
-    while time.monotonic() < fin:
-        try:
-            statut, corps = _get(url, token)
-            if statut == 200:
-                return corps
-        except OSError as erreur:
-            derniere_erreur = erreur
-        time.sleep(1)
-    raise AssertionError(f"{url} ne répond pas : {derniere_erreur}")
 
 
 def _port_ouvert(port: int) -> bool:
@@ -55,7 +41,8 @@ def test_make_lab_sert_jupyterlab_en_francais_puis_s_arrete(tmp_path):
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     try:
-        page = _attendre(f"http://127.0.0.1:{port}/lab", token)
+        attendre_url(f"http://127.0.0.1:{port}/lab", entetes={"Authorization": f"token {token}"})
+        _, page = _get(f"http://127.0.0.1:{port}/lab", token)
         config = json.loads(page.split('id="jupyter-config-data" type="application/json">')[1].split("</script>")[0])
         assert config["appName"] == "JupyterLab"
         assert config["news"] == {"disabled": True}, "les annonces en ligne doivent être coupées"

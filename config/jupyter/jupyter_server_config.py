@@ -5,3 +5,7 @@ c = get_config()  # noqa: F821
 # Hors ligne : ni annonces ni recherche de mises à jour de JupyterLab.
 c.LabApp.news_url = None
 c.LabApp.check_for_updates_class = "jupyterlab.NeverCheckForUpdate"
+
+# Applications Voilà ouvertes depuis JupyterLab : même gabarit hors ligne.
+c.VoilaConfiguration.template = "atelier"
+c.VoilaConfiguration.extension_denylist = ["@jupyter/nbgrader"]

@@ -1,0 +1,17 @@
+# Réglages de Voilà pour les applications de l'atelier (chargés via JUPYTER_CONFIG_DIR).
+c = get_config()  # noqa: F821
+
+# Gabarit sans ressource externe (config/jupyter-data/voila/templates/atelier) :
+# Voilà charge sinon ses icônes depuis un CDN, ce qui échoue hors ligne.
+c.VoilaConfiguration.template = "atelier"
+# L'extension nbgrader ne sert à rien dans une application et y provoque une erreur.
+c.VoilaConfiguration.extension_denylist = ["@jupyter/nbgrader"]
+c.VoilaConfiguration.show_tracebacks = False
+# Liste des applications rendue par le serveur, en français (tree.html du gabarit).
+c.VoilaConfiguration.classic_tree = True
+
+# Voilà ne ferme pas le noyau d'une page refermée (voila-dashboards/voila#849) :
+# les noyaux sans page ouverte sont arrêtés après deux minutes d'inactivité.
+c.MappingKernelManager.cull_interval = 30
+c.MappingKernelManager.cull_idle_timeout = 120
+c.MappingKernelManager.cull_connected = False

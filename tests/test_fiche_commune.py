@@ -1,0 +1,45 @@
+"""La fiche commune : chiffres clés, comparaison au département, vue interactive."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+from atelier.donnees import charger_communes  # noqa: E402
+from atelier.modeles.fiche_commune import chiffres_cles, comparaison_departement  # noqa: E402
+from atelier.vues.fiche_commune import du_departement, fiche_commune_interactive  # noqa: E402
+
+
+def test_comparaison_de_kandi_avec_l_alibori():
+    tableau = charger_communes("connectivite", "etat_civil")
+    alibori = tableau[tableau["departement"] == "Alibori"].set_index("commune")["population_2013"]
+    ligne = comparaison_departement("kandi").set_index("colonne").loc["population_2013"]
+    assert ligne["commune"] == 179290  # RGPH4 2013
+    assert ligne["nb_communes_departement"] == len(alibori) == 6
+    assert ligne["rang"] == 1 + (alibori > 179290).sum()
+    assert ligne["mediane_departement"] == alibori.median()
+    assert ligne["nature"] == "réel"
+    assert comparaison_departement("Kandi").set_index("colonne").loc["part_couverture_4g", "nature"] == "synthétique"
+
+
+def test_chiffres_cles_et_statuts_reels():
+    porto_novo = chiffres_cles("Porto-Novo")
+    assert porto_novo["departement"] == "Ouémé" and porto_novo["pilote_ecommune"]
+    assert chiffres_cles("Adjarra")["ccsp_mars_2023"] and not chiffres_cles("Kandi")["ccsp_mars_2023"]
+
+
+def test_la_vue_change_avec_la_commune():
+    vue = fiche_commune_interactive("Cotonou")
+    assert vue.resultat["departement"] == "Littoral"
+    vue.controles["commune"].value = "Parakou"
+    assert vue.resultat == {"commune": "Parakou", "departement": "Borgou", "population_2013": 255478,
+                            "indicateur": "population_2013"}
+    vue.controles["indicateur"].value = "Usage d'internet"
+    assert vue.resultat["indicateur"] == "taux_usage_internet"
+
+
+def test_articles_des_departements():
+    assert du_departement("Borgou") == "du Borgou"
+    assert du_departement("Alibori") == "de l'Alibori"
+    assert du_departement("Collines") == "des Collines"
