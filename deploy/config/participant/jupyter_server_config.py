@@ -1,0 +1,17 @@
+# Serveur d'un participant : ni correction, ni terminal.
+c = get_config()  # noqa: F821
+
+c.ServerApp.jpserver_extensions = {
+    "jupyter_lsp": False,
+    "notebook": False,
+    "voila.server_extension": False,
+    "jupyter_server_terminals": False,
+    "nbgrader.server_extensions.formgrader": False,
+    "nbgrader.server_extensions.course_list": False,
+    "nbgrader.server_extensions.validate_assignment": True,
+    "nbgrader.server_extensions.assignment_list": True,
+}
+# Pas de terminal : le public n'en a pas besoin, et un shell lancé à la main
+# échapperait aux arrêts pour inactivité. (Ce ne serait pas une faille :
+# le serveur tourne sous le compte du participant, pas en root.)
+c.ServerApp.terminals_enabled = False
