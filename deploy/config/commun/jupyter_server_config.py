@@ -20,3 +20,6 @@ c.ServerApp.jpserver_extensions = {
     "nbgrader.server_extensions.validate_assignment": True,
     "nbgrader.server_extensions.assignment_list": True,
 }
+
+# Pas de gestionnaire d'extensions en ligne : rien à installer depuis la salle, moins de mémoire.
+c.LabApp.extension_manager = "readonly"

@@ -54,6 +54,12 @@ class SpawnerSalle(LocalProcessSpawner):
         env = super().get_env()
         salle, kit = self.salle, Path(self.salle.kit)
         config = kit / "deploy" / "config"
+        if self.user.name in salle.sans_reglages:
+            # Serveur « par défaut » pour la mesure comparative (bench/salle) : toutes les
+            # extensions installées, aucun réglage du kit, mais toujours sous le compte de la personne.
+            env.update(ATELIER_ROLE="participant", ATELIER_RACINE=str(kit), PYTHONPATH=str(kit / "src"),
+                       PATH=os.pathsep.join([str(Path(salle.venv) / "bin"), "/usr/bin", "/bin"]))
+            return env
         env.update(
             ATELIER_ROLE=self.role,
             ATELIER_RACINE=str(kit),

@@ -66,6 +66,8 @@ class Salle:
     url: str = ""
     personnes: list[dict] = field(default_factory=list)
     limites: Limites = field(default_factory=Limites)
+    # Comptes servis avec les réglages par défaut de JupyterHub (mesure comparative seulement).
+    sans_reglages: list[str] = field(default_factory=list)
 
     # --- chemins dérivés
     @property
@@ -285,6 +287,7 @@ def installer(
     port_api_proxy: int = 8001,
     url: str = "",
     limites: Limites | None = None,
+    sans_reglages: list[str] | None = None,
     python: str | None = None,
     depot: Path = DEPOT,
 ) -> tuple[Salle, dict[str, str | None]]:
@@ -299,6 +302,7 @@ def installer(
         homes=str(homes), ip=ip, port=port, port_hub=port_hub, port_api_proxy=port_api_proxy,
         url=url or f"http://{'127.0.0.1' if ip in ('0.0.0.0', '') else ip}:{port}/",
         personnes=[asdict(p) for p in personnes], limites=limites or Limites(),
+        sans_reglages=list(sans_reglages or []),
     )
     creer_venv(Path(venv), python=python, depot=depot)
     installer_kit(Path(kit), depot=depot)
