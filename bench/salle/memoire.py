@@ -77,7 +77,8 @@ def mesurer(n: int) -> dict:
                 if hub.api("GET", "").status_code == 200:
                     break
             except requests.ConnectionError:
-                time.sleep(0.5)
+                pass
+            time.sleep(0.5)
 
         def suivre(nom):
             duree = hub.demarrer(nom)
@@ -128,12 +129,13 @@ def ecrire(resultats: dict, n: int) -> None:
         "médiane de chaque groupe, en Mo. Leçon : `tests/fixtures/salle/lecon_charge.ipynb` "
         "(pandas, matplotlib, ipywidgets), noyau laissé ouvert.",
         "",
-        "| configuration | participants | RSS | USS | PSS | démarrage (s) |",
-        "|---|---|---|---|---|---|",
+        "| configuration | participants | RSS | USS | PSS | dont USS serveur | dont USS noyau | démarrage (s) |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for nom, groupe in (("réglages du kit (deploy/config/participant)", k), ("JupyterHub par défaut", d)):
         lignes.append(f"| {nom} | {len(groupe)} | {mediane(groupe, 'rss'):.0f} | {mediane(groupe, 'uss'):.0f} | "
-                      f"{mediane(groupe, 'pss'):.0f} | {mediane(groupe, 'demarrage_s'):.1f} |")
+                      f"{mediane(groupe, 'pss'):.0f} | {mediane(groupe, 'uss') - mediane(groupe, 'uss_noyaux'):.0f} | "
+                      f"{mediane(groupe, 'uss_noyaux'):.0f} | {mediane(groupe, 'demarrage_s'):.1f} |")
     lignes += [
         "",
         f"Rapport kit / défaut : RSS {mediane(k, 'rss') / mediane(d, 'rss'):.2f}, "

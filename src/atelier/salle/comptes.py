@@ -17,15 +17,16 @@ from pathlib import Path
 
 from atelier.salle.liste import Personne
 
-# Syllabes faciles à lire et à taper, sans lettres ambiguës (l, 1, o, 0).
+# Syllabes faciles à lire et à taper, sans caractères ambigus (l, 1, o, 0).
 CONSONNES = "bdfgkmnprstvz"
 VOYELLES = "aeiu"
+CHIFFRES = "23456789"
 
 
 def mot_de_passe() -> str:
     """Un premier mot de passe lisible : « bazu-kemi-tafe-47 » (environ 40 bits)."""
     syllabes = ["".join(secrets.choice(CONSONNES) + secrets.choice(VOYELLES) for _ in range(2)) for _ in range(3)]
-    return "-".join(syllabes) + f"-{secrets.randbelow(90) + 10}"
+    return "-".join(syllabes) + "-" + "".join(secrets.choice(CHIFFRES) for _ in range(2))
 
 
 def groupe_existe(nom: str) -> bool:

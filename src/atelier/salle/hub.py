@@ -78,6 +78,7 @@ class SpawnerSalle(LocalProcessSpawner):
             OMP_NUM_THREADS="1",
             OPENBLAS_NUM_THREADS="1",
             MKL_NUM_THREADS="1",
+            # glibc : deux arènes de mémoire par processus au lieu de huit par cœur.
             MALLOC_ARENA_MAX="2",
         )
         return env

@@ -17,7 +17,7 @@ def memoire_du_compte(nom: str) -> dict:
     - PSS partage les pages communes entre les processus qui les utilisent.
     """
     uid = pwd.getpwnam(nom).pw_uid
-    total = {"rss": 0.0, "uss": 0.0, "pss": 0.0, "processus": 0, "noyaux": 0}
+    total = {"rss": 0.0, "uss": 0.0, "pss": 0.0, "processus": 0, "noyaux": 0, "uss_noyaux": 0.0}
     for processus in psutil.process_iter(["uids", "cmdline"]):
         if not processus.info["uids"] or processus.info["uids"].real != uid:
             continue
@@ -31,4 +31,5 @@ def memoire_du_compte(nom: str) -> dict:
         total["processus"] += 1
         if "ipykernel_launcher" in " ".join(processus.info["cmdline"] or []):
             total["noyaux"] += 1
+            total["uss_noyaux"] += info.uss / MO
     return total
