@@ -30,6 +30,7 @@ from pathlib import Path
 import psutil
 import pytest
 import requests
+
 from conftest import RACINE, exiger, port_libre
 
 pytestmark = [pytest.mark.lent, pytest.mark.hub]

@@ -10,13 +10,14 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from conftest import RACINE
 from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
 from atelier.salle import cartes
 from atelier.salle.comptes import mot_de_passe
 from atelier.salle.liste import ListeInvalide, lire_liste
+
+from conftest import RACINE
 
 DEPLOY = RACINE / "deploy"
 Z2JH = RACINE.parent / "shared" / "external" / "z2jh"
