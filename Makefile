@@ -31,6 +31,7 @@ help:
 	@echo "make lab    ouvre l'atelier dans JupyterLab (en français)"
 	@echo "make test   lance tous les tests"
 	@echo "make applis ouvre les applications (simulateurs, fiche commune) sans code"
+	@echo "make salle  (root) JupyterHub d'une salle : LISTE=ma-salle.csv"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -64,3 +65,13 @@ lint: $(VENV)/.installe-test
 
 clean:
 	rm -rf .etat exercises/release exercises/gradebook.db
+
+# JupyterHub d'une salle d'atelier (en root) : comptes réels depuis une liste CSV,
+# cartes de connexion, échange nbgrader. Voir facilitator_guide/salle.md.
+LISTE ?= deploy/liste-exemple.csv
+SALLE_DOSSIER ?= /srv/atelier-salle
+SALLE_ARGS ?=
+.PHONY: salle
+salle: $(VENV)/.installe-test
+	$(BIN)/python -m atelier.salle installer --liste "$(LISTE)" --dossier "$(SALLE_DOSSIER)" $(SALLE_ARGS)
+	$(BIN)/python -m atelier.salle demarrer --dossier "$(SALLE_DOSSIER)"

@@ -1,0 +1,12 @@
+# Le cours de la salle, vu par un formateur (formgrader et commandes nbgrader).
+# On charge la configuration du kit (exercises/nbgrader_config.py, copiée dans le
+# dossier du cours), puis on désigne le cours par le lien ~/cours : le formgrader
+# ouvre les carnets par un chemin relatif au dossier personnel.
+import os
+
+c = get_config()  # noqa: F821
+
+load_subconfig(os.path.join(os.environ["ATELIER_COURS_DOSSIER"], "nbgrader_config.py"))  # noqa: F821
+c.CourseDirectory.root = os.path.expanduser("~/cours")
+# Plusieurs formateurs partagent le dossier du cours (groupe Unix du cours).
+c.CourseDirectory.groupshared = True

@@ -1,0 +1,22 @@
+# Serveur d'un participant : ni correction, ni terminal.
+c = get_config()  # noqa: F821
+
+c.ServerApp.jpserver_extensions = {
+    "jupyter_lsp": False,
+    "notebook": False,
+    "voila.server_extension": False,
+    "jupyter_server_terminals": False,
+    "nbgrader.server_extensions.formgrader": False,
+    "nbgrader.server_extensions.course_list": False,
+    # « Devoirs » (récupérer, remettre, retours) sans charger nbgrader dans le serveur :
+    # même interface, un processus à part par clic (voir src/atelier/salle/devoirs.py).
+    # Le bouton « Valider » est retiré : les vérifications du kit donnent déjà
+    # un retour immédiat dans le carnet.
+    "nbgrader.server_extensions.validate_assignment": False,
+    "nbgrader.server_extensions.assignment_list": False,
+    "atelier.salle.devoirs": True,
+}
+# Pas de terminal : le public n'en a pas besoin, et un shell lancé à la main
+# échapperait aux arrêts pour inactivité. (Ce ne serait pas une faille :
+# le serveur tourne sous le compte du participant, pas en root.)
+c.ServerApp.terminals_enabled = False

@@ -1,0 +1,62 @@
+"""Cartes de connexion à imprimer : une carte par personne, huit par page A4."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+STYLE = """
+@page { size: A4; margin: 10mm; }
+body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 0; }
+h1 { font-size: 14pt; margin: 0 0 4mm; }
+.avis { font-size: 9pt; margin: 0 0 4mm; }
+.cartes { display: grid; grid-template-columns: 1fr 1fr; gap: 4mm; }
+.carte { border: 1px dashed #555; padding: 4mm; height: 58mm; box-sizing: border-box;
+         break-inside: avoid; page-break-inside: avoid; }
+.carte h2 { font-size: 12pt; margin: 0 0 1mm; }
+.carte .commune { font-size: 10pt; margin: 0 0 3mm; color: #333; }
+.carte dl { display: grid; grid-template-columns: auto 1fr; gap: 1.5mm 3mm; margin: 0; font-size: 11pt; }
+.carte dt { font-weight: bold; }
+.carte dd { margin: 0; font-family: "DejaVu Sans Mono", monospace; font-size: 12pt; }
+.carte .pied { font-size: 8pt; margin-top: 3mm; }
+@media print { .avis { display: none; } }
+"""
+
+
+def carte(personne: dict, mot_de_passe: str | None, url: str) -> str:
+    e = html.escape
+    secret = e(mot_de_passe) if mot_de_passe else "(inchangé : déjà remis)"
+    role = "Formateur ou formatrice" if personne["role"] == "formateur" else "Participant ou participante"
+    return f"""<div class="carte">
+  <h2>{e(personne["nom"] or personne["identifiant"])}</h2>
+  <p class="commune">{e(personne["commune"])} · {role}</p>
+  <dl>
+    <dt>Adresse</dt><dd>{e(url)}</dd>
+    <dt>Identifiant</dt><dd>{e(personne["identifiant"])}</dd>
+    <dt>Mot de passe</dt><dd>{secret}</dd>
+  </dl>
+  <p class="pied">Atelier numérique des communes. Gardez cette carte pour vous :
+  elle ouvre votre espace de travail personnel.</p>
+</div>"""
+
+
+def ecrire_cartes(personnes: list[dict], mots_de_passe: dict[str, str | None], url: str, fichier: Path) -> Path:
+    """Écrit la planche de cartes (HTML imprimable, lisible par root seul) et renvoie son chemin."""
+    cartes = "\n".join(carte(p, mots_de_passe.get(p["identifiant"]), url) for p in personnes)
+    page = f"""<!DOCTYPE html>
+<html lang="fr"><head><meta charset="utf-8"><title>Cartes de connexion</title>
+<style>{STYLE}</style></head>
+<body>
+<h1>Atelier numérique des communes : cartes de connexion</h1>
+<p class="avis">Imprimez cette page (Ctrl + P), découpez les cartes et remettez à chaque
+personne la sienne. Ce fichier contient des mots de passe : supprimez-le après l'impression.</p>
+<div class="cartes">
+{cartes}
+</div>
+</body></html>
+"""
+    fichier = Path(fichier)
+    fichier.touch(mode=0o600, exist_ok=True)
+    fichier.chmod(0o600)
+    fichier.write_text(page, encoding="utf-8")
+    return fichier

@@ -1,0 +1,140 @@
+"""Configuration du JupyterHub de la salle (chargée par deploy/jupyterhub_config.py).
+
+- Authentification PAM (les comptes Unix réels, mots de passe des cartes) ;
+  seules les personnes de la liste entrent, les formateurs sont administrateurs.
+- Chaque serveur tourne sous le compte de la personne (LocalProcessSpawner),
+  jamais en root : nbgrader enregistre donc chaque copie sous le bon nom.
+- Réglages Jupyter par rôle (deploy/config/participant ou formateur) : extensions
+  utiles seulement, pas de terminal pour les participants, formgrader pour les formateurs.
+- Limites par compte posées avant le lancement du serveur (setrlimit).
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+from pathlib import Path
+
+from jupyterhub.spawner import LocalProcessSpawner
+
+from atelier.salle.installation import Salle
+
+
+def salle_courante() -> Salle:
+    return Salle.charger(os.environ.get("ATELIER_SALLE", "/srv/atelier-salle/salle.json"))
+
+
+class SpawnerSalle(LocalProcessSpawner):
+    """LocalProcessSpawner avec réglages par rôle, umask et limites par compte."""
+
+    salle: Salle | None = None
+
+    @property
+    def role(self) -> str:
+        return "formateur" if self.user.name in self.salle.formateurs else "participant"
+
+    def make_preexec_fn(self, name):
+        passer_sous_le_compte = super().make_preexec_fn(name)
+        limites = self.salle.limites
+        # Participants : fichiers privés. Formateurs : partagés avec le groupe du cours
+        # (les retours publiés doivent rester lisibles par leur destinataire).
+        umask = 0o002 if self.role == "formateur" else 0o077
+
+        def preexec():
+            passer_sous_le_compte()
+            os.umask(umask)
+            memoire = limites.memoire_processus_mo * 1024 * 1024
+            resource.setrlimit(resource.RLIMIT_DATA, (memoire, memoire))
+            resource.setrlimit(resource.RLIMIT_NPROC, (limites.processus_max, limites.processus_max))
+            resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+        return preexec
+
+    def get_env(self):
+        env = super().get_env()
+        salle, kit = self.salle, Path(self.salle.kit)
+        config = kit / "deploy" / "config"
+        if self.user.name in salle.sans_reglages:
+            # Serveur « par défaut » pour la mesure comparative (bench/salle) : toutes les
+            # extensions installées, aucun réglage du kit, mais toujours sous le compte de la personne.
+            env.update(ATELIER_ROLE="participant", ATELIER_RACINE=str(kit), PYTHONPATH=str(kit / "src"),
+                       PATH=os.pathsep.join([str(Path(salle.venv) / "bin"), "/usr/bin", "/bin"]))
+            return env
+        env.update(
+            ATELIER_ROLE=self.role,
+            ATELIER_RACINE=str(kit),
+            ATELIER_COURS=salle.cours_id,
+            ATELIER_ECHANGE=str(salle.echange),
+            ATELIER_COURS_DOSSIER=str(salle.cours),
+            ATELIER_INACTIVITE_NOYAU=str(salle.limites.inactivite_noyau_s),
+            ATELIER_INACTIVITE_SERVEUR=str(salle.limites.inactivite_serveur_s),
+            # Réglages du rôle d'abord, puis les réglages communs, puis ceux du kit (français).
+            JUPYTER_CONFIG_PATH=os.pathsep.join(
+                [str(config / self.role), str(config / "commun"), str(kit / "config" / "jupyter")]
+            ),
+            PYTHONPATH=str(kit / "src"),
+            PATH=os.pathsep.join([str(Path(salle.venv) / "bin"), "/usr/local/bin", "/usr/bin", "/bin"]),
+            # Un fil de calcul par noyau : trente participants sur quelques cœurs.
+            OMP_NUM_THREADS="1",
+            OPENBLAS_NUM_THREADS="1",
+            MKL_NUM_THREADS="1",
+            # glibc : deux arènes de mémoire par processus au lieu de huit par cœur.
+            MALLOC_ARENA_MAX="2",
+        )
+        return env
+
+
+def configurer(c, salle: Salle | None = None) -> None:
+    """Remplit la configuration JupyterHub ``c`` pour la salle."""
+    salle = salle or salle_courante()
+    SpawnerSalle.salle = salle
+    hub, venv = Path(salle.hub), Path(salle.venv)
+
+    c.JupyterHub.ip = salle.ip
+    c.JupyterHub.port = salle.port
+    c.JupyterHub.hub_ip = "127.0.0.1"
+    c.JupyterHub.hub_port = salle.port_hub
+    c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{salle.port_api_proxy}"
+    c.ConfigurableHTTPProxy.pid_file = str(hub / "proxy.pid")
+    c.JupyterHub.db_url = f"sqlite:///{hub / 'jupyterhub.sqlite'}"
+    c.JupyterHub.cookie_secret_file = str(hub / "jupyterhub_cookie_secret")
+    c.JupyterHub.cleanup_servers = True
+
+    # Comptes Unix réels ; JupyterHub >= 5 n'admet personne sans règle d'accès.
+    c.JupyterHub.authenticator_class = "pam"
+    c.Authenticator.allowed_users = set(salle.formateurs + salle.participants)
+    c.Authenticator.admin_users = set(salle.formateurs)
+    c.LocalAuthenticator.create_system_users = False
+
+    c.JupyterHub.spawner_class = SpawnerSalle
+    c.Spawner.cmd = [str(venv / "bin" / "python"), "-m", "atelier.salle.serveur"]
+    c.Spawner.default_url = "/lab/tree/notebooks/00_accueil.ipynb"
+    c.Spawner.notebook_dir = "~"
+    c.Spawner.start_timeout = 180
+    c.Spawner.http_timeout = 120
+    c.Spawner.mem_limit = f"{salle.limites.memoire_processus_mo}M"
+    c.JupyterHub.concurrent_spawn_limit = salle.limites.demarrages_simultanes
+    c.JupyterHub.active_server_limit = len(salle.personnes)
+
+    # Groupes de cours de nbgrader (JupyterHubAuthPlugin) : « nbgrader-<cours> » pour
+    # les participants, « formgrade-<cours> » pour les formateurs. Le jeton de chaque
+    # serveur doit pouvoir lire les groupes de son propriétaire.
+    c.JupyterHub.load_groups = {
+        f"formgrade-{salle.cours_id}": {"users": salle.formateurs},
+        f"nbgrader-{salle.cours_id}": {"users": salle.participants},
+    }
+    c.Spawner.server_token_scopes = [
+        "users:activity!user", "access:servers!server", "read:users:name!user", "read:users:groups!user",
+    ]
+
+    # Un service d'administration de la salle (tests, mesures, suivi) : son jeton
+    # est dans hub/jeton-service, lisible par root seul.
+    if salle.jeton_service.exists():
+        c.JupyterHub.services = [
+            {"name": "atelier-salle", "api_token": salle.jeton_service.read_text(encoding="utf-8").strip()}
+        ]
+        c.JupyterHub.load_roles = [{
+            "name": "atelier-salle-admin",
+            "services": ["atelier-salle"],
+            "scopes": ["admin:users", "admin:servers", "access:servers", "list:users", "read:users", "tokens"],
+        }]
