@@ -145,6 +145,15 @@ def ecrire(resultats: dict, n: int) -> None:
         "",
         "- RSS compte aussi les pages partagées (bibliothèques) ; USS seulement les pages propres au compte, "
         "c'est ce qu'ajoute un participant de plus ; PSS répartit les pages partagées entre leurs utilisateurs.",
+        "- Les deux groupes tournent dans le même environnement Python de la salle, d'où l'installation "
+        "retire `rfc3987-syntax` (extra facultatif de jsonschema, voir `ALLEGEMENTS` dans "
+        "src/atelier/salle/installation.py) : environ 25 Mo de moins par serveur, pour les deux groupes. "
+        "Un JupyterHub installé sans ce retrait coûte donc encore environ 25 Mo de plus par participant "
+        "que la ligne « par défaut » (mesure à l'import : `import jupyterhub.singleuser.extension, "
+        "jupyterlab.labapp` passe de 126 à 97 Mo d'USS sans ce module).",
+        "- Ce qui reste dans le serveur : surtout l'extension jupyterhub-singleuser elle-même "
+        "(SQLAlchemy, aiohttp, modèles du hub), qu'on ne peut pas retirer ; le noyau (96 Mo) est "
+        "celui de pandas, matplotlib et ipywidgets.",
         "- Le détail par participant est dans `resultats.json`.",
     ]
     (ICI / "resultats.md").write_text("\n".join(lignes) + "\n", encoding="utf-8")

@@ -154,16 +154,24 @@ def lisible_par_tous(chemin: Path) -> bool:
     return bool(os.stat(chemin).st_mode & 0o004)
 
 
+# Extra facultatif de jsonschema tiré par jupyter_events : il valide le format « IRI »
+# dans les schémas d'événements, ce dont la salle n'a pas besoin, et coûte environ
+# 25 Mo de mémoire dans chaque serveur de participant (mesuré : bench/salle/).
+# Sans lui, jsonschema ignore simplement ce format.
+ALLEGEMENTS = ("rfc3987-syntax", "lark")
+
+
 def creer_venv(venv: Path, python: str | None = None, depot: Path = DEPOT) -> bool:
     """Crée (ou réutilise) l'environnement Python partagé ; renvoie True s'il a été (re)fait."""
     venv = Path(venv)
     temoin = venv / ".atelier-dependances"
-    voulues = "\n".join(dependances(depot)) + "\n"
+    voulues = "\n".join([*dependances(depot), *(f"sans {nom}" for nom in ALLEGEMENTS)]) + "\n"
     if temoin.exists() and temoin.read_text(encoding="utf-8") == voulues:
         return False
     python = python or python_pour_tous()
     subprocess.run([python, "-m", "venv", "--clear", str(venv)], check=True)
     subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", *dependances(depot)], check=True)
+    subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "uninstall", "--quiet", "-y", *ALLEGEMENTS], check=True)
     temoin.write_text(voulues, encoding="utf-8")
     subprocess.run(["chmod", "-R", "a+rX", str(venv)], check=True)
     return True
@@ -177,7 +185,8 @@ def venv_partage(cache: Path, python: str | None = None, depot: Path = DEPOT) ->
     import fcntl
     import hashlib
 
-    cle = hashlib.sha256(("\n".join(dependances(depot)) + (python or python_pour_tous())).encode()).hexdigest()[:12]
+    recette = "\n".join([*dependances(depot), *ALLEGEMENTS, python or python_pour_tous()])
+    cle = hashlib.sha256(recette.encode()).hexdigest()[:12]
     cache = Path(cache)
     cache.mkdir(parents=True, exist_ok=True)
     os.chmod(cache, 0o755)
