@@ -132,8 +132,32 @@ def test_les_valeurs_z2jh_respectent_le_schema_du_chart(schema_z2jh):
     erreurs = [f"{'/'.join(map(str, e.path))}: {e.message}" for e in validateur.iter_errors(_fusion(defauts, valeurs))]
     assert not erreurs, erreurs
     assert valeurs["cull"]["enabled"] and valeurs["singleuser"]["defaultUrl"].startswith("/lab")
-    assert {p["slug"] for p in valeurs["singleuser"]["profileList"]} == {"participant", "formateur"}
+    assert "profileList" not in valeurs["singleuser"], "les profils sont filtrés par groupe dans hub.extraConfig"
     assert valeurs["singleuser"]["storage"]["extraVolumeMounts"][0]["mountPath"] == "/srv/nbgrader/exchange"
+
+
+def test_z2jh_un_uid_par_personne_et_profil_formateur_reserve_aux_formateurs():
+    """Les extraits Python de hub.extraConfig, exécutés contre une config traitlets et des comptes factices."""
+    from types import SimpleNamespace
+
+    from traitlets.config import Config
+
+    valeurs = yaml.safe_load((DEPLOY / "z2jh" / "values.yaml").read_text(encoding="utf-8"))
+    c = Config()
+    c.KubeSpawner.environment = {}
+    for extrait in valeurs["hub"]["extraConfig"].values():
+        exec(extrait, {"c": c})
+
+    def compte(identifiant, nom, groupes):
+        user = SimpleNamespace(id=identifiant, name=nom, groups=[SimpleNamespace(name=g) for g in groupes])
+        return SimpleNamespace(user=user)
+
+    awa = compte(7, "awa", ["nbgrader-atelier-numerique"])
+    estelle = compte(8, "estelle", ["formgrade-atelier-numerique"])
+    assert c.KubeSpawner.uid(awa) != c.KubeSpawner.uid(estelle) and c.KubeSpawner.uid(awa) >= 1000
+    assert c.KubeSpawner.environment["USER"](awa) == "awa"
+    assert [p["slug"] for p in c.KubeSpawner.profile_list(awa)] == ["participant"]
+    assert [p["slug"] for p in c.KubeSpawner.profile_list(estelle)] == ["participant", "formateur"]
 
 
 def test_le_schema_z2jh_refuse_bien_une_faute(schema_z2jh):
