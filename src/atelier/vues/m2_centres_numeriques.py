@@ -1,0 +1,231 @@
+"""Module 2 — les simulateurs : couverture des centres, et compte du mois d'un centre.
+
+Vues minces : les calculs sont dans ``atelier.modeles.m2_centres_numeriques``.
+Chaque ``dessiner`` renvoie un petit résumé (dictionnaire) que les tests lisent.
+"""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+from matplotlib.ticker import FuncFormatter
+
+from atelier.cartes import carte_commune
+from atelier.donnees import MENTION_SYNTHETIQUE, communes_disponibles, trouver_commune
+from atelier.erreurs import nombre_fr
+from atelier.modeles import m2_centres_numeriques as modele
+from atelier.vues import Simulateur, case, curseur, menu
+
+GRIS_CLAIR = "#c8c8c8"
+FONCE = "#1f3b73"
+
+
+def _fcfa(x: float) -> str:
+    return f"{nombre_fr(round(x))} FCFA"
+
+
+def _pourcent(x: float) -> str:
+    return f"{nombre_fr(x, 0)} %"
+
+
+# --- Simulateur 1 : couverture ---------------------------------------------------------
+
+
+def dessiner_couverture(
+    commune: str, rayon_km: float, nombre_centres: int, partir_existants: bool
+) -> dict:
+    """Carte de la commune (sites et zones desservies) et part desservie selon le nombre de centres."""
+    nom = trouver_commune(commune)
+    arr = modele.arrondissements_de(nom)
+    existants = modele.sites_existants(arr) if partir_existants else []
+    etapes = modele.choisir_sites(arr, len(arr), rayon_km, existants)
+    k = min(int(nombre_centres), len(etapes) - 1)
+    nouveaux = modele.sites_choisis(etapes)[:k]
+    part = float(etapes["part_desservie"].iloc[k])
+    population = int(etapes["population_desservie"].iloc[k])
+
+    fig, (ax_carte, ax_barres) = plt.subplots(
+        2, 1, figsize=(9.5, 11), height_ratios=[3, 2], layout="constrained"
+    )
+    fig.get_layout_engine().set(rect=(0, 0.025, 1, 0.975))  # place pour la source, en bas
+    carte_commune(
+        nom, arrondissements=arr, sites=existants + nouveaux, rayon_km=rayon_km, ax=ax_carte
+    )
+
+    couleurs = [FONCE if i == k else GRIS_CLAIR for i in range(len(etapes))]
+    barres = ax_barres.bar(
+        etapes["etape"], etapes["part_desservie"], color=couleurs, edgecolor="black"
+    )
+    for i, rect in enumerate(barres):
+        rect.set_hatch("" if i == k else "//")
+    ax_barres.bar_label(barres, labels=[_pourcent(p) for p in etapes["part_desservie"]], fontsize=8)
+    ax_barres.set_ylim(0, 110)
+    ax_barres.set_xticks(etapes["etape"])
+    ax_barres.set_xlabel("Nombre de nouveaux centres (choisis un par un, méthode gloutonne)")
+    ax_barres.set_ylabel("Habitants desservis (% de la population 2024)")
+    depart = "en plus des PNC/CCSP existants" if existants else "sans centre existant"
+    nombre_km = nombre_fr(rayon_km, 0 if float(rayon_km).is_integer() else 1)
+    fig.suptitle(
+        f"{nom} : avec {k} nouveau{'x' if k > 1 else ''} centre{'s' if k > 1 else ''} ({depart}),\n"
+        f"{_pourcent(part)} des habitants vivent à moins de {nombre_km} km d'un centre",
+        fontsize=11,
+        fontweight="bold",
+    )
+    ax_barres.set_title(
+        "Chaque nouveau centre ajoute de moins en moins d'habitants\n"
+        f"positions et équipements : {MENTION_SYNTHETIQUE}",
+        fontsize=9,
+    )
+    return {
+        "commune": nom,
+        "existants": existants,
+        "nouveaux_sites": nouveaux,
+        "population_desservie": population,
+        "part_desservie": part,
+    }
+
+
+def simulateur_couverture(
+    commune: str = "Banikoara", rayon_km: float = 10, nombre_centres: int = 2
+) -> Simulateur:
+    """Choisissez une commune, la distance et le nombre de centres : la carte et la part desservie suivent."""
+    return Simulateur(
+        {
+            "commune": menu("Commune", communes_disponibles(), trouver_commune(commune)),
+            "rayon_km": curseur("Distance maximale (km)", 1, 30, rayon_km),
+            "nombre_centres": curseur("Nouveaux centres", 0, 8, nombre_centres),
+            "partir_existants": case("Garder les PNC et CCSP existants", True),
+        },
+        dessiner_couverture,
+        titre="Combien d'habitants à moins de d km d'un centre ?",
+        explication=(
+            "Un arrondissement est desservi si son centre est à moins de la distance choisie, à vol "
+            "d'oiseau, d'un centre numérique. Les nouveaux centres sont choisis un par un : chaque fois, "
+            "celui qui ajoute le plus d'habitants encore non desservis."
+        ),
+    )
+
+
+# --- Simulateur 2 : le compte du mois ----------------------------------------------------
+
+
+def dessiner_marge(
+    tarif_fcfa: float,
+    visites_jour: float,
+    personnel_mois: float,
+    compter_installation: bool,
+    *,
+    lieu: str,
+    autres_frais_mois: float,
+    amortissement_mois: float,
+) -> dict:
+    """La marge du mois selon les visites par jour, au tarif choisi ; le seuil de rentabilité marqué."""
+    amortissement = amortissement_mois if compter_installation else 0.0
+    compte = modele.compte_mensuel(
+        tarif_fcfa, visites_jour, personnel_mois, autres_frais_mois, amortissement
+    )
+    seuil = (
+        modele.visites_equilibre(compte["charges"], tarif_fcfa) if tarif_fcfa > 0 else float("inf")
+    )
+    equilibre = (
+        modele.tarif_equilibre(compte["charges"], visites_jour)
+        if visites_jour > 0
+        else float("inf")
+    )
+
+    fig, ax = plt.subplots(figsize=(8.6, 5), layout="constrained")
+    maximum = max(150, visites_jour * 1.3, min(seuil * 1.2, 400))
+    visites = [maximum * i / 100 for i in range(101)]
+    marges = [
+        modele.marge_mensuelle(tarif_fcfa, v, personnel_mois, autres_frais_mois, amortissement)
+        for v in visites
+    ]
+    ax.plot(visites, marges, color=FONCE, linewidth=2, label="marge du mois")
+    ax.axhline(0, color="black", linewidth=1)
+    ax.fill_between(
+        visites,
+        marges,
+        0,
+        where=[m < 0 for m in marges],
+        color=GRIS_CLAIR,
+        hatch="//",
+        edgecolor="#777777",
+        label="perte",
+    )
+    ax.plot(
+        [visites_jour],
+        [compte["marge"]],
+        "o",
+        markersize=10,
+        markerfacecolor="white",
+        markeredgecolor="black",
+        markeredgewidth=2,
+        label="vos réglages",
+        zorder=5,
+    )
+    if seuil <= maximum:
+        ax.axvline(
+            seuil,
+            color="black",
+            linestyle="--",
+            linewidth=1.2,
+            label=f"seuil : {nombre_fr(seuil, 1)} visites par jour",
+        )
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _p: nombre_fr(y / 1000, 0)))
+    ax.set_xlabel("Visites par jour")
+    ax.set_ylabel("Marge du mois (milliers de FCFA)")
+    ax.legend(loc="upper left", fontsize=8, frameon=False)
+    if compte["marge"] >= 0:
+        constat = f"le centre gagne {_fcfa(compte['marge'])} par mois"
+    else:
+        constat = f"le centre perd {_fcfa(-compte['marge'])} par mois"
+    ax.set_title(
+        f"{lieu} : à {_fcfa(tarif_fcfa)} la visite et {nombre_fr(visites_jour)} visites par jour, {constat}\n"
+        f"charges : {_fcfa(compte['charges'])} par mois"
+        + (" (installation comprise)" if compter_installation else " (installation offerte)")
+        + f" ; {MENTION_SYNTHETIQUE}",
+        fontsize=10,
+    )
+    return {**compte, "visites_equilibre": seuil, "tarif_equilibre": equilibre}
+
+
+def simulateur_marge(commune: str = "Lokossa", arrondissement: str | None = None) -> Simulateur:
+    """Le compte du mois d'un centre installé dans ``arrondissement`` (par défaut le chef-lieu).
+
+    Les curseurs partent des chiffres du site (``hypotheses_du_site``) ; les
+    autres frais et l'installation restent ceux du site.
+    """
+    nom = trouver_commune(commune)
+    arr = modele.arrondissements_de(nom)
+    site = arrondissement or modele.chef_lieu(arr)
+    depart = modele.hypotheses_du_site(arr, site)
+
+    def dessiner(tarif_fcfa, visites_jour, personnel_mois, compter_installation):
+        return dessiner_marge(
+            tarif_fcfa,
+            visites_jour,
+            personnel_mois,
+            compter_installation,
+            lieu=f"{site} ({nom})",
+            autres_frais_mois=depart["autres_frais_mois"],
+            amortissement_mois=depart["amortissement_mois"],
+        )
+
+    return Simulateur(
+        {
+            "tarif_fcfa": curseur(
+                "Tarif d'une visite (FCFA)", 0, 1000, int(depart["tarif_fcfa"]), pas=25
+            ),
+            "visites_jour": curseur("Visites par jour", 0, 200, int(depart["visites_jour"])),
+            "personnel_mois": curseur(
+                "Personnel (FCFA par mois)", 0, 400_000, int(depart["personnel_mois"]), pas=2_000
+            ),
+            "compter_installation": case("Compter l'installation (amortie sur 5 ans)", False),
+        },
+        dessiner,
+        titre=f"Le compte du mois d'un centre à {site} ({nom})",
+        explication=(
+            f"Autres frais (connexion, électricité, entretien) : {_fcfa(depart['autres_frais_mois'])} par mois ; "
+            f"installation : {_fcfa(depart['investissement_fcfa'])}, soit {_fcfa(depart['amortissement_mois'])} "
+            f"par mois sur 5 ans. {MENTION_SYNTHETIQUE.capitalize()}."
+        ),
+    )
