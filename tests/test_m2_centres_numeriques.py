@@ -90,6 +90,13 @@ def test_la_limite_est_comprise_et_les_noms_sans_majuscules():
     assert m.population_desservie(petite_commune(), ["b"], 3.99) == 40 + 40
 
 
+def test_un_nom_d_arrondissement_avec_accents_est_reconnu():
+    # La table écrit les arrondissements sans accents : « Bembereke ».
+    arr = m.arrondissements_de("Bembèrèkè")
+    assert m.couverture(arr, ["Bembèrèkè"], 5)["desservi"].sum() == 1
+    assert m.fiche_site("bembereke", "GAMIA").name == "Gamia"
+
+
 def test_sans_centre_personne_n_est_desservi():
     assert m.population_desservie(petite_commune(), [], 50) == 0
     assert m.couverture(petite_commune(), [], 50)["distance_km"].map(math.isinf).all()
@@ -326,23 +333,38 @@ def test_les_exemples_chiffres_de_la_lecon_suivent_les_donnees():
     assert f"−{-round(marge):,}".replace(",", " ") in texte  # −116 667
 
 
-def test_les_chiffres_de_la_grille_suivent_les_donnees():
-    texte = nbformat.read(
+def _grilles() -> list[str]:
+    """La grille du carnet noté (mark scheme) et la page du formateur."""
+    carnet = nbformat.read(
         RACINE / "exercises" / "source" / "m2_centres_numeriques" / "m2_centres_numeriques.ipynb",
         as_version=4,
     )
-    grille = next(c.source for c in texte.cells if c.metadata.get("nbgrader", {}).get("task"))
+    grille = next(c.source for c in carnet.cells if c.metadata.get("nbgrader", {}).get("task"))
+    page = (RACINE / "facilitator_guide" / "modules" / "m2_centres_numeriques.md").read_text(
+        encoding="utf-8"
+    )
+    return [grille, page]
+
+
+@pytest.mark.parametrize("texte", _grilles(), ids=["grille du carnet", "page du formateur"])
+def test_les_chiffres_de_la_grille_suivent_les_donnees(texte):
     gains = _gains_naifs(_commune("Bembèrèkè"), ["Bembereke"], 15)
     for site in ("Gamia", "Bouanri"):
-        assert f"{gains[site]:,}".replace(",", " ") in grille
+        assert f"{gains[site]:,}".replace(",", " ") in texte
         ligne = _ligne("Bembèrèkè", site)
         installation = ligne["capex_fcfa"] + (
             0 if ligne["electrifie"] else ligne["cout_solaire_fcfa"]
         )
-        assert f"{round(installation / gains[site])} " in grille
+        assert f"{installation / 1e6:.1f}".replace(".", ",") in texte  # 31,5 et 25,5 (millions)
+        assert f"{round(installation / gains[site])} " in texte
         cout = (installation / 5 + ligne["opex_annuel_fcfa"]) / (ligne["usagers_jour"] * 300)
-        assert f"≈ {round(cout)}" in grille
-        assert f"≈ {round(ligne['opex_annuel_fcfa'] / 12 / (ligne['usagers_jour'] * 25))}" in grille
+        assert f"≈ {round(cout)}" in texte
+        assert f"≈ {round(ligne['opex_annuel_fcfa'] / 12 / (ligne['usagers_jour'] * 25))}" in texte
+        assert f"{ligne['tarif_fcfa']} " in texte  # tarif pratiqué
+        assert (
+            f"{ligne['cout_solaire_fcfa'] / 1e6:.1f}".replace(".", ",") in texte
+            or ligne["electrifie"]
+        )
 
 
 # --- Simulateurs ---------------------------------------------------------------------------
@@ -393,6 +415,14 @@ def test_simulateur_marge_suit_les_controles():
         sim.resultat["charges"] / (sim.controles["tarif_fcfa"].value * 25)
     )
     assert not plt.get_fignums()
+
+
+def test_simulateur_marge_garde_les_chiffres_d_un_grand_site():
+    ligne = _ligne("Abomey-Calavi", "Godomey")
+    sim = vues.simulateur_marge("Abomey-Calavi", "Godomey")
+    assert sim.controles["visites_jour"].value == ligne["usagers_jour"]
+    assert sim.resultat["recettes"] == ligne["tarif_fcfa"] * ligne["usagers_jour"] * 25
+    plt.close("all")
 
 
 # --- Questions : chaque question dans les deux sens ------------------------------------------

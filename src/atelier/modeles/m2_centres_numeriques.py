@@ -28,6 +28,7 @@ import pandas as pd
 
 from atelier.donnees import charger, parametre, trouver_commune
 from atelier.erreurs import ErreurAtelier
+from atelier.exercices import normaliser_texte
 
 POPULATION = "population_2024"
 JOURS_PAR_MOIS = 25  # ouvert 6 jours sur 7 : hypothèse de l'atelier
@@ -74,13 +75,13 @@ def _une_commune(arrondissements: pd.DataFrame) -> pd.DataFrame:
 
 
 def _noms(arrondissements: pd.DataFrame, sites: Iterable[str]) -> list[str]:
-    """Les noms de sites, écrits comme dans le tableau (majuscules ignorées) ; erreur claire sinon."""
+    """Les noms de sites, écrits comme dans le tableau (majuscules et accents ignorés) ; erreur claire sinon."""
     if isinstance(sites, str):
         sites = [sites]
-    connus = {str(n).casefold(): n for n in arrondissements["arrondissement"]}
+    connus = {normaliser_texte(n): n for n in arrondissements["arrondissement"]}
     noms = []
     for site in sites:
-        trouve = connus.get(str(site).strip().casefold())
+        trouve = connus.get(normaliser_texte(site))
         if trouve is None:
             raise ErreurCentres(
                 f"« {site} » n'est pas un arrondissement de ce tableau. Les arrondissements : "

@@ -64,9 +64,10 @@ def dessiner_couverture(
     ax_barres.set_ylabel("Habitants desservis (% de la population 2024)")
     depart = "en plus des PNC/CCSP existants" if existants else "sans centre existant"
     nombre_km = nombre_fr(rayon_km, 0 if float(rayon_km).is_integer() else 1)
+    complet = " ; aucun autre site n'ajoute d'habitants" if k < int(nombre_centres) else ""
     fig.suptitle(
         f"{nom} : avec {k} nouveau{'x' if k > 1 else ''} centre{'s' if k > 1 else ''} ({depart}),\n"
-        f"{_pourcent(part)} des habitants vivent à moins de {nombre_km} km d'un centre",
+        f"{_pourcent(part)} des habitants vivent à moins de {nombre_km} km d'un centre{complet}",
         fontsize=11,
         fontweight="bold",
     )
@@ -85,7 +86,7 @@ def dessiner_couverture(
 
 
 def simulateur_couverture(
-    commune: str = "Banikoara", rayon_km: float = 10, nombre_centres: int = 2
+    commune: str = "Djougou", rayon_km: float = 10, nombre_centres: int = 2
 ) -> Simulateur:
     """Choisissez une commune, la distance et le nombre de centres : la carte et la part desservie suivent."""
     return Simulateur(
@@ -215,7 +216,12 @@ def simulateur_marge(commune: str = "Lokossa", arrondissement: str | None = None
             "tarif_fcfa": curseur(
                 "Tarif d'une visite (FCFA)", 0, 1000, int(depart["tarif_fcfa"]), pas=25
             ),
-            "visites_jour": curseur("Visites par jour", 0, 200, int(depart["visites_jour"])),
+            "visites_jour": curseur(
+                "Visites par jour",
+                0,
+                max(200, 2 * int(depart["visites_jour"])),
+                int(depart["visites_jour"]),
+            ),
             "personnel_mois": curseur(
                 "Personnel (FCFA par mois)", 0, 400_000, int(depart["personnel_mois"]), pas=2_000
             ),
