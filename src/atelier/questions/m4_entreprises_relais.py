@@ -1,0 +1,353 @@
+"""Module 4 — Entreprises, start-ups et relais digitaux : les questions.
+
+``q1`` … ``q8`` : l'exercice noté ; ``a1`` … ``a3`` : les entraînements de la leçon.
+Les carnets préparent les mêmes noms :
+
+    economie = charger_communes("economie_numerique", "connectivite").set_index("commune")
+    secteurs = charger("entreprises_secteurs")
+    citoyens_par_mois = parametre("citoyens_formes_par_relais_mois")   # 60 [58]
+    jours_ouverture = 26
+
+Les réponses attendues et les erreurs fréquentes sont des empreintes
+(``python -m atelier.exercices m4_q4 nombre 154 --decimales 0``).
+"""
+
+from atelier.exercices import Question
+
+SECTEURS = (
+    "Cybercafés, impression et saisie",
+    "Vente et réparation de téléphones et d'ordinateurs",
+    "Commerce en ligne et livraison",
+    "Développement web et logiciels",
+    "Agriculture et numérique (agritech)",
+    "Formation au numérique",
+    "Médias, communication et création de contenus",
+    "Paiements et services financiers numériques (fintech)",
+)
+
+_ARRONDI_HAUT = (
+    "Arrondissez vers le haut (math.ceil) : avec un de moins, le compte n'y est pas tout à fait."
+)
+
+# --- L'exercice noté ------------------------------------------------------------------
+
+q1 = Question(
+    identifiant="m4_q1",
+    intitule="Question 1 (points de monnaie électronique à Djougou)",
+    attendu="118895a45ecf9af5596b5f92c4ba0286f40a576564d5c4b73625196722eb7c63",
+    decimales=0,
+    unite="points",
+    proche="f6fc2a37207f0a28b820fc8c201eec3f5453306d2d374c52ac139941dbb59ff1",
+    pieges={
+        "0f98175b9aeb994ad6f628b256e357098345ba486cb50c93c9a445affe2f2c43": (
+            "C'est le nombre de comptes des habitants ; la question demande les points "
+            "(agents de dépôt-retrait) : colonne nb_points_mobile_money."
+        ),
+    },
+    indices=(
+        "Le tableau `economie` a une ligne par commune, et le nom de la commune sert d'étiquette de ligne.",
+        "`economie.loc[\"Djougou\", \"nom_de_la_colonne\"]` lit une case ; la colonne est "
+        "`nb_points_mobile_money`.",
+    ),
+    solution_code='points_djougou = economie.loc["Djougou", "nb_points_mobile_money"]',
+)
+
+q2 = Question(
+    identifiant="m4_q2",
+    intitule="Question 2 (entreprises du numérique pour 10 000 habitants à Bohicon)",
+    attendu="4d91c07e115c4d5186975a0fcebaba0e7a28a6866b8214578e6bfa200cb51ca2",
+    decimales=1,
+    unite="entreprises pour 10 000 habitants",
+    proche="9e3d286f08344c8c037097f587d90544fa68d1e83f4b7ddbc6b9aeef625e534f",
+    pieges={
+        "7cb4ff3589b2c11ec9370fe36991ee655fbc7492401f558229162d0a01af7dca": (
+            "Vous avez divisé par la population de 2013 : les entreprises sont comptées en 2024, "
+            "prenez population_2024."
+        ),
+        "2f9920243c351d862fd1a231c9863fd282c9cddd46454d175b02e9dd0d70dc38": (
+            "Vous avez divisé par les seuls adultes : la question porte sur tous les habitants (population_2024)."
+        ),
+        "3b574dfec4eda214f2618e171ec47f9d2063948eaf1668c052b4b82b565ccfd7": (
+            "Vous avez calculé pour 1 000 habitants : multipliez par 10 000, pas par 1 000."
+        ),
+    },
+    indices=(
+        "Un nombre « pour 10 000 habitants » : nombre ÷ population × 10 000.",
+        "Les colonnes : `nb_entreprises_num` et `population_2024`, sur la ligne \"Bohicon\" du tableau `economie`.",
+        "`economie.loc[\"Bohicon\", \"nb_entreprises_num\"] / economie.loc[\"Bohicon\", \"population_2024\"] * 10000`",
+    ),
+    solution_code=(
+        'entreprises_bohicon = economie.loc["Bohicon", "nb_entreprises_num"] / '
+        'economie.loc["Bohicon", "population_2024"] * 10000'
+    ),
+)
+
+q3 = Question(
+    identifiant="m4_q3",
+    intitule="Question 3 (premier secteur du numérique à Aplahoué)",
+    genre="choix",
+    attendu="ce07979ac13b501145e540b31a969ba195366acd81fd3c93723f200b3618374a",
+    options=SECTEURS,
+    pieges={
+        "cf7c877fdeee7c4b4bcab6f2f95fc91600a5c1082650b3eb44a6b0c98287928b": (
+            "Ce secteur est en tête dans la plupart des communes, mais regardez bien les chiffres "
+            "d'Aplahoué : un autre le dépasse."
+        ),
+    },
+    indices=(
+        "Gardez les lignes d'Aplahoué : `secteurs[secteurs[\"commune\"] == \"Aplahoué\"]`.",
+        "Sur ces lignes, `.idxmax()` sur la colonne `nb_entreprises` donne l'étiquette de la ligne la plus "
+        "grande ; `.loc[etiquette, \"secteur\"]` lit le secteur.",
+    ),
+    solution_code=(
+        'lignes_aplahoue = secteurs[secteurs["commune"] == "Aplahoué"]\n'
+        'secteur_aplahoue = lignes_aplahoue.loc[lignes_aplahoue["nb_entreprises"].idxmax(), "secteur"]'
+    ),
+)
+
+q4 = Question(
+    identifiant="m4_q4",
+    intitule="Question 4 (seuil de rentabilité du kiosque de Kandi)",
+    attendu="378b740c05ea1290adfdaaf8bab2c259cd6f46c648dfdcc14e34e2dbfa638188",
+    decimales=0,
+    unite="prestations par mois",
+    proche="ff257a8fb1db8c3144f351ead937d776c1f05eac3ea48c9e3a7d980a07b5361d",
+    pieges={
+        "0a04734a8f176ddfb372240a3e93c842e7b78c76e69844cbe21b5f019cfae4e7": (
+            "Vous avez divisé par le prix : chaque prestation coûte aussi (papier, encre, connexion). "
+            "Divisez par la marge, prix − coût variable."
+        ),
+        "aab17d90b260649bb662f858955ed8c46dd79a371c02b6e9f561a295da4510ae": (
+            "Il manque une charge fixe : le loyer se paie aussi chaque mois, avec le salaire."
+        ),
+        "185c714c884e045782ec1eaeefc6ee5df8d0d16770a27e7f44471557c4d2df5c": (
+            "C'est un nombre par jour ; la question demande des prestations par mois."
+        ),
+    },
+    indices=(
+        "Seuil = charges fixes du mois ÷ (prix − coût variable). Les charges fixes : loyer + salaire.",
+        "`kandi = economie.loc[\"Kandi\"]` donne la ligne de Kandi ; `kandi[\"loyer_fcfa\"]` lit une valeur.",
+        "`math.ceil((kandi[\"loyer_fcfa\"] + kandi[\"salaire_fcfa\"]) / (kandi[\"prix_prestation_fcfa\"] - "
+        "kandi[\"cout_variable_fcfa\"]))`",
+    ),
+    solution_code=(
+        'ligne_kandi = economie.loc["Kandi"]\n'
+        'marge_kandi = ligne_kandi["prix_prestation_fcfa"] - ligne_kandi["cout_variable_fcfa"]\n'
+        'seuil_kandi = math.ceil((ligne_kandi["loyer_fcfa"] + ligne_kandi["salaire_fcfa"]) / marge_kandi)'
+    ),
+)
+
+q5 = Question(
+    identifiant="m4_q5",
+    intitule="Question 5 (résultat du mois du kiosque de Lokossa)",
+    attendu="1a2473ee3f00aacb7a75b6f7fdaf3dba5e4df73f0bdd76a0b1ef07f9e2c74dc7",
+    decimales=0,
+    unite="FCFA",
+    proche="6020c1a7a81a3408e90945e95c57a412e827730ad8a0dfc28e0539f677e6ca3e",
+    pieges={
+        "b3a19a15e8c5de56c6519453f812479adb1b4eee61faaffabb50c1ddfd1b260b": (
+            "Vous avez oublié le coût variable : chaque prestation coûte cout_variable_fcfa au kiosque."
+        ),
+        "2b69e5a19291a3539658b55120f3ef475ed430ed06874e2f9d50422a14ea4344": (
+            "Vous avez oublié les charges fixes (loyer et salaire), payées chaque mois."
+        ),
+        "f04703fc901a9eab5bacbf0469406e39d445d537c71342e4725e94eca1ee49b5": (
+            "Ce sont les recettes du mois ; le résultat retire les coûts variables et les charges fixes."
+        ),
+        "a4c08ae59a64bdfe1a1c6eaf707a4ff86dc3b390e763ae7468bab4903e3016c9": (
+            "Vous avez compté les visites d'un seul jour : multipliez par les jours d'ouverture (jours_ouverture)."
+        ),
+    },
+    indices=(
+        "Résultat du mois = prestations du mois × (prix − coût variable) − loyer − salaire.",
+        "Prestations du mois = 15 visites × jours_ouverture (26 jours).",
+        "`lokossa = economie.loc[\"Lokossa\"]` puis `15 * jours_ouverture * (lokossa[\"prix_prestation_fcfa\"] - "
+        "lokossa[\"cout_variable_fcfa\"]) - lokossa[\"loyer_fcfa\"] - lokossa[\"salaire_fcfa\"]`",
+    ),
+    solution_code=(
+        'ligne_lokossa = economie.loc["Lokossa"]\n'
+        'marge_lokossa = ligne_lokossa["prix_prestation_fcfa"] - ligne_lokossa["cout_variable_fcfa"]\n'
+        'resultat_lokossa = 15 * jours_ouverture * marge_lokossa - ligne_lokossa["loyer_fcfa"] - ligne_lokossa["salaire_fcfa"]'
+    ),
+)
+
+q6 = Question(
+    identifiant="m4_q6",
+    intitule="Question 6 (adultes hors ligne à Natitingou)",
+    attendu="de048dbf1c36febde444fbd9588886646915befeb4550b35fefdf68e8f5945bb",
+    decimales=0,
+    unite="adultes",
+    proche="d7c046ebf282648ed7d3e628e26e184d2e12ba679561beefb6e3b3b13cd2f6fe",
+    pieges={
+        "eb046648bc3ecf85e8fcdb4d1002dbabfd8e16b391cc753040cac2719d070acb": (
+            "Vous avez compté les adultes qui utilisent internet ; la question demande ceux qui ne "
+            "l'utilisent pas : (1 − taux ÷ 100)."
+        ),
+        "3ab843e256e455deacb104e203028a8cfcc070d376be0e4b11f72a7344e683fd": (
+            "Vous êtes parti de toute la population ; la question porte sur les adultes "
+            "(population_adulte_2024)."
+        ),
+        "e003a3ec085b12152c7dccaf593d42cbd1417777eff3389301b0dfd68eebcb3e": (
+            "Vous avez pris la part sans smartphone ; la question porte sur l'usage d'internet "
+            "(taux_usage_internet)."
+        ),
+    },
+    indices=(
+        "Adultes hors ligne = population adulte × (1 − taux d'usage d'internet ÷ 100).",
+        "`economie.loc[\"Natitingou\", \"population_adulte_2024\"] * (1 - economie.loc[\"Natitingou\", "
+        "\"taux_usage_internet\"] / 100)`",
+    ),
+    solution_code=(
+        'ligne_natitingou = economie.loc["Natitingou"]\n'
+        'hors_ligne_natitingou = ligne_natitingou["population_adulte_2024"] * (1 - ligne_natitingou["taux_usage_internet"] / 100)'
+    ),
+)
+
+q7 = Question(
+    identifiant="m4_q7",
+    intitule="Question 7 (relais nécessaires à Nikki en 12 mois)",
+    attendu="af1432c29789919a516ca3f97ed8cad39c404435cff44480806c659531f6c3e6",
+    decimales=0,
+    unite="relais",
+    proche="65747a8da05a748d783f9367982b6fed9a17540a6096300330adad8f1cddc70c",
+    pieges={
+        "aabd27d4036ad95cb6ca759c8eb1f0794fe303ce0a2175f4f0e3a574e375019f": _ARRONDI_HAUT,
+        "9b4a861c12b81fc9e05172c89ed6be9a1f744d39a17c7afa51da9f43419d61c1": (
+            "C'est ce qu'il faudrait pour tout faire en un mois : les relais ont 12 mois, multipliez "
+            "citoyens_par_mois par 12."
+        ),
+        "919b37df8184be2f74cdfcda624bd471ec4fd69e17a2d4f17230272a9e8401f9": (
+            "C'est ce qu'il faudrait pour tout faire en un mois : les relais ont 12 mois, multipliez "
+            "citoyens_par_mois par 12."
+        ),
+        "be7d6382e6f83ed01afdf3612a7367f1300a82b4b393ce03dbf7f7583e343885": (
+            "Vous êtes parti des adultes qui utilisent déjà internet ; les relais forment ceux qui ne "
+            "l'utilisent pas : (1 − taux ÷ 100)."
+        ),
+        "a9544755501651c8fbc75ea0cc178eb6ae73eb3bc03f9bea9783e6affdb8e61c": (
+            "Vous êtes parti de toute la population ; les relais forment les adultes (population_adulte_2024)."
+        ),
+    },
+    indices=(
+        "D'abord les adultes hors ligne de Nikki (comme à la question 6), puis : "
+        "relais = adultes hors ligne ÷ (citoyens_par_mois × 12).",
+        "Arrondissez vers le haut avec `math.ceil(...)` : un relais de plus plutôt qu'un habitant oublié.",
+        "`nikki = economie.loc[\"Nikki\"]` ; `hors_ligne = nikki[\"population_adulte_2024\"] * (1 - "
+        "nikki[\"taux_usage_internet\"] / 100)` ; `math.ceil(hors_ligne / (citoyens_par_mois * 12))`",
+    ),
+    solution_code=(
+        'ligne_nikki = economie.loc["Nikki"]\n'
+        'hors_ligne_nikki = ligne_nikki["population_adulte_2024"] * (1 - ligne_nikki["taux_usage_internet"] / 100)\n'
+        "relais_nikki = math.ceil(hors_ligne_nikki / (citoyens_par_mois * 12))"
+    ),
+)
+
+q8 = Question(
+    identifiant="m4_q8",
+    intitule="Question 8 (part des adultes hors ligne de Sakété atteinte en 12 mois)",
+    attendu="9c0f6c09c8866b7731ed2cf0e3fd71b64745ffadb04066ad6aa64bdfb0c22be8",
+    decimales=1,
+    unite="%",
+    proche="ab9f22d1c2b1b56007e3958d03472140cab53b52f86581540397148fd91a56df",
+    pieges={
+        "71f4c61df69b89eb5218b8cf2e601485c17093ac7f5e566ce7bebc642bb8f991": (
+            "C'est la part atteinte en un seul mois : les relais travaillent 12 mois."
+        ),
+        "6339d7858e8e7094ef8ea6ddfb5c12aae8fc064fa8dcea089ecc78f71b19d5ad": (
+            "Vous avez divisé par tous les adultes ; la question porte sur les adultes hors ligne."
+        ),
+        "c386504213dbe18ee9208368830d1be31eabbc5149443ffa3a76cb3c41d531db": (
+            "Vous avez divisé par les adultes qui utilisent internet ; il faut ceux qui ne l'utilisent pas."
+        ),
+    },
+    indices=(
+        "Personnes atteintes en 12 mois = relais actuels (nb_relais) × citoyens_par_mois × 12. "
+        "Part = personnes atteintes ÷ adultes hors ligne × 100 (sans dépasser 100).",
+        "`sakete = economie.loc[\"Sakété\"]` ; adultes hors ligne comme à la question 6.",
+        "`min(100, sakete[\"nb_relais\"] * citoyens_par_mois * 12 / hors_ligne * 100)`",
+    ),
+    solution_code=(
+        'ligne_sakete = economie.loc["Sakété"]\n'
+        'hors_ligne_sakete = ligne_sakete["population_adulte_2024"] * (1 - ligne_sakete["taux_usage_internet"] / 100)\n'
+        'part_sakete = min(100, ligne_sakete["nb_relais"] * citoyens_par_mois * 12 / hors_ligne_sakete * 100)'
+    ),
+)
+
+# --- Les entraînements de la leçon -----------------------------------------------------
+
+a1 = Question(
+    identifiant="m4_a1",
+    intitule="Entraînement 1 (entreprises du numérique pour 10 000 habitants à Abomey-Calavi)",
+    attendu="d950eed759759ccf2b8af9f0d5208c17ed16218f0f8457e9a425a3acf1ca98c2",
+    decimales=1,
+    unite="entreprises pour 10 000 habitants",
+    proche="98e9e537b8fcc81c4857ba20b22acc28127fa782499c012529e29198de30aaa1",
+    pieges={
+        "cf0dca78fdc46b85ec6ab01f2db5ce03e22ba0ccc1a6000bb070163941c6697d": (
+            "Vous avez divisé par la population de 2013 : prenez population_2024."
+        ),
+    },
+    indices=(
+        "Comme pour Cotonou plus haut : nombre ÷ population × 10 000.",
+        "`economie.loc[\"Abomey-Calavi\", \"nb_entreprises_num\"] / economie.loc[\"Abomey-Calavi\", "
+        "\"population_2024\"] * 10000`",
+    ),
+    solution_code=(
+        'reponse_a1 = economie.loc["Abomey-Calavi", "nb_entreprises_num"] / '
+        'economie.loc["Abomey-Calavi", "population_2024"] * 10000'
+    ),
+)
+
+a2 = Question(
+    identifiant="m4_a2",
+    intitule="Entraînement 2 (seuil de rentabilité du kiosque de Ouidah)",
+    attendu="b1abe38bff101dfa8f0a470644a6c55d4f344d6aa74458bc8e025df288f2ef9f",
+    decimales=0,
+    unite="prestations par mois",
+    proche="27de9dd176abd439c4b59ba146a5ee5b8d0915d317232adee1cf178c883f40be",
+    pieges={
+        "356ca353bab260184a8ef10469628e5e72cc162b558cf19444979703e012cd4d": _ARRONDI_HAUT,
+        "e5c00d8c69a9ded791858c9f635dac47b30de560f60dc73ee260f6040f28f463": (
+            "Vous avez divisé par le prix : divisez par la marge, prix − coût variable."
+        ),
+        "5039b27943f223ed6dde263014851129a0f2d33cca0e6d9c29d994cc2a27303d": (
+            "C'est un nombre par jour ; la question demande des prestations par mois."
+        ),
+    },
+    indices=(
+        "Comme pour Parakou plus haut : (loyer + salaire) ÷ (prix − coût variable), arrondi vers le haut.",
+        "`ouidah = economie.loc[\"Ouidah\"]` puis `math.ceil((ouidah[\"loyer_fcfa\"] + ouidah[\"salaire_fcfa\"]) / "
+        "(ouidah[\"prix_prestation_fcfa\"] - ouidah[\"cout_variable_fcfa\"]))`",
+    ),
+    solution_code=(
+        'ouidah = economie.loc["Ouidah"]\n'
+        'reponse_a2 = math.ceil((ouidah["loyer_fcfa"] + ouidah["salaire_fcfa"])\n'
+        '                       / (ouidah["prix_prestation_fcfa"] - ouidah["cout_variable_fcfa"]))'
+    ),
+)
+
+a3 = Question(
+    identifiant="m4_a3",
+    intitule="Entraînement 3 (relais nécessaires à Glazoué en 12 mois)",
+    attendu="d6c31ea50a019ab0d8bc2f9a82ca2085debd5867e122110e682a767f7091c47d",
+    decimales=0,
+    unite="relais",
+    proche="cf752b435c099ab7ddccea3728355d500141252d639441b2736dcf7a52e5ea83",
+    pieges={
+        "74d20334c3716a2ab14bf8f34a2a40331442522188ef4cadec0fe46df4b620c9": _ARRONDI_HAUT,
+        "05a0e3cd5d8083b8557010b4a6d155f3664c32deb542618738a26ad9a622bbd0": (
+            "Vous êtes parti des adultes qui utilisent déjà internet ; les relais forment ceux qui ne "
+            "l'utilisent pas : (1 − taux ÷ 100)."
+        ),
+    },
+    indices=(
+        "Comme pour Banikoara plus haut : adultes hors ligne ÷ (citoyens_par_mois × 12), arrondi vers le haut.",
+        "`glazoue = economie.loc[\"Glazoué\"]` ; `hors_ligne = glazoue[\"population_adulte_2024\"] * (1 - "
+        "glazoue[\"taux_usage_internet\"] / 100)` ; `math.ceil(hors_ligne / (citoyens_par_mois * 12))`",
+    ),
+    solution_code=(
+        'glazoue = economie.loc["Glazoué"]\n'
+        'hors_ligne_glazoue = glazoue["population_adulte_2024"] * (1 - glazoue["taux_usage_internet"] / 100)\n'
+        "reponse_a3 = math.ceil(hors_ligne_glazoue / (citoyens_par_mois * 12))"
+    ),
+)
