@@ -30,7 +30,9 @@ JOURS_OUVERTURE_MOIS = 26
 def pour_10000(nombre: float, population: float) -> float:
     """Un nombre rapporté à 10 000 habitants : nombre ÷ population × 10 000."""
     if population <= 0:
-        raise ErreurAtelier("La population doit être positive pour calculer un nombre pour 10 000 habitants.")
+        raise ErreurAtelier(
+            "La population doit être positive pour calculer un nombre pour 10 000 habitants."
+        )
     return float(nombre / population * 10_000)
 
 
@@ -60,11 +62,15 @@ def repartition_secteurs(secteurs: pd.DataFrame, commune: str | None = None) -> 
     """
     lignes = secteurs if commune is None else secteurs[secteurs["commune"] == commune]
     if lignes.empty:
-        raise ErreurAtelier(f"Aucune entreprise trouvée pour « {commune} » : vérifiez le nom de la commune.")
+        raise ErreurAtelier(
+            f"Aucune entreprise trouvée pour « {commune} » : vérifiez le nom de la commune."
+        )
     table = lignes.groupby("secteur", as_index=False)["nb_entreprises"].sum()
     total = table["nb_entreprises"].sum()
     table["part_pct"] = table["nb_entreprises"] / total * 100 if total else 0.0
-    return table.sort_values(["nb_entreprises", "secteur"], ascending=[False, True]).reset_index(drop=True)
+    return table.sort_values(["nb_entreprises", "secteur"], ascending=[False, True]).reset_index(
+        drop=True
+    )
 
 
 # --- Le seuil de rentabilité d'un kiosque relais ----------------------------------
@@ -100,28 +106,44 @@ def seuil_rentabilite(charges_fixes_mois: float, prix: float, cout_variable: flo
     return float(charges_fixes_mois / _verifier_marge(prix, cout_variable))
 
 
-def seuil_par_jour(charges_fixes_mois: float, prix: float, cout_variable: float,
-                   jours: int = JOURS_OUVERTURE_MOIS) -> int:
+def seuil_par_jour(
+    charges_fixes_mois: float, prix: float, cout_variable: float, jours: int = JOURS_OUVERTURE_MOIS
+) -> int:
     """Visites par jour d'ouverture pour être rentable, arrondies vers le haut (au moins ce nombre)."""
     return math.ceil(seuil_rentabilite(charges_fixes_mois, prix, cout_variable) / jours - 1e-9)
 
 
-def resultat_mensuel(visites_par_jour: float, prix: float, cout_variable: float, charges_fixes_mois: float,
-                     jours: int = JOURS_OUVERTURE_MOIS) -> float:
+def resultat_mensuel(
+    visites_par_jour: float,
+    prix: float,
+    cout_variable: float,
+    charges_fixes_mois: float,
+    jours: int = JOURS_OUVERTURE_MOIS,
+) -> float:
     """Bénéfice (ou perte, si négatif) d'un mois : prestations × (prix − coût variable) − charges fixes."""
     prestations = visites_par_jour * jours
     return float(prestations * marge_par_prestation(prix, cout_variable) - charges_fixes_mois)
 
 
-def courbe_rentabilite(prix: float, cout_variable: float, charges_fixes_mois: float,
-                       visites_max: int = 40, jours: int = JOURS_OUVERTURE_MOIS) -> pd.DataFrame:
+def courbe_rentabilite(
+    prix: float,
+    cout_variable: float,
+    charges_fixes_mois: float,
+    visites_max: int = 40,
+    jours: int = JOURS_OUVERTURE_MOIS,
+) -> pd.DataFrame:
     """Recettes, coûts et résultat du mois pour 0 à ``visites_max`` visites par jour (FCFA)."""
     visites = pd.Series(range(visites_max + 1), name="visites_par_jour")
     prestations = visites * jours
     recettes = prestations * prix
     couts = charges_fixes_mois + prestations * cout_variable
     return pd.DataFrame(
-        {"visites_par_jour": visites, "recettes": recettes, "couts_totaux": couts, "resultat": recettes - couts}
+        {
+            "visites_par_jour": visites,
+            "recettes": recettes,
+            "couts_totaux": couts,
+            "resultat": recettes - couts,
+        }
     )
 
 
@@ -148,7 +170,9 @@ def _verifier_capacite(nb_relais: float, citoyens_par_relais_mois: float) -> flo
     return capacite
 
 
-def relais_necessaires(adultes_hors_ligne: float, citoyens_par_relais_mois: float, mois: float) -> int:
+def relais_necessaires(
+    adultes_hors_ligne: float, citoyens_par_relais_mois: float, mois: float
+) -> int:
     """Relais à recruter pour atteindre tous les adultes hors ligne en ``mois`` mois.
 
     adultes hors ligne ÷ (citoyens formés par relais et par mois × mois),
@@ -160,12 +184,18 @@ def relais_necessaires(adultes_hors_ligne: float, citoyens_par_relais_mois: floa
     return math.ceil(adultes_hors_ligne / capacite_par_relais - 1e-9)
 
 
-def mois_necessaires(nb_relais: float, adultes_hors_ligne: float, citoyens_par_relais_mois: float) -> int:
+def mois_necessaires(
+    nb_relais: float, adultes_hors_ligne: float, citoyens_par_relais_mois: float
+) -> int:
     """Mois qu'il faut à ``nb_relais`` relais pour atteindre tous les adultes hors ligne (arrondi vers le haut)."""
-    return math.ceil(adultes_hors_ligne / _verifier_capacite(nb_relais, citoyens_par_relais_mois) - 1e-9)
+    return math.ceil(
+        adultes_hors_ligne / _verifier_capacite(nb_relais, citoyens_par_relais_mois) - 1e-9
+    )
 
 
-def part_atteinte(nb_relais: float, mois: float, adultes_hors_ligne: float, citoyens_par_relais_mois: float) -> float:
+def part_atteinte(
+    nb_relais: float, mois: float, adultes_hors_ligne: float, citoyens_par_relais_mois: float
+) -> float:
     """Part (en %) des adultes hors ligne atteints après ``mois`` mois, plafonnée à 100 %.
 
     relais × citoyens par relais et par mois × mois ÷ adultes hors ligne × 100.
@@ -176,11 +206,16 @@ def part_atteinte(nb_relais: float, mois: float, adultes_hors_ligne: float, cito
     return float(min(100.0, atteints / adultes_hors_ligne * 100))
 
 
-def atteinte_par_mois(nb_relais: float, mois: int, adultes_hors_ligne: float,
-                      citoyens_par_relais_mois: float) -> pd.DataFrame:
+def atteinte_par_mois(
+    nb_relais: float, mois: int, adultes_hors_ligne: float, citoyens_par_relais_mois: float
+) -> pd.DataFrame:
     """Mois par mois (de 0 à ``mois``), les personnes atteintes en cumul et leur part (%), plafonnées."""
     capacite = _verifier_capacite(nb_relais, citoyens_par_relais_mois)
     numeros = pd.Series(range(int(mois) + 1), name="mois")
     atteints = (numeros * capacite).clip(upper=adultes_hors_ligne)
-    parts = numeros.map(lambda m: part_atteinte(nb_relais, m, adultes_hors_ligne, citoyens_par_relais_mois))
-    return pd.DataFrame({"mois": numeros, "personnes_atteintes": atteints, "part_atteinte_pct": parts})
+    parts = numeros.map(
+        lambda m: part_atteinte(nb_relais, m, adultes_hors_ligne, citoyens_par_relais_mois)
+    )
+    return pd.DataFrame(
+        {"mois": numeros, "personnes_atteintes": atteints, "part_atteinte_pct": parts}
+    )

@@ -46,7 +46,7 @@ q1 = Question(
     },
     indices=(
         "Le tableau `economie` a une ligne par commune, et le nom de la commune sert d'étiquette de ligne.",
-        "`economie.loc[\"Djougou\", \"nom_de_la_colonne\"]` lit une case ; la colonne est "
+        '`economie.loc["Djougou", "nom_de_la_colonne"]` lit une case ; la colonne est '
         "`nb_points_mobile_money`.",
     ),
     solution_code='points_djougou = economie.loc["Djougou", "nb_points_mobile_money"]',
@@ -73,8 +73,8 @@ q2 = Question(
     },
     indices=(
         "Un nombre « pour 10 000 habitants » : nombre ÷ population × 10 000.",
-        "Les colonnes : `nb_entreprises_num` et `population_2024`, sur la ligne \"Bohicon\" du tableau `economie`.",
-        "`economie.loc[\"Bohicon\", \"nb_entreprises_num\"] / economie.loc[\"Bohicon\", \"population_2024\"] * 10000`",
+        'Les colonnes : `nb_entreprises_num` et `population_2024`, sur la ligne "Bohicon" du tableau `economie`.',
+        '`economie.loc["Bohicon", "nb_entreprises_num"] / economie.loc["Bohicon", "population_2024"] * 10000`',
     ),
     solution_code=(
         'entreprises_bohicon = economie.loc["Bohicon", "nb_entreprises_num"] / '
@@ -95,9 +95,9 @@ q3 = Question(
         ),
     },
     indices=(
-        "Gardez les lignes d'Aplahoué : `secteurs[secteurs[\"commune\"] == \"Aplahoué\"]`.",
+        'Gardez les lignes d\'Aplahoué : `secteurs[secteurs["commune"] == "Aplahoué"]`.',
         "Sur ces lignes, `.idxmax()` sur la colonne `nb_entreprises` donne l'étiquette de la ligne la plus "
-        "grande ; `.loc[etiquette, \"secteur\"]` lit le secteur.",
+        'grande ; `.loc[etiquette, "secteur"]` lit le secteur.',
     ),
     solution_code=(
         'lignes_aplahoue = secteurs[secteurs["commune"] == "Aplahoué"]\n'
@@ -126,9 +126,9 @@ q4 = Question(
     },
     indices=(
         "Seuil = charges fixes du mois ÷ (prix − coût variable). Les charges fixes : loyer + salaire.",
-        "`kandi = economie.loc[\"Kandi\"]` donne la ligne de Kandi ; `kandi[\"loyer_fcfa\"]` lit une valeur.",
-        "`math.ceil((kandi[\"loyer_fcfa\"] + kandi[\"salaire_fcfa\"]) / (kandi[\"prix_prestation_fcfa\"] - "
-        "kandi[\"cout_variable_fcfa\"]))`",
+        '`kandi = economie.loc["Kandi"]` donne la ligne de Kandi ; `kandi["loyer_fcfa"]` lit une valeur.',
+        '`math.ceil((kandi["loyer_fcfa"] + kandi["salaire_fcfa"]) / (kandi["prix_prestation_fcfa"] - '
+        'kandi["cout_variable_fcfa"]))`',
     ),
     solution_code=(
         'ligne_kandi = economie.loc["Kandi"]\n'
@@ -161,8 +161,8 @@ q5 = Question(
     indices=(
         "Résultat du mois = prestations du mois × (prix − coût variable) − loyer − salaire.",
         "Prestations du mois = 15 visites × jours_ouverture (26 jours).",
-        "`lokossa = economie.loc[\"Lokossa\"]` puis `15 * jours_ouverture * (lokossa[\"prix_prestation_fcfa\"] - "
-        "lokossa[\"cout_variable_fcfa\"]) - lokossa[\"loyer_fcfa\"] - lokossa[\"salaire_fcfa\"]`",
+        '`lokossa = economie.loc["Lokossa"]` puis `15 * jours_ouverture * (lokossa["prix_prestation_fcfa"] - '
+        'lokossa["cout_variable_fcfa"]) - lokossa["loyer_fcfa"] - lokossa["salaire_fcfa"]`',
     ),
     solution_code=(
         'ligne_lokossa = economie.loc["Lokossa"]\n'
@@ -194,8 +194,8 @@ q6 = Question(
     },
     indices=(
         "Adultes hors ligne = population adulte × (1 − taux d'usage d'internet ÷ 100).",
-        "`economie.loc[\"Natitingou\", \"population_adulte_2024\"] * (1 - economie.loc[\"Natitingou\", "
-        "\"taux_usage_internet\"] / 100)`",
+        '`economie.loc["Natitingou", "population_adulte_2024"] * (1 - economie.loc["Natitingou", '
+        '"taux_usage_internet"] / 100)`',
     ),
     solution_code=(
         'ligne_natitingou = economie.loc["Natitingou"]\n'
@@ -205,40 +205,40 @@ q6 = Question(
 
 q7 = Question(
     identifiant="m4_q7",
-    intitule="Question 7 (relais nécessaires à Nikki en 12 mois)",
-    attendu="af1432c29789919a516ca3f97ed8cad39c404435cff44480806c659531f6c3e6",
+    intitule="Question 7 (relais nécessaires à Savalou en 12 mois)",
+    attendu="464d767689e9cc788d611a105e6816c3330e22106c403a1781d050421723a14b",
     decimales=0,
     unite="relais",
-    proche="65747a8da05a748d783f9367982b6fed9a17540a6096300330adad8f1cddc70c",
+    proche="18a21e19d264ab34fac59fb11b4eda73bee36ba27b73e7d729965e0469b68c52",
     pieges={
-        "aabd27d4036ad95cb6ca759c8eb1f0794fe303ce0a2175f4f0e3a574e375019f": _ARRONDI_HAUT,
-        "9b4a861c12b81fc9e05172c89ed6be9a1f744d39a17c7afa51da9f43419d61c1": (
+        "381c73a3a091c3129d1a2f90c569f98f0a453e30650713c1e65b176660d1e7e3": _ARRONDI_HAUT,
+        "b2beb233c5b42b4bb6b450f3751c0d0c82a408bb3c29c188c75f1f6963e50d7f": (
             "C'est ce qu'il faudrait pour tout faire en un mois : les relais ont 12 mois, multipliez "
             "citoyens_par_mois par 12."
         ),
-        "919b37df8184be2f74cdfcda624bd471ec4fd69e17a2d4f17230272a9e8401f9": (
+        "1e72cd02fbe07cdb0314e5e39e4d5d3bdc94f5cf3b0c68922d74ee11a48bf495": (
             "C'est ce qu'il faudrait pour tout faire en un mois : les relais ont 12 mois, multipliez "
             "citoyens_par_mois par 12."
         ),
-        "be7d6382e6f83ed01afdf3612a7367f1300a82b4b393ce03dbf7f7583e343885": (
+        "16253d5e91a10420f3a9fb06227924d9aaa360ba668fe5a543d605432f7511f0": (
             "Vous êtes parti des adultes qui utilisent déjà internet ; les relais forment ceux qui ne "
             "l'utilisent pas : (1 − taux ÷ 100)."
         ),
-        "a9544755501651c8fbc75ea0cc178eb6ae73eb3bc03f9bea9783e6affdb8e61c": (
+        "bc003c2ec08452798ec7d26af78961c25e5570585a5716cdaae0b01b151b5b49": (
             "Vous êtes parti de toute la population ; les relais forment les adultes (population_adulte_2024)."
         ),
     },
     indices=(
-        "D'abord les adultes hors ligne de Nikki (comme à la question 6), puis : "
+        "D'abord les adultes hors ligne de Savalou (comme à la question 6), puis : "
         "relais = adultes hors ligne ÷ (citoyens_par_mois × 12).",
         "Arrondissez vers le haut avec `math.ceil(...)` : un relais de plus plutôt qu'un habitant oublié.",
-        "`nikki = economie.loc[\"Nikki\"]` ; `hors_ligne = nikki[\"population_adulte_2024\"] * (1 - "
-        "nikki[\"taux_usage_internet\"] / 100)` ; `math.ceil(hors_ligne / (citoyens_par_mois * 12))`",
+        '`ligne_savalou = economie.loc["Savalou"]` ; `hors_ligne = ligne_savalou["population_adulte_2024"] * (1 - '
+        'ligne_savalou["taux_usage_internet"] / 100)` ; `math.ceil(hors_ligne / (citoyens_par_mois * 12))`',
     ),
     solution_code=(
-        'ligne_nikki = economie.loc["Nikki"]\n'
-        'hors_ligne_nikki = ligne_nikki["population_adulte_2024"] * (1 - ligne_nikki["taux_usage_internet"] / 100)\n'
-        "relais_nikki = math.ceil(hors_ligne_nikki / (citoyens_par_mois * 12))"
+        'ligne_savalou = economie.loc["Savalou"]\n'
+        'hors_ligne_savalou = ligne_savalou["population_adulte_2024"] * (1 - ligne_savalou["taux_usage_internet"] / 100)\n'
+        "relais_savalou = math.ceil(hors_ligne_savalou / (citoyens_par_mois * 12))"
     ),
 )
 
@@ -263,8 +263,8 @@ q8 = Question(
     indices=(
         "Personnes atteintes en 12 mois = relais actuels (nb_relais) × citoyens_par_mois × 12. "
         "Part = personnes atteintes ÷ adultes hors ligne × 100 (sans dépasser 100).",
-        "`sakete = economie.loc[\"Sakété\"]` ; adultes hors ligne comme à la question 6.",
-        "`min(100, sakete[\"nb_relais\"] * citoyens_par_mois * 12 / hors_ligne * 100)`",
+        '`sakete = economie.loc["Sakété"]` ; adultes hors ligne comme à la question 6.',
+        '`min(100, sakete["nb_relais"] * citoyens_par_mois * 12 / hors_ligne * 100)`',
     ),
     solution_code=(
         'ligne_sakete = economie.loc["Sakété"]\n'
@@ -289,8 +289,8 @@ a1 = Question(
     },
     indices=(
         "Comme pour Cotonou plus haut : nombre ÷ population × 10 000.",
-        "`economie.loc[\"Abomey-Calavi\", \"nb_entreprises_num\"] / economie.loc[\"Abomey-Calavi\", "
-        "\"population_2024\"] * 10000`",
+        '`economie.loc["Abomey-Calavi", "nb_entreprises_num"] / economie.loc["Abomey-Calavi", '
+        '"population_2024"] * 10000`',
     ),
     solution_code=(
         'reponse_a1 = economie.loc["Abomey-Calavi", "nb_entreprises_num"] / '
@@ -300,54 +300,54 @@ a1 = Question(
 
 a2 = Question(
     identifiant="m4_a2",
-    intitule="Entraînement 2 (seuil de rentabilité du kiosque de Ouidah)",
-    attendu="b1abe38bff101dfa8f0a470644a6c55d4f344d6aa74458bc8e025df288f2ef9f",
+    intitule="Entraînement 2 (seuil de rentabilité du kiosque de Banikoara)",
+    attendu="3852c7c1dae8689918bcc192fed208d04a576b8d3dc1a835e7f9795d93f8f410",
     decimales=0,
     unite="prestations par mois",
-    proche="27de9dd176abd439c4b59ba146a5ee5b8d0915d317232adee1cf178c883f40be",
+    proche="14f9ffd70a4221a7ba170c1be61c0ffeff7e6eb45bca12e7366acfc77bf67cf6",
     pieges={
-        "356ca353bab260184a8ef10469628e5e72cc162b558cf19444979703e012cd4d": _ARRONDI_HAUT,
-        "e5c00d8c69a9ded791858c9f635dac47b30de560f60dc73ee260f6040f28f463": (
+        "9c6c3eb59022afc3a5da05548997c4402d9ae72e7b294734b0bef44a5d97cc25": _ARRONDI_HAUT,
+        "51ed3b64bad81c71eb0a68d1c626715fb0fc50f76064331bc01845fd0b996de5": (
             "Vous avez divisé par le prix : divisez par la marge, prix − coût variable."
         ),
-        "5039b27943f223ed6dde263014851129a0f2d33cca0e6d9c29d994cc2a27303d": (
+        "b8926f77b43a278f188ce2df3204f7cc6a59babdea78a043a71012e825e868fb": (
             "C'est un nombre par jour ; la question demande des prestations par mois."
         ),
     },
     indices=(
         "Comme pour Parakou plus haut : (loyer + salaire) ÷ (prix − coût variable), arrondi vers le haut.",
-        "`ouidah = economie.loc[\"Ouidah\"]` puis `math.ceil((ouidah[\"loyer_fcfa\"] + ouidah[\"salaire_fcfa\"]) / "
-        "(ouidah[\"prix_prestation_fcfa\"] - ouidah[\"cout_variable_fcfa\"]))`",
+        '`ligne = economie.loc["Banikoara"]` puis `math.ceil((ligne["loyer_fcfa"] + ligne["salaire_fcfa"]) / '
+        '(ligne["prix_prestation_fcfa"] - ligne["cout_variable_fcfa"]))`',
     ),
     solution_code=(
-        'ouidah = economie.loc["Ouidah"]\n'
-        'reponse_a2 = math.ceil((ouidah["loyer_fcfa"] + ouidah["salaire_fcfa"])\n'
-        '                       / (ouidah["prix_prestation_fcfa"] - ouidah["cout_variable_fcfa"]))'
+        'ligne_banikoara = economie.loc["Banikoara"]\n'
+        'marge_banikoara = ligne_banikoara["prix_prestation_fcfa"] - ligne_banikoara["cout_variable_fcfa"]\n'
+        'reponse_a2 = math.ceil((ligne_banikoara["loyer_fcfa"] + ligne_banikoara["salaire_fcfa"]) / marge_banikoara)'
     ),
 )
 
 a3 = Question(
     identifiant="m4_a3",
-    intitule="Entraînement 3 (relais nécessaires à Glazoué en 12 mois)",
-    attendu="d6c31ea50a019ab0d8bc2f9a82ca2085debd5867e122110e682a767f7091c47d",
+    intitule="Entraînement 3 (relais nécessaires à Akpro-Missérété en 12 mois)",
+    attendu="efd289b244038cac61eb1886aaf6cca54c4ac9e4a144232b2c4c5af5640bbcb1",
     decimales=0,
     unite="relais",
-    proche="cf752b435c099ab7ddccea3728355d500141252d639441b2736dcf7a52e5ea83",
+    proche="3a873e95a4ea80b64869ce8ca2c12ff36869f02aba3986aff05d0fa1a7331719",
     pieges={
-        "74d20334c3716a2ab14bf8f34a2a40331442522188ef4cadec0fe46df4b620c9": _ARRONDI_HAUT,
-        "05a0e3cd5d8083b8557010b4a6d155f3664c32deb542618738a26ad9a622bbd0": (
+        "0a3fe6f2ad2a1fe731722fb4ab997adaf13781607fd7f630eda1281ece978271": _ARRONDI_HAUT,
+        "6f25874497bf96a5f2c00d86ff5ccb95994a4f545acaeab01338a6c4db6d2679": (
             "Vous êtes parti des adultes qui utilisent déjà internet ; les relais forment ceux qui ne "
             "l'utilisent pas : (1 − taux ÷ 100)."
         ),
     },
     indices=(
         "Comme pour Banikoara plus haut : adultes hors ligne ÷ (citoyens_par_mois × 12), arrondi vers le haut.",
-        "`glazoue = economie.loc[\"Glazoué\"]` ; `hors_ligne = glazoue[\"population_adulte_2024\"] * (1 - "
-        "glazoue[\"taux_usage_internet\"] / 100)` ; `math.ceil(hors_ligne / (citoyens_par_mois * 12))`",
+        '`ligne = economie.loc["Akpro-Missérété"]` ; `hors_ligne = ligne["population_adulte_2024"] * (1 - '
+        'ligne["taux_usage_internet"] / 100)` ; `math.ceil(hors_ligne / (citoyens_par_mois * 12))`',
     ),
     solution_code=(
-        'glazoue = economie.loc["Glazoué"]\n'
-        'hors_ligne_glazoue = glazoue["population_adulte_2024"] * (1 - glazoue["taux_usage_internet"] / 100)\n'
-        "reponse_a3 = math.ceil(hors_ligne_glazoue / (citoyens_par_mois * 12))"
+        'ligne_akpro = economie.loc["Akpro-Missérété"]\n'
+        'hors_ligne_akpro = ligne_akpro["population_adulte_2024"] * (1 - ligne_akpro["taux_usage_internet"] / 100)\n'
+        "reponse_a3 = math.ceil(hors_ligne_akpro / (citoyens_par_mois * 12))"
     ),
 )

@@ -11,7 +11,14 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 from matplotlib.ticker import FuncFormatter
 
-from atelier.donnees import MENTION_SYNTHETIQUE, charger, charger_communes, communes_disponibles, parametre, trouver_commune
+from atelier.donnees import (
+    MENTION_SYNTHETIQUE,
+    charger,
+    charger_communes,
+    communes_disponibles,
+    parametre,
+    trouver_commune,
+)
 from atelier.erreurs import ErreurAtelier, afficher, nombre_fr
 from atelier.modeles import m4_entreprises_relais as modele
 from atelier.vues import Simulateur, curseur, menu
@@ -22,7 +29,11 @@ _MILLIERS = FuncFormatter(lambda x, _pos: nombre_fr(x, 0))
 
 
 def _ligne(commune: str):
-    return charger_communes("economie_numerique", "connectivite").set_index("commune").loc[trouver_commune(commune)]
+    return (
+        charger_communes("economie_numerique", "connectivite")
+        .set_index("commune")
+        .loc[trouver_commune(commune)]
+    )
 
 
 # --- Explorer : les secteurs du numérique d'une commune ------------------------------
@@ -38,21 +49,38 @@ def explorer_secteurs(commune: str = "Cotonou") -> Simulateur:
         ordre = locale["secteur"][::-1]
         fig, ax = plt.subplots(figsize=(9, 4.6), layout="constrained")
         y = range(len(ordre))
-        ax.barh([i + 0.2 for i in y], locale.set_index("secteur").loc[ordre, "part_pct"], height=0.4,
-                color=BLEU, label=commune)
-        ax.barh([i - 0.2 for i in y], pays.loc[ordre], height=0.4, color="white", edgecolor=GRIS,
-                hatch="///", label="Ensemble des 77 communes")
+        ax.barh(
+            [i + 0.2 for i in y],
+            locale.set_index("secteur").loc[ordre, "part_pct"],
+            height=0.4,
+            color=BLEU,
+            label=commune,
+        )
+        ax.barh(
+            [i - 0.2 for i in y],
+            pays.loc[ordre],
+            height=0.4,
+            color="white",
+            edgecolor=GRIS,
+            hatch="///",
+            label="Ensemble des 77 communes",
+        )
         ax.set_yticks(list(y), ordre, fontsize=8.5)
         ax.set_xlabel("Part des entreprises du numérique de la commune (%)")
         premier = locale.iloc[0]
         total = int(locale["nb_entreprises"].sum())
         ax.set_title(
             f"{commune} : « {premier['secteur']} » en tête, {nombre_fr(premier['nb_entreprises'])} "
-            f"entreprises sur {nombre_fr(total)}\n{MENTION_SYNTHETIQUE}", fontsize=10.5,
+            f"entreprises sur {nombre_fr(total)}\n{MENTION_SYNTHETIQUE}",
+            fontsize=10.5,
         )
         ax.legend(loc="lower right", fontsize=8.5)
-        return {"commune": commune, "total": total, "premier_secteur": premier["secteur"],
-                "part_premier_pct": float(premier["part_pct"])}
+        return {
+            "commune": commune,
+            "total": total,
+            "premier_secteur": premier["secteur"],
+            "part_premier_pct": float(premier["part_pct"]),
+        }
 
     return Simulateur(
         {"commune": menu("Commune", communes_disponibles(), trouver_commune(commune))},
@@ -85,34 +113,72 @@ def simulateur_rentabilite(commune: str = "Parakou") -> Simulateur:
         courbe = modele.courbe_rentabilite(prix, cout_variable, fixes, visites_max, jours)
 
         fig, ax = plt.subplots(figsize=(9, 4.8), layout="constrained")
-        ax.plot(courbe["visites_par_jour"], courbe["recettes"], color=BLEU, linewidth=2.2,
-                label="Recettes du mois")
-        ax.plot(courbe["visites_par_jour"], courbe["couts_totaux"], color=ORANGE, linewidth=2.2,
-                linestyle="--", label="Coûts du mois (charges fixes + coûts variables)")
+        ax.plot(
+            courbe["visites_par_jour"],
+            courbe["recettes"],
+            color=BLEU,
+            linewidth=2.2,
+            label="Recettes du mois",
+        )
+        ax.plot(
+            courbe["visites_par_jour"],
+            courbe["couts_totaux"],
+            color=ORANGE,
+            linewidth=2.2,
+            linestyle="--",
+            label="Coûts du mois (charges fixes + coûts variables)",
+        )
         if seuil_jour is not None:
-            ax.axvline(seuil_jour, color=GRIS, linestyle=":", linewidth=1.5,
-                       label=f"Seuil : {seuil_jour} visites par jour")
-        ax.scatter([visites_par_jour], [visites_par_jour * jours * prix], color="black", zorder=5,
-                   label=f"Vos {visites_par_jour} visites par jour")
+            ax.axvline(
+                seuil_jour,
+                color=GRIS,
+                linestyle=":",
+                linewidth=1.5,
+                label=f"Seuil : {seuil_jour} visites par jour",
+            )
+        ax.scatter(
+            [visites_par_jour],
+            [visites_par_jour * jours * prix],
+            color="black",
+            zorder=5,
+            label=f"Vos {visites_par_jour} visites par jour",
+        )
         ax.set_xlabel(f"Visites par jour d'ouverture ({jours} jours par mois)")
         ax.set_ylabel("FCFA par mois")
         ax.yaxis.set_major_formatter(_MILLIERS)
         ax.set_xlim(0, visites_max)
         ax.set_ylim(bottom=0)
-        bilan = (f"bénéfice de {nombre_fr(round(resultat))} FCFA par mois" if resultat >= 0
-                 else f"perte de {nombre_fr(round(-resultat))} FCFA par mois")
-        debut = (f"rentable dès {seuil_jour} visites par jour" if seuil_jour is not None
-                 else "jamais rentable à ce prix")
-        ax.set_title(f"Kiosque relais à {nom} : {debut} ; à {visites_par_jour} visites, {bilan}\n"
-                     f"{MENTION_SYNTHETIQUE}", fontsize=10.5)
+        bilan = (
+            f"bénéfice de {nombre_fr(round(resultat))} FCFA par mois"
+            if resultat >= 0
+            else f"perte de {nombre_fr(round(-resultat))} FCFA par mois"
+        )
+        debut = (
+            f"rentable dès {seuil_jour} visites par jour"
+            if seuil_jour is not None
+            else "jamais rentable à ce prix"
+        )
+        ax.set_title(
+            f"Kiosque relais à {nom} : {debut} ; à {visites_par_jour} visites, {bilan}\n"
+            f"{MENTION_SYNTHETIQUE}",
+            fontsize=10.5,
+        )
         ax.legend(loc="upper left", fontsize=8.5)
-        return {"seuil_par_jour": seuil_jour, "resultat_mensuel": resultat, "rentable": resultat >= 0,
-                "charges_fixes": fixes}
+        return {
+            "seuil_par_jour": seuil_jour,
+            "resultat_mensuel": resultat,
+            "rentable": resultat >= 0,
+            "charges_fixes": fixes,
+        }
 
     controles = {
-        "prix": curseur("Prix d'une prestation (FCFA)", 100, 2000, int(ligne["prix_prestation_fcfa"]), pas=50),
+        "prix": curseur(
+            "Prix d'une prestation (FCFA)", 100, 2000, int(ligne["prix_prestation_fcfa"]), pas=50
+        ),
         "visites_par_jour": curseur("Visites par jour", 0, 80, 10),
-        "cout_variable": curseur("Coût d'une prestation (FCFA)", 0, 1000, int(ligne["cout_variable_fcfa"]), pas=25),
+        "cout_variable": curseur(
+            "Coût d'une prestation (FCFA)", 0, 1000, int(ligne["cout_variable_fcfa"]), pas=25
+        ),
         "loyer": curseur("Loyer (FCFA/mois)", 0, 150_000, int(ligne["loyer_fcfa"]), pas=1000),
         "salaire": curseur("Salaire (FCFA/mois)", 0, 200_000, int(ligne["salaire_fcfa"]), pas=1000),
         "jours": curseur("Jours d'ouverture par mois", 10, 31, modele.JOURS_OUVERTURE_MOIS),
@@ -138,16 +204,27 @@ def simulateur_relais(commune: str = "Banikoara") -> Simulateur:
 
     def dessiner(commune, nb_relais, mois, citoyens_par_relais_mois):
         ligne = communes.loc[commune]
-        hors_ligne = modele.adultes_hors_ligne(ligne["population_adulte_2024"], ligne["taux_usage_internet"])
+        hors_ligne = modele.adultes_hors_ligne(
+            ligne["population_adulte_2024"], ligne["taux_usage_internet"]
+        )
         table = modele.atteinte_par_mois(nb_relais, mois, hors_ligne, citoyens_par_relais_mois)
         part = float(table["part_atteinte_pct"].iloc[-1])
         necessaires = modele.relais_necessaires(hors_ligne, citoyens_par_relais_mois, mois)
         duree = modele.mois_necessaires(nb_relais, hors_ligne, citoyens_par_relais_mois)
 
         fig, ax = plt.subplots(figsize=(9, 4.6), layout="constrained")
-        ax.plot(table["mois"], table["part_atteinte_pct"], color=VERT, linewidth=2.4, marker="o",
-                markersize=3.5, label=f"{nb_relais} relais × {citoyens_par_relais_mois} personnes par mois")
-        ax.axhline(100, color=GRIS, linestyle="--", linewidth=1.2, label="Tous les adultes hors ligne")
+        ax.plot(
+            table["mois"],
+            table["part_atteinte_pct"],
+            color=VERT,
+            linewidth=2.4,
+            marker="o",
+            markersize=3.5,
+            label=f"{nb_relais} relais × {citoyens_par_relais_mois} personnes par mois",
+        )
+        ax.axhline(
+            100, color=GRIS, linestyle="--", linewidth=1.2, label="Tous les adultes hors ligne"
+        )
         ax.set_xlabel("Mois depuis le lancement du réseau")
         ax.set_ylabel("Adultes hors ligne atteints (%, cumul)")
         ax.set_xlim(0, mois)
@@ -159,16 +236,22 @@ def simulateur_relais(commune: str = "Banikoara") -> Simulateur:
             fontsize=10,
         )
         ax.legend(loc="lower right", fontsize=8.5)
-        return {"commune": commune, "adultes_hors_ligne": hors_ligne, "part_atteinte_pct": part,
-                "relais_necessaires": necessaires, "mois_necessaires": duree}
+        return {
+            "commune": commune,
+            "adultes_hors_ligne": hors_ligne,
+            "part_atteinte_pct": part,
+            "relais_necessaires": necessaires,
+            "mois_necessaires": duree,
+        }
 
     nom = trouver_commune(commune)
     controles = {
         "commune": menu("Commune", communes_disponibles(), nom),
         "nb_relais": curseur("Nombre de relais", 1, 300, int(communes.loc[nom, "nb_relais"])),
         "mois": curseur("Durée (mois)", 1, 48, 12),
-        "citoyens_par_relais_mois": curseur("Personnes formées par relais et par mois", 10, 120, citoyens_defaut,
-                                            pas=5),
+        "citoyens_par_relais_mois": curseur(
+            "Personnes formées par relais et par mois", 10, 120, citoyens_defaut, pas=5
+        ),
     }
     return Simulateur(
         controles,
