@@ -29,6 +29,11 @@ _ARRONDI_HAUT = (
     "Arrondissez vers le haut (math.ceil) : avec un de moins, le compte n'y est pas tout à fait."
 )
 
+_EN_UN_MOIS = (
+    "C'est ce qu'il faudrait pour tout faire en un mois : les relais ont 12 mois, multipliez "
+    "citoyens_par_mois par 12."
+)
+
 # --- L'exercice noté ------------------------------------------------------------------
 
 q1 = Question(
@@ -212,14 +217,8 @@ q7 = Question(
     proche="18a21e19d264ab34fac59fb11b4eda73bee36ba27b73e7d729965e0469b68c52",
     pieges={
         "381c73a3a091c3129d1a2f90c569f98f0a453e30650713c1e65b176660d1e7e3": _ARRONDI_HAUT,
-        "b2beb233c5b42b4bb6b450f3751c0d0c82a408bb3c29c188c75f1f6963e50d7f": (
-            "C'est ce qu'il faudrait pour tout faire en un mois : les relais ont 12 mois, multipliez "
-            "citoyens_par_mois par 12."
-        ),
-        "1e72cd02fbe07cdb0314e5e39e4d5d3bdc94f5cf3b0c68922d74ee11a48bf495": (
-            "C'est ce qu'il faudrait pour tout faire en un mois : les relais ont 12 mois, multipliez "
-            "citoyens_par_mois par 12."
-        ),
+        "b2beb233c5b42b4bb6b450f3751c0d0c82a408bb3c29c188c75f1f6963e50d7f": _EN_UN_MOIS,
+        "1e72cd02fbe07cdb0314e5e39e4d5d3bdc94f5cf3b0c68922d74ee11a48bf495": _EN_UN_MOIS,
         "16253d5e91a10420f3a9fb06227924d9aaa360ba668fe5a543d605432f7511f0": (
             "Vous êtes parti des adultes qui utilisent déjà internet ; les relais forment ceux qui ne "
             "l'utilisent pas : (1 − taux ÷ 100)."
