@@ -214,7 +214,7 @@ def test_simulateur_relais(economie):
 
     sim.controles["mois"].value = 24
     assert sim.resultat["relais_necessaires"] == math.ceil(hors_ligne / (60 * 24))
-    sim.controles["nb_relais"].value = 300
+    sim.controles["nb_relais"].value = 400
     assert sim.resultat["part_atteinte_pct"] == 100
 
     sim.controles["commune"].value = "Cotonou"

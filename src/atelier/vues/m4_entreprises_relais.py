@@ -247,7 +247,7 @@ def simulateur_relais(commune: str = "Banikoara") -> Simulateur:
     nom = trouver_commune(commune)
     controles = {
         "commune": menu("Commune", communes_disponibles(), nom),
-        "nb_relais": curseur("Nombre de relais", 1, 300, int(communes.loc[nom, "nb_relais"])),
+        "nb_relais": curseur("Nombre de relais", 1, 400, int(communes.loc[nom, "nb_relais"])),
         "mois": curseur("Durée (mois)", 1, 48, 12),
         "citoyens_par_relais_mois": curseur(
             "Personnes formées par relais et par mois", 10, 120, citoyens_defaut, pas=5
