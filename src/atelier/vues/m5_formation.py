@@ -54,6 +54,19 @@ def _millions(fcfa: float) -> str:
     return f"{nombre_fr(_arrondi(fcfa / 1e6, 1), 1)} millions de FCFA"
 
 
+def _au_dessus(ax, x: float, y: float, texte: str) -> None:
+    """Écrit la valeur juste au-dessus d'une barre."""
+    ax.annotate(
+        texte,
+        (x, y),
+        ha="center",
+        va="bottom",
+        fontsize=9,
+        xytext=(0, 2),
+        textcoords="offset points",
+    )
+
+
 def _libelle_domaine(domaine: str) -> str:
     if domaine == modele.TOUS_LES_DOMAINES:
         return "Les 5 domaines à la fois"
@@ -131,14 +144,11 @@ def dessiner_competences(
     etiquettes = [LIBELLES_GROUPES.get(g, g) for g in tableau.index]
     barres = ax.bar(etiquettes, parts, color=BLEU, edgecolor="black")
     for barre, (_, ligne) in zip(barres, tableau.iterrows(), strict=True):
-        ax.annotate(
+        _au_dessus(
+            ax,
+            barre.get_x() + barre.get_width() / 2,
+            barre.get_height(),
             f"{_pct(ligne['part_pct'])}\n({nombre_fr(ligne['repondants'])} rép.)",
-            (barre.get_x() + barre.get_width() / 2, barre.get_height()),
-            ha="center",
-            va="bottom",
-            fontsize=9,
-            xytext=(0, 2),
-            textcoords="offset points",
         )
     ax.set_ylim(0, 110)
     ax.set_ylabel(f"Répondants au niveau {niveau_min} ou plus (%)")
@@ -229,15 +239,7 @@ def dessiner_plan(
         part_cible, color=ORANGE, linestyle="--", linewidth=2, label=f"Cible : {_pct(part_cible)}"
     )
     for x, valeur in enumerate(plan["trajectoire_pct"]):
-        ax.annotate(
-            _pct(valeur),
-            (x, valeur),
-            ha="center",
-            va="bottom",
-            fontsize=9,
-            xytext=(0, 2),
-            textcoords="offset points",
-        )
+        _au_dessus(ax, x, valeur, _pct(valeur))
     ax.set_ylim(0, 110)
     ax.set_ylabel("Adultes avec les compétences de base (%)")
     ax.legend(loc="upper left", frameon=False)
