@@ -357,7 +357,7 @@ def test_simulateur_plan_suit_les_controles(communes):
 
     sim.controles["taille_session"].value = 30
     assert sim.resultat["sessions"] == math.ceil(personnes / 30)
-    sim.controles["cout_session_fcfa"].value = 300_000
+    sim.controles["cout_session_milliers"].value = 300
     assert sim.resultat["budget_fcfa"] == math.ceil(personnes / 30) * 300_000
 
     sim.controles["commune"].value = "Cotonou"

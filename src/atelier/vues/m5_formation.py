@@ -266,19 +266,29 @@ def simulateur_plan(commune: str = "Kandi", communes: pd.DataFrame | None = None
         "annees": curseur("Durée du plan (années)", 1, 5, 3),
         "taille_session": curseur("Personnes par session", 10, 40, modele.TAILLE_SESSION, pas=5),
         "sessions_par_formateur_an": curseur(
-            "Sessions par formateur et par an", 10, 80, modele.SESSIONS_PAR_FORMATEUR_AN, pas=5
+            "Sessions par formateur/an", 10, 80, modele.SESSIONS_PAR_FORMATEUR_AN, pas=5
         ),
-        "cout_session_fcfa": curseur(
-            "Coût d'une session (FCFA)", 50_000, 500_000, modele.COUT_SESSION_FCFA, pas=25_000
+        # En milliers de FCFA : le curseur n'écrit pas les milliers à la française.
+        "cout_session_milliers": curseur(
+            "Coût session (milliers FCFA)",
+            50,
+            500,
+            modele.COUT_SESSION_FCFA // 1000,
+            pas=25,
         ),
     }
+
+    def dessiner(cout_session_milliers: int, **valeurs) -> dict:
+        return dessiner_plan(communes, cout_session_fcfa=1000 * cout_session_milliers, **valeurs)
+
     return Simulateur(
         controles,
-        lambda **valeurs: dessiner_plan(communes, **valeurs),
+        dessiner,
         titre="De la cible au plan de formation",
         explication="Personnes = adultes × (part visée − part actuelle) ÷ 100 ; sessions = personnes ÷ "
         "taille d'une session ; formateurs = sessions par an ÷ sessions d'un formateur par an. "
-        "Sessions et formateurs s'arrondissent vers le haut.",
+        "Sessions et formateurs s'arrondissent vers le haut. Le coût d'une session se règle en milliers "
+        "de FCFA (200 = 200 000 FCFA).",
     )
 
 
