@@ -26,7 +26,6 @@ from atelier.vues import Simulateur, curseur, menu
 
 BLEU = "#0072B2"  # palette Okabe-Ito : lisible par les daltoniens
 ORANGE = "#E69F00"
-VERT = "#009E73"
 GRIS = "#666666"
 TOUTES = "Toutes les communes"
 PETIT_GROUPE = 30
@@ -79,8 +78,9 @@ def _libelle_domaine(domaine: str) -> str:
 def dessiner_profil(enquete: pd.DataFrame, commune: str, niveau_min: int) -> dict:
     """Barres horizontales : part au niveau ``niveau_min`` ou plus dans chaque domaine, la commune
     à côté de l'ensemble des 77 communes."""
+    repondants = enquete[enquete["commune"] == commune]
     pays = modele.profil_domaines(enquete, niveau_min)
-    locale = modele.profil_domaines(enquete[enquete["commune"] == commune], niveau_min)
+    locale = modele.profil_domaines(repondants, niveau_min)
     fig, ax = plt.subplots(figsize=(8, 4.2), layout="constrained")
     y = np.arange(len(pays))[::-1]
     ax.barh(y + 0.2, locale, 0.4, color=BLEU, edgecolor="black", label=commune)
@@ -101,7 +101,7 @@ def dessiner_profil(enquete: pd.DataFrame, commune: str, niveau_min: int) -> dic
     faible = locale.idxmin()
     fig.suptitle(
         f"{commune} : le domaine le moins maîtrisé est « {faible} » ({_pct(locale[faible], 1)} "
-        f"au niveau {niveau_min} ou plus)\n40 répondants, {MENTION_SYNTHETIQUE}",
+        f"au niveau {niveau_min} ou plus)\n{len(repondants)} répondants, {MENTION_SYNTHETIQUE}",
         fontsize=10,
     )
     return {
@@ -312,7 +312,7 @@ def dessiner_evaluation(evaluation: pd.DataFrame, seuil: float, par: str) -> dic
         hatch="//",
         label="Après",
     )
-    ax.set_xticks(x, [textwrap.fill(str(g), 16) for g in tableau.index])
+    ax.set_xticks(x, [textwrap.fill(LIBELLES_GROUPES.get(g, str(g)), 16) for g in tableau.index])
     ax.set_ylim(0, 110)
     ax.set_ylabel(f"Participants à {nombre_fr(seuil)}/20 ou plus (%)")
     ax.legend(loc="upper left", frameon=False, ncols=2)
