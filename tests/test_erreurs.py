@@ -25,6 +25,7 @@ def sorties():
         "from atelier.exercices import Question\nQuestion('q', 'Question 1', attendu='0').verifier(...)",
         "1 / 0",
         "tableau = 3\ntablaeu",
+        "from atelier.donnees import charger\ncharger('communes').set_index('commune').loc['Sakete']",
     )
 
 
@@ -63,6 +64,11 @@ def test_division_par_zero(sorties):
 
 def test_faute_de_frappe_sur_un_nom_suggere_le_bon(sorties):
     assert "Vouliez-vous écrire « tableau »" in _erreur(sorties[5]).traceback[0]
+
+
+def test_commune_mal_ecrite_en_ligne_de_tableau(sorties):
+    erreur = _erreur(sorties[6])
+    assert erreur.ename == "KeyError" and "s'écrit exactement « Sakété »" in erreur.traceback[0]
 
 
 def test_hors_d_un_carnet_rien_n_est_installe():

@@ -120,10 +120,13 @@ def voila(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
+    # JupyterLab enregistre les carnets ouverts : il travaille sur une copie, jamais sur le dépôt.
+    copie = tmp_path_factory.mktemp("copie-du-kit")
+    shutil.copytree(RACINE / "notebooks", copie / "notebooks")
     port, jeton = port_libre(), "jeton-navigateur"
     commande = [str(Path(os.sys.executable).parent / "jupyter"), "lab", "--no-browser", "--allow-root",
                 f"--port={port}", "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={jeton}",
-                f"--ServerApp.root_dir={RACINE}"]
+                f"--ServerApp.root_dir={copie}"]
     processus = _demarrer(commande, tmp_path_factory.mktemp("home-lab"), f"http://127.0.0.1:{port}/api/status",
                           {"Authorization": f"token {jeton}"})
     yield f"http://127.0.0.1:{port}", jeton
@@ -168,17 +171,19 @@ def test_voila_fiche_commune_change_avec_la_commune(navigateur, voila):
 
 
 def test_jupyterlab_en_francais_executer_tout_et_deplacer_un_curseur(navigateur, lab):
-    lecon = RACINE / LECON_AVEC_CURSEUR
+    lecon = RACINE / LECON_AVEC_CURSEUR  # servie depuis la copie faite par la fixture « lab »
     exiger(lecon.exists() or os.environ.get("CI") != "true", f"leçon absente : {LECON_AVEC_CURSEUR}")
     if not lecon.exists():
         pytest.skip(f"leçon {LECON_AVEC_CURSEUR} pas encore écrite")
     url, jeton = lab
     page = navigateur.new_page(viewport={"width": 1400, "height": 1000}, locale="fr-FR")
     surveillance = Surveillance(page)
-    page.goto(f"{url}/lab/tree/{LECON_AVEC_CURSEUR}?reset&token={jeton}", timeout=120_000)
+    page.goto(f"{url}/lab/tree/{LECON_AVEC_CURSEUR}?token={jeton}", timeout=120_000)
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=120_000)
-    # L'interface est en français : le menu s'appelle « Exécuter ».
-    page.locator(".lm-MenuBar-itemLabel", has_text="Exécuter").click()
+    # L'interface est en français : les menus s'appellent « Exécution », « Noyau »…
+    menus = page.eval_on_selector_all(".lm-MenuBar-itemLabel", "els => els.map(e => e.innerText)")
+    assert {"Fichier", "Exécution", "Noyau"} <= set(menus), menus
+    page.locator(".lm-MenuBar-itemLabel", has_text="Exécution").click()
     page.locator(".lm-Menu-itemLabel", has_text="Exécuter toutes les cellules").first.click()
     page.wait_for_selector(".jp-OutputArea-output .widget-slider", timeout=180_000)
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=180_000)

@@ -47,7 +47,7 @@ def _explication_nom(exc: NameError, shell: Any) -> str:
     message = (
         f"Le nom « {nom} » n'est pas connu du carnet. Le plus souvent, une cellule au-dessus "
         "n'a pas encore été lancée : lancez les cellules dans l'ordre, de haut en bas "
-        "(menu Exécuter → Exécuter toutes les cellules au-dessus)."
+        "(menu Exécution → Exécuter tout au-dessus de la cellule sélectionnée)."
     )
     connus = [n for n in (shell.user_ns if shell else {}) if not n.startswith("_")]
     proches = difflib.get_close_matches(nom, connus, n=1, cutoff=0.75)
@@ -56,11 +56,31 @@ def _explication_nom(exc: NameError, shell: Any) -> str:
     return message
 
 
+def _commune_officielle(nom: Any) -> str | None:
+    """Le nom officiel d'une commune écrite approximativement (« Sakete » → « Sakété »), sinon None."""
+    if not isinstance(nom, str):
+        return None
+    try:
+        from atelier.donnees import trouver_commune
+
+        officiel = trouver_commune(nom)
+    except Exception:  # noqa: BLE001 — pas une commune : pas de suggestion
+        return None
+    return officiel if officiel != nom else None
+
+
 def _explication_cle(exc: KeyError) -> str:
     cle = exc.args[0] if exc.args else "?"
+    commune = _commune_officielle(cle)
+    if commune:
+        return (
+            f"« {cle} » n'existe pas dans ce tableau. S'il s'agit de la commune, son nom s'écrit "
+            f"exactement « {commune} » (accents, majuscules et tirets compris)."
+        )
     return (
-        f"« {cle} » n'existe pas dans ce tableau. Vérifiez l'orthographe exacte du nom de la "
-        "colonne (majuscules, accents, tirets bas) : `tableau.columns` affiche la liste des colonnes."
+        f"« {cle} » n'existe pas dans ce tableau, ni comme colonne ni comme ligne. Vérifiez "
+        "l'orthographe exacte (majuscules, accents, tirets bas) : `tableau.columns` affiche la "
+        "liste des colonnes."
     )
 
 

@@ -1,0 +1,41 @@
+"""Les applications sans code (Voilà) de l'atelier, et leurs liens depuis JupyterLab."""
+
+from __future__ import annotations
+
+import html
+import os
+
+from atelier.chemins import CARNETS
+
+TITRES = {
+    "fiche_commune": "Fiche commune : chiffres clés et place dans le département",
+    "m0_prise_en_main": "Module 0 : projeter la population de sa commune",
+    "m1_planification": "Module 1 : maturité numérique et budget",
+    "m2_centres_numeriques": "Module 2 : implanter des centres numériques",
+    "m3_dematerialisation": "Module 3 : mettre un service en ligne",
+    "m4_entreprises_relais": "Module 4 : kiosques et relais digitaux",
+    "m5_formation": "Module 5 : former les habitants",
+}
+
+
+def applications() -> dict[str, str]:
+    """Nom de fichier → titre, pour chaque application présente dans notebooks/applications/."""
+    presentes = sorted(p.stem for p in (CARNETS / "applications").glob("*.ipynb"))
+    return {nom: TITRES.get(nom, nom.replace("_", " ")) for nom in presentes}
+
+
+def adresse(nom: str) -> str:
+    """L'adresse de l'application dans le Voilà intégré à JupyterLab (préfixe du hub compris)."""
+    prefixe = os.environ.get("JUPYTERHUB_SERVICE_PREFIX", "/")
+    return f"{prefixe.rstrip('/')}/voila/render/notebooks/applications/{nom}.ipynb"
+
+
+def liens_des_applications():
+    """Les liens vers chaque application, à afficher dans un carnet (s'ouvrent dans un nouvel onglet)."""
+    from IPython.display import HTML
+
+    elements = "".join(
+        f'<li><a href="{html.escape(adresse(nom))}" target="_blank" rel="noopener">{html.escape(titre)}</a></li>'
+        for nom, titre in applications().items()
+    )
+    return HTML(f"<ul>{elements}</ul>")
