@@ -116,8 +116,10 @@ def scores_par_critere(reponses: Mapping) -> pd.Series:
 
 
 def score_global(reponses: Mapping) -> float:
-    """Le pourcentage des 20 indicateurs remplis (chaque critère compte autant : 4 indicateurs)."""
-    return float(scores_par_critere(reponses).mean())
+    """Le pourcentage des 20 indicateurs remplis : indicateurs remplis ÷ 20 × 100."""
+    _verifier_codes(reponses)
+    codes = grille()["code"]
+    return 100 * sum(bool(reponses.get(code, False)) for code in codes) / len(codes)
 
 
 def niveau_maturite(pourcentage: float) -> str:
@@ -143,7 +145,7 @@ def maturite_des_communes() -> pd.DataFrame:
     for _, ligne in table.iterrows():
         reponses = {code: bool(ligne[code]) for code in codes}
         scores = scores_par_critere(reponses)
-        global_ = float(scores.mean())
+        global_ = score_global(reponses)
         lignes.append(
             {
                 "commune": ligne["commune"],

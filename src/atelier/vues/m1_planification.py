@@ -289,7 +289,7 @@ def grille_interactive(commune: str = "Kandi") -> Simulateur:
                 libelle_reference=f"{commune} dans les données",
             )
         )
-        global_ = float(scores.mean())
+        global_ = modele.score_global(reponses)
         return {
             "commune": commune,
             "scores": scores.to_dict(),
