@@ -13,6 +13,7 @@ dans facilitator_guide/images/ (celles que montre le guide).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -177,8 +178,8 @@ def test_jupyterlab_en_francais_executer_tout_et_deplacer_un_curseur(navigateur,
     surveillance = Surveillance(page)
     page.goto(f"{url}/lab/tree/{LECON_AVEC_CURSEUR}?reset&token={jeton}", timeout=120_000)
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=120_000)
-    # L'interface est en français : le menu s'appelle « Exécuter ».
-    page.locator(".lm-MenuBar-itemLabel", has_text="Exécuter").click()
+    # L'interface est en français : le menu s'appelle « Exécution » (« Exécuter » selon la version).
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Exécut")).click()
     page.locator(".lm-Menu-itemLabel", has_text="Exécuter toutes les cellules").first.click()
     page.wait_for_selector(".jp-OutputArea-output .widget-slider", timeout=180_000)
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=180_000)

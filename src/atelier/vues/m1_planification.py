@@ -204,7 +204,7 @@ def graphique_radar(
     ax.plot(boucle, valeurs, color=BLEU, linewidth=2.2, marker="o", label=libelle)
     ax.fill(boucle, valeurs, color=BLEU, alpha=0.25)
     ax.set_xticks(angles)
-    ax.set_xticklabels([c.replace(" ", "\n", 1) for c in scores.index], fontsize=9)
+    ax.set_xticklabels([c.replace(" ", "\n", 1) for c in scores.index], fontsize=11)
     ax.set_ylim(0, 100)
     # Les cercles 25, 50 et 75 % sont les seuils des niveaux (EGDI [22]).
     seuils = sorted(seuil for seuil, _ in modele.SEUILS_NIVEAUX if seuil > 0)
@@ -212,12 +212,12 @@ def graphique_radar(
     ax.set_yticks(
         [*seuils, 100],
         [*(f"{'>' if s == seuils[-1] else '≥'} {s} % : {noms[s]}" for s in seuils), "100 %"],
-        fontsize=7,
+        fontsize=8.5,
         color="#444444",
     )
     ax.set_rlabel_position(180 / len(scores))
-    ax.legend(loc="upper right", bbox_to_anchor=(1.25, 1.12), fontsize=8)
-    ax.set_title(titre, fontsize=10.5, pad=24)
+    ax.legend(loc="upper left", bbox_to_anchor=(-0.12, -0.02), fontsize=9, ncols=2, frameon=False)
+    ax.set_title(titre, fontsize=12, pad=24)
     legende_source(fig, f"Grille de l'atelier d'après LOSI 2022 [16] ; {MENTION_SYNTHETIQUE}.")
     return terminer(fig)
 
@@ -416,11 +416,9 @@ def baisse_fadec_interactive(commune: str = "Djougou") -> Simulateur:
     sim = Simulateur(
         {
             "commune": menu("Commune", communes_disponibles(), nom),
-            "baisse": curseur(
-                "Baisse du FADeC non affecté (%)", 0, 50, modele.BAISSE_FADEC_2024_PCT
-            ),
+            "baisse": curseur("Baisse du FADeC (%)", 0, 50, modele.BAISSE_FADEC_2024_PCT),
             "part": curseur(
-                "Part du PAI pour le numérique (%)",
+                "Part numérique du PAI (%)",
                 0.0,
                 10.0,
                 part_actuelle(nom),
