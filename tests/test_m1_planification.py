@@ -432,3 +432,13 @@ def test_les_solutions_proposees_sont_justes(capsys):
         exec(question.solution_code, variables)  # noqa: S102 - code écrit par nous
         nom_variable = question.solution_code.splitlines()[-1].split("=")[0].strip()
         question.verifier(variables[nom_variable])
+
+
+def test_le_departement_de_la_commune_est_surligne(budget):
+    axes = vues.graphique_part_numerique("Djougou").axes[0]
+    hachurees = [barre for barre in axes.patches if barre.get_hatch()]
+    assert len(hachurees) == 1
+    parts = budget["pai_numerique_fcfa"] / budget["pai_total_fcfa"] * 100
+    donga = parts[budget["departement"] == "Donga"].median()
+    assert hachurees[0].get_width() == pytest.approx(donga)
+    assert any(texte.get_text() == f"{donga:.2f} %".replace(".", ",") for texte in axes.texts)

@@ -16,6 +16,14 @@ SANS_BUDGET = (
     "Vous avez divisé par le budget total de la commune. La question porte sur le plan annuel "
     "d'investissement : divisez par pai_total_fcfa."
 )
+FADEC_SUR_BUDGET = (
+    "Vous avez divisé par le budget total. Ici, on rapporte le FADeC non affecté au PAI "
+    "(pai_total_fcfa)."
+)
+AVEC_FADEC_AFFECTE = (
+    "Vous avez ajouté le FADeC affecté. Le repère de 72 % porte sur le FADeC non affecté seul "
+    "(fadec_non_affecte_fcfa)."
+)
 OUBLI_DEPART = (
     "Vous avez oublié de partir de la valeur de départ : un jalon = valeur de départ + "
     "(nombre d'années écoulées) × (pas annuel)."
@@ -48,14 +56,8 @@ a2 = Question(
     attendu="fcddc00f93ecb27e70c7c827ccb0b4a822404caf89a76c401d0c5e46eb3eba27",
     proche="defb5bfbcafcc149bf628d330ccebd67a26616a5ab4b9d490dca75e5e77a06f5",
     pieges={
-        "fd424219d1670df88968c55cb51bf710c716288e1d129dc8cba7f14db6fdc89a": (
-            "Vous avez divisé par le budget total. Ici, on rapporte le FADeC non affecté au PAI "
-            "(pai_total_fcfa)."
-        ),
-        "caf1af9527334f27482348e57d2e7c8ff8bfab897eebe90c2a9ea227270f61fd": (
-            "Vous avez ajouté le FADeC affecté. Le repère de 72 % porte sur le FADeC non affecté seul "
-            "(fadec_non_affecte_fcfa)."
-        ),
+        "fd424219d1670df88968c55cb51bf710c716288e1d129dc8cba7f14db6fdc89a": FADEC_SUR_BUDGET,
+        "caf1af9527334f27482348e57d2e7c8ff8bfab897eebe90c2a9ea227270f61fd": AVEC_FADEC_AFFECTE,
     },
     indices=[
         "Dépendance = FADeC non affecté ÷ PAI total × 100.",
@@ -182,13 +184,8 @@ q4 = Question(
     attendu="b235024332b3edfe96fd0632309b2078955e755923f47f52239ff19e3011e420",
     proche="666d823975035c761bee007f28ff7a6b376c0276b88fb60586ee9b84089bb8c2",
     pieges={
-        "ab3598ae5b66beee1cd8951651d191c5bbedb53da60bd203f4261db7ef1c8431": (
-            "Vous avez divisé par le budget total. Ici, on rapporte le FADeC non affecté au PAI "
-            "(pai_total_fcfa)."
-        ),
-        "fb57594d86f1cdfcac7ed91d78776740ea5d2b8ea226ca57236372b4152b2cc4": (
-            "Vous avez ajouté le FADeC affecté. Le repère de 72 % porte sur le FADeC non affecté seul."
-        ),
+        "ab3598ae5b66beee1cd8951651d191c5bbedb53da60bd203f4261db7ef1c8431": FADEC_SUR_BUDGET,
+        "fb57594d86f1cdfcac7ed91d78776740ea5d2b8ea226ca57236372b4152b2cc4": AVEC_FADEC_AFFECTE,
     },
     indices=[
         "Dépendance = FADeC non affecté ÷ PAI total × 100.",

@@ -70,62 +70,72 @@ def terminer(fig):
 
 
 def barres_horizontales(
-    ax, noms, valeurs, surlignee: str | None = None, decimales: int = 0
+    ax,
+    noms,
+    valeurs,
+    surlignee: str | None = None,
+    decimales: int = 0,
+    suffixe: str = "",
+    maximum: float | None = None,
 ) -> None:
-    """Barres horizontales, la première en haut, valeurs écrites au bout ; ``surlignee`` en orange hachuré."""
+    """Barres horizontales, la première en haut, valeurs écrites au bout ; ``surlignee`` en orange hachuré.
+
+    L'axe va de 0 à ``maximum`` (par défaut : la plus grande valeur + 15 %).
+    """
     noms, valeurs = list(noms), list(valeurs)
+    maximum = maximum if maximum is not None else (max(valeurs) * 1.15 if valeurs else 1)
     barres = ax.barh(noms[::-1], valeurs[::-1], color=BLEU, edgecolor="black", linewidth=0.5)
-    for barre, nom in zip(barres, noms[::-1], strict=True):
+    marge = maximum * 0.01
+    for barre, nom, valeur in zip(barres, noms[::-1], valeurs[::-1], strict=True):
         if nom == surlignee:
             barre.set_facecolor(ORANGE)
             barre.set_hatch(HACHURE)
-    marge = max(valeurs) * 0.01 if valeurs else 0
-    for barre, valeur in zip(barres, valeurs[::-1], strict=True):
         ax.text(
             barre.get_width() + marge,
             barre.get_y() + barre.get_height() / 2,
-            nombre_fr(valeur, decimales),
+            nombre_fr(valeur, decimales) + suffixe,
             va="center",
             fontsize=8,
         )
-    ax.xaxis.set_major_formatter(format_fr())
-    ax.set_xlim(0, max(valeurs) * 1.15 if valeurs else 1)
+    ax.xaxis.set_major_formatter(format_fr(min(decimales, 1)))
+    ax.set_xlim(0, maximum)
     ax.spines[["top", "right"]].set_visible(False)
+
+
+def _graphique_population(noms, valeurs, titre: str, surlignee: str | None = None):
+    """Un graphique en barres de populations de 2013, avec sa source."""
+    noms = list(noms)
+    fig, ax = nouvelle_figure(8.5, max(2.2, 0.9 + 0.33 * len(noms)))
+    barres_horizontales(ax, noms, valeurs, surlignee)
+    ax.set_title(titre, fontsize=11)
+    ax.set_xlabel("Population en 2013 (habitants)")
+    legende_source(fig, SOURCE_RGPH4)
+    return terminer(fig)
 
 
 # --- Les graphiques du module ----------------------------------------------------
 def graphique_classement(n: int = 10, plus_peuplees: bool = True, surlignee: str | None = None):
     """Les ``n`` communes les plus (ou les moins) peuplées en 2013, en barres."""
     tableau = modele.classement(n, plus_peuplees)
-    fig, ax = nouvelle_figure(8.5, max(2.2, 0.9 + 0.33 * len(tableau)))
-    barres_horizontales(ax, tableau["commune"], tableau["population_2013"], surlignee)
     premiere = tableau.iloc[0]
     qualite = "la plus peuplée" if plus_peuplees else "la moins peuplée"
-    ax.set_title(
+    titre = (
         f"{premiere['commune']} est la commune {qualite} du Bénin "
-        f"({nombre_fr(premiere['population_2013'])} habitants en 2013)",
-        fontsize=11,
+        f"({nombre_fr(premiere['population_2013'])} habitants en 2013)"
     )
-    ax.set_xlabel("Population en 2013 (habitants)")
-    legende_source(fig, SOURCE_RGPH4)
-    return terminer(fig)
+    return _graphique_population(tableau["commune"], tableau["population_2013"], titre, surlignee)
 
 
 def graphique_departements():
     """La population de chaque département en 2013, en barres, du plus peuplé au moins peuplé."""
     totaux = modele.totaux_par_departement()
-    fig, ax = nouvelle_figure(8.5, 4.6)
-    barres_horizontales(ax, totaux["departement"], totaux["population_2013"])
     premier, dernier = totaux.iloc[0], totaux.iloc[-1]
     rapport = premier["population_2013"] / dernier["population_2013"]
-    ax.set_title(
+    titre = (
         f"Département le plus peuplé : {premier['departement']}, {nombre_fr(rapport, 1)} fois plus "
-        f"d'habitants que le moins peuplé ({dernier['departement']}) en 2013",
-        fontsize=11,
+        f"d'habitants que le moins peuplé ({dernier['departement']}) en 2013"
     )
-    ax.set_xlabel("Population en 2013 (habitants)")
-    legende_source(fig, SOURCE_RGPH4)
-    return terminer(fig)
+    return _graphique_population(totaux["departement"], totaux["population_2013"], titre)
 
 
 def graphique_departement_de(commune: str):
@@ -133,10 +143,6 @@ def graphique_departement_de(commune: str):
     fiche = modele.resume_commune(commune)
     communes = modele.classement(77)
     voisines = communes[communes["departement"] == fiche["departement"]]
-    fig, ax = nouvelle_figure(8.0, max(2.2, 0.9 + 0.36 * len(voisines)))
-    barres_horizontales(
-        ax, voisines["commune"], voisines["population_2013"], surlignee=fiche["commune"]
-    )
     if fiche["communes_du_departement"] == 1:
         titre = (
             f"{fiche['commune']} est la seule commune de son département ({fiche['departement']})"
@@ -146,10 +152,9 @@ def graphique_departement_de(commune: str):
             f"{fiche['commune']} regroupe {nombre_fr(fiche['part_du_departement_pct'], 1)} % des "
             f"habitants du département ({fiche['departement']}, 2013)"
         )
-    ax.set_title(titre, fontsize=11)
-    ax.set_xlabel("Population en 2013 (habitants)")
-    legende_source(fig, SOURCE_RGPH4)
-    return terminer(fig)
+    return _graphique_population(
+        voisines["commune"], voisines["population_2013"], titre, fiche["commune"]
+    )
 
 
 def graphique_projection(commune: str, annee: int, taux_pct: float | None = None):

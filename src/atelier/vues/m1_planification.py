@@ -28,6 +28,7 @@ from atelier.vues.m0_prise_en_main import (
     ORANGE,
     VERMILLON,
     axe_des_annees,
+    barres_horizontales,
     format_fr,
     legende_source,
     nouvelle_figure,
@@ -128,20 +129,9 @@ def graphique_part_numerique(surlignee: str | None = None):
     dep_surligne = None
     if surlignee:
         dep_surligne = budget.set_index("commune").at[trouver_commune(surlignee), "departement"]
-    barres = ax.barh(
-        medianes.index[::-1], medianes.values[::-1], color=BLEU, edgecolor="black", linewidth=0.5
+    barres_horizontales(
+        ax, medianes.index, medianes.values, dep_surligne, decimales=2, suffixe=" %"
     )
-    for barre, dep in zip(barres, medianes.index[::-1], strict=True):
-        if dep == dep_surligne:
-            barre.set_facecolor(ORANGE)
-            barre.set_hatch(HACHURE)
-        ax.text(
-            barre.get_width() + 0.03,
-            barre.get_y() + barre.get_height() / 2,
-            f"{nombre_fr(barre.get_width(), 2)} %",
-            va="center",
-            fontsize=8,
-        )
     ax.axvline(
         nationale,
         color=VERMILLON,
@@ -150,9 +140,7 @@ def graphique_part_numerique(surlignee: str | None = None):
         label=f"médiane des 77 communes : {nombre_fr(nationale, 2)} %",
     )
     ax.legend(loc="lower right", fontsize=8)
-    ax.xaxis.set_major_formatter(format_fr(1))
     ax.set_xlabel("Part médiane du PAI consacrée au numérique (%)")
-    ax.spines[["top", "right"]].set_visible(False)
     ax.set_title(
         f"Le numérique pèse peu dans les PAI : {nombre_fr(nationale, 1)} % pour la commune médiane\n"
         f"({MENTION_SYNTHETIQUE})",
@@ -227,22 +215,10 @@ def graphique_maturite_criteres():
     maturite = modele.maturite_des_communes()
     moyennes = maturite[list(modele.CRITERES)].mean().sort_values(ascending=False)
     fig, ax = nouvelle_figure(8.0, 3.8)
-    barres = ax.barh(
-        moyennes.index[::-1], moyennes.values[::-1], color=BLEU, edgecolor="black", linewidth=0.5
+    barres_horizontales(
+        ax, moyennes.index, moyennes.values, moyennes.index[-1], suffixe=" %", maximum=100
     )
-    barres[0].set_facecolor(ORANGE)
-    barres[0].set_hatch(HACHURE)
-    for barre in barres:
-        ax.text(
-            barre.get_width() + 1,
-            barre.get_y() + barre.get_height() / 2,
-            f"{nombre_fr(barre.get_width(), 0)} %",
-            va="center",
-            fontsize=8.5,
-        )
-    ax.set_xlim(0, 100)
     ax.set_xlabel("Indicateurs remplis, en moyenne sur les 77 communes (%)")
-    ax.spines[["top", "right"]].set_visible(False)
     ax.set_title(
         f"« {moyennes.index[-1]} » est le critère le moins rempli ({nombre_fr(moyennes.iloc[-1], 0)} % en moyenne)\n"
         f"({MENTION_SYNTHETIQUE})",
