@@ -4,9 +4,8 @@ Un formateur et trois participants (plus dix pour l'essai de charge) sont créé
 depuis une liste CSV, sous un préfixe propre à ce lancement, puis supprimés avec
 leurs dossiers, même en cas d'échec.
 
-Le devoir utilisé est un paramètre (``SCENARIO``) : aujourd'hui un petit devoir
-d'essai (tests/fixtures/salle/source/essai_salle) ; quand le module 0 sera là,
-il suffira de pointer ``SCENARIO`` vers exercises/source et m0_prise_en_main.
+Le devoir utilisé est un paramètre (``SCENARIO``) : l'exercice noté du module 0,
+tel que les participants le reçoivent.
 Côté formateur, les commandes nbgrader brutes (generate_assignment, release_assignment,
 collect, autograde, generate_feedback, release_feedback) tournent dans un noyau
 du serveur du formateur, donc sous son compte ; la commande « atelier-formateur »
@@ -45,7 +44,8 @@ class Scenario:
     devoir: str  # identifiant nbgrader (nom du dossier)
     sources: Path  # dossier qui contient <devoir>/
     carnet: str  # le carnet noté dans le devoir
-    note_max: float
+    note_max: float  # points notés automatiquement
+    points_du_devoir: float  # total affiché dans les retours, questions rédigées comprises
     # réponses fausses du participant « partiel » (grade_id -> code) ; ses autres
     # réponses sont celles de la solution
     reponses_fausses: dict[str, str] = field(default_factory=dict)
@@ -55,13 +55,14 @@ class Scenario:
 
 
 SCENARIO = Scenario(
-    devoir="essai_salle",
-    sources=FIXTURES / "source",
-    carnet="essai_salle.ipynb",
-    note_max=5.0,
-    reponses_fausses={"q2_reponse": "part_village_2 = 45.0"},
-    note_partielle=3.0,  # question 1 : 2 points ; question 2 : seul le test visible (1 point) passe
-    extraits_caches=("BEGIN HIDDEN", "part_village_2 == 33.3", "isinstance(population_totale"),
+    devoir="m0_prise_en_main",
+    sources=RACINE / "exercises" / "source",
+    carnet="m0_prise_en_main.ipynb",
+    note_max=4.0,  # points automatiques
+    points_du_devoir=6.0,  # avec la question rédigée (2 points), notée à la main
+    reponses_fausses={"reponse_q3": "parakou_2026 = 400000"},
+    note_partielle=2.0,  # questions 1 et 2 justes (1 + 1), question 3 fausse (0 sur 2)
+    extraits_caches=("BEGIN HIDDEN", "_reference = charger", "_effectifs = charger", "BEGIN MARK SCHEME"),
 )
 
 
@@ -283,6 +284,9 @@ def test_salle_de_bout_en_bout(salle):
     ])
     assert limites[0]["texte"].strip() == str(etat.limites.processus_max)
     assert limites[1]["erreur"].startswith("MemoryError")
+    # Séance notée : un participant qui demande la solution reçoit un refus poli.
+    solution_demandee = srv[correct].executer([f"from atelier.questions.{devoir} import q1\nq1.solution()"])
+    assert "séance notée" in json.dumps(solution_demandee, ensure_ascii=False), solution_demandee
 
     # Le formateur ramasse, corrige et publie les retours.
     _nbgrader(srv_formateur, f"nbgrader collect {devoir}", f"nbgrader autograde {devoir}",
@@ -312,7 +316,7 @@ def test_salle_de_bout_en_bout(salle):
             "GET", f"api/contents/{dossier}/{horodatages[0]}/{SCENARIO.carnet.replace('.ipynb', '.html')}",
             params={"content": 1, "format": "text", "type": "file"},
         ).json()["content"]
-        assert re.search(rf"{note:g}(\.0)?\s*/\s*{SCENARIO.note_max:g}", html), (nom, note)
+        assert re.search(rf"{note:g}(\.0)?\s*/\s*{SCENARIO.points_du_devoir:g}", html), (nom, note)
         for cache in SCENARIO.extraits_caches:
             assert cache not in html, (nom, cache)
 

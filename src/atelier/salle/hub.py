@@ -68,6 +68,8 @@ class SpawnerSalle(LocalProcessSpawner):
             ATELIER_COURS_DOSSIER=str(salle.cours),
             ATELIER_INACTIVITE_NOYAU=str(salle.limites.inactivite_noyau_s),
             ATELIER_INACTIVITE_SERVEUR=str(salle.limites.inactivite_serveur_s),
+            # Séance notée : les participants n'ont pas les solutions (indices seulement).
+            ATELIER_SESSION_NOTEE="1" if self.role == "participant" and not salle.solutions else "0",
             # Réglages du rôle d'abord, puis les réglages communs, puis ceux du kit (français).
             JUPYTER_CONFIG_PATH=os.pathsep.join(
                 [str(config / self.role), str(config / "commun"), str(kit / "config" / "jupyter")]

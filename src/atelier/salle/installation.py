@@ -57,6 +57,8 @@ class Salle:
     kit: str
     venv: str
     cours_id: str = "atelier-numerique"
+    # Faux (défaut) : séance notée, `solution()` ne montre pas les solutions aux participants.
+    solutions: bool = False
     prefixe: str = ""
     homes: str = "/home"
     ip: str = "0.0.0.0"
@@ -295,6 +297,7 @@ def installer(
     port_hub: int = 8081,
     port_api_proxy: int = 8001,
     url: str = "",
+    solutions: bool = False,
     limites: Limites | None = None,
     sans_reglages: list[str] | None = None,
     python: str | None = None,
@@ -311,7 +314,7 @@ def installer(
         homes=str(homes), ip=ip, port=port, port_hub=port_hub, port_api_proxy=port_api_proxy,
         url=url or f"http://{'127.0.0.1' if ip in ('0.0.0.0', '') else ip}:{port}/",
         personnes=[asdict(p) for p in personnes], limites=limites or Limites(),
-        sans_reglages=list(sans_reglages or []),
+        sans_reglages=list(sans_reglages or []), solutions=solutions,
     )
     creer_venv(Path(venv), python=python, depot=depot)
     installer_kit(Path(kit), depot=depot)
