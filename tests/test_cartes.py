@@ -232,3 +232,17 @@ def test_dans_un_carnet_la_carte_s_affiche_une_seule_fois(tmp_path):
     for cellule in carnet.cells:
         images = [o for o in cellule.outputs if "image/png" in o.get("data", {})]
         assert len(images) == 1, [o.get("output_type") for o in cellule.outputs]
+
+
+def test_colonne_calculee_dans_le_carnet_avec_libelle_et_nature():
+    tableau = charger("connectivite")[["commune"]].copy()
+    tableau["ecart"] = charger("connectivite")["part_couverture_4g"] - charger("connectivite")["taux_usage_internet"]
+    fig = carte_choroplethe(tableau, "ecart", libelle="Écart couverture – usage", unite="points", nature="synthétique")
+    legende = fig.axes[0].get_legend().get_title().get_text().replace("\n", " ")
+    assert legende == "Écart couverture – usage (points)"
+    textes = _textes(fig)
+    assert "données synthétiques (fictives, pour l'exercice)" in textes
+    assert "Données fournies" not in textes
+
+    sans = carte_choroplethe(tableau, "ecart", nature="calculé")
+    assert "Calculé dans le carnet" in _textes(sans)

@@ -35,3 +35,19 @@ def test_un_changement_de_controle_recalcule_le_resultat():
 def test_curseur_entier_ou_decimal():
     assert type(curseur("n", 0, 10, 2)).__name__ == "IntSlider"
     assert type(curseur("t", 0, 1, 0.5, pas=0.05)).__name__ == "FloatSlider"
+
+
+def test_regler_et_lier_redessinent_une_seule_fois():
+    appels = []
+
+    def dessiner(a, b):
+        appels.append((a, b))
+        return a + b
+
+    sim = Simulateur({"a": curseur("a", 0, 10, 1), "b": curseur("b", 0, 10, 1)}, dessiner)
+    appels.clear()
+    assert sim.regler(a=3, b=4) == 7 and appels == [(3, 4)]
+    sim.lier("a", lambda a: {"b": 10 - a})
+    appels.clear()
+    sim.controles["a"].value = 2
+    assert appels == [(2, 8)] and sim.resultat == 10

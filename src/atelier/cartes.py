@@ -172,9 +172,11 @@ def _libelle_colonne(colonne: str, table: str | None) -> tuple[str, str, str | N
 def _source(nature: str | None, colonne: str, table: str | None) -> str:
     if nature == "synthétique":
         debut = f"Données synthétiques (fictives, pour l'exercice), « {colonne} »"
-    elif nature in ("réel", "calculé"):
+    elif nature in ("réel", "calculé") and champ(colonne, table) is not None:
         reference = champ(colonne, table).get("atelier:source", "")
         debut = "Source : " + reference.split(" ; ")[0]
+    elif nature in ("réel", "calculé"):
+        debut = f"Calculé dans le carnet à partir des données de l'atelier (« {colonne} »)"
     else:
         debut = f"Données fournies (« {colonne} »)"
     return f"{debut}. {SOURCE_CONTOURS}."
@@ -292,6 +294,8 @@ def carte_choroplethe(
     surligner: str | None = None,
     etiquettes: list[str] | None = None,
     unite: str | None = None,
+    libelle: str | None = None,
+    nature: str | None = None,
     ax=None,
     taille: tuple[float, float] = (8.6, 8.0),
 ):
@@ -302,12 +306,18 @@ def carte_choroplethe(
       bornes (``[0, 25, 50, 75, 100]``), ou ``None`` pour un dégradé continu.
     - ``surligner`` : une commune à faire ressortir (bord épais, hachures, nom).
     - ``etiquettes`` : communes dont on écrit le nom.
+    - ``libelle``, ``unite``, ``nature`` : pour une colonne calculée dans le carnet
+      (absente du dictionnaire des données), son nom en clair pour la légende, son
+      unité et sa nature (« synthétique », « réel » ou « calculé ») ; une colonne
+      « synthétique » porte la mention « données synthétiques » sous le titre.
 
     Les communes sans valeur sont grises et hachurées. Renvoie la figure.
     """
     valeurs, nom_table = _valeurs_par_commune(table, colonne)
-    titre_col, unite_dico, nature = _libelle_colonne(colonne, nom_table)
+    titre_col, unite_dico, nature_dico = _libelle_colonne(colonne, nom_table)
+    titre_col = libelle or titre_col
     unite = unite_dico if unite is None else unite
+    nature = nature or nature_dico
     serie = valeurs.reindex(list(_geometrie()))
     cmap = plt.get_cmap(palette)
 

@@ -65,6 +65,7 @@ class Simulateur(widgets.VBox):
         self.dessiner = dessiner
         self.sortie = widgets.Output()
         self.resultat: Any = None
+        self._en_pause = False
         entete = []
         if titre:
             entete.append(widgets.HTML(f"<h4 style='margin:0.2em 0'>{titre}</h4>"))
@@ -79,7 +80,25 @@ class Simulateur(widgets.VBox):
         return {nom: controle.value for nom, controle in self.controles.items()}
 
     def _changement(self, _changement=None) -> None:
-        self.mettre_a_jour()
+        if not self._en_pause:
+            self.mettre_a_jour()
+
+    def regler(self, **valeurs: Any) -> Any:
+        """Change plusieurs contrôles d'un coup, puis redessine une seule fois."""
+        self._en_pause = True
+        try:
+            for nom, valeur in valeurs.items():
+                self.controles[nom].value = valeur
+        finally:
+            self._en_pause = False
+        return self.mettre_a_jour()
+
+    def lier(self, nom: str, reglages: Callable[[Any], dict[str, Any]]) -> None:
+        """Quand le contrôle ``nom`` change, règle d'abord les autres (``reglages(valeur)``
+        renvoie ``{contrôle: valeur}``), puis redessine une seule fois."""
+        controle = self.controles[nom]
+        controle.unobserve(self._changement, names="value")
+        controle.observe(lambda changement: self.regler(**reglages(changement["new"])), names="value")
 
     def mettre_a_jour(self) -> Any:
         """Recalcule et redessine ; renvoie le résumé produit par ``dessiner``."""

@@ -56,27 +56,6 @@ def _millions(montant: float) -> str:
     return f"{nombre_fr(montant / 1e6, 1)} millions de FCFA"
 
 
-def _regler_sans_redessiner(sim: Simulateur, valeurs: dict) -> None:
-    """Change plusieurs contrôles d'un coup, puis redessine une seule fois."""
-    for nom, valeur in valeurs.items():
-        controle = sim.controles[nom]
-        controle.unobserve(sim._changement, names="value")
-        try:
-            controle.value = valeur
-        finally:
-            controle.observe(sim._changement, names="value")
-    sim.mettre_a_jour()
-
-
-def _lier_commune(sim: Simulateur, reglages) -> None:
-    """Au changement de commune, règle d'abord les autres contrôles (``reglages(commune)``), puis redessine une fois."""
-    controle = sim.controles["commune"]
-    controle.unobserve(sim._changement, names="value")
-    controle.observe(
-        lambda changement: _regler_sans_redessiner(sim, reglages(changement["new"])), names="value"
-    )
-
-
 # --- Le cycle de planification ------------------------------------------------------
 def graphique_cycle():
     """Le calendrier d'un budget communal, de septembre de l'année précédente à mai de l'année suivante."""
@@ -275,7 +254,7 @@ def grille_interactive(commune: str = "Kandi") -> Simulateur:
         }
 
     sim = Simulateur(controles, dessiner)
-    _lier_commune(sim, modele.reponses_commune)
+    sim.lier("commune", modele.reponses_commune)
     colonne = []
     for critere in modele.CRITERES:
         colonne.append(HTML(f"<b>{critere}</b>"))
@@ -409,7 +388,7 @@ def baisse_fadec_interactive(commune: str = "Djougou") -> Simulateur:
             "Changer de commune remet ce curseur à la part de la nouvelle commune."
         ),
     )
-    _lier_commune(sim, lambda commune: {"part": part_actuelle(commune)})
+    sim.lier("commune", lambda commune: {"part": part_actuelle(commune)})
     return sim
 
 
