@@ -43,3 +43,15 @@ def test_articles_des_departements():
     assert du_departement("Borgou") == "du Borgou"
     assert du_departement("Alibori") == "de l'Alibori"
     assert du_departement("Collines") == "des Collines"
+
+
+def test_liens_des_applications_en_local_et_en_salle(monkeypatch):
+    from atelier.applications import adresse, applications, liens_des_applications
+
+    assert "fiche_commune" in applications() and applications()["fiche_commune"].startswith("Fiche commune")
+    monkeypatch.delenv("ATELIER_APPLIS", raising=False)
+    monkeypatch.setenv("JUPYTERHUB_SERVICE_PREFIX", "/user/awa/")
+    assert adresse("fiche_commune") == "/user/awa/voila/render/notebooks/applications/fiche_commune.ipynb"
+    monkeypatch.setenv("ATELIER_APPLIS", "/services/applis/voila/render/")
+    assert adresse("m2_centres_numeriques") == "/services/applis/voila/render/m2_centres_numeriques.ipynb"
+    assert liens_des_applications().data.count("<li>") == len(applications())

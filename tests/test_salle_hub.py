@@ -66,6 +66,18 @@ SCENARIO = Scenario(
 )
 
 
+def _verifier_applications_partagees(etat, journal: Path) -> None:
+    """Le Voilà partagé de la salle : liste en français, une application rendue, sous « nobody »."""
+    liste = requests.get(f"{etat.url}services/applis/", timeout=60)
+    assert liste.status_code == 200 and "Choisissez une application" in liste.text, journal.read_text()[-4000:]
+    fiche = requests.get(f"{etat.url}services/applis/voila/render/fiche_commune.ipynb", timeout=300)
+    assert fiche.status_code == 200 and "Fiche commune" in fiche.text, journal.read_text()[-4000:]
+    proprietaires = {
+        p.username() for p in psutil.process_iter() if "voila" in " ".join(p.cmdline()[:3]) and etat.kit in " ".join(p.cmdline())
+    }
+    assert proprietaires == {"nobody"}, proprietaires
+
+
 def solution(source: str) -> str:
     """Le code de la solution, sans les marqueurs nbgrader."""
     return "\n".join(
@@ -106,6 +118,7 @@ def salle():
             lire_liste(liste, prefixe=prefixe), base / "salle", base / "kit", venv,
             sources_exercices=SCENARIO.sources, prefixe=prefixe, homes=base / "homes",
             ip="127.0.0.1", port=port_libre(), port_hub=port_libre(), port_api_proxy=port_libre(),
+            port_applis=port_libre(),
         )
         cartes.ecrire_cartes(etat.personnes, mots_de_passe, etat.url, etat.cartes / "cartes-connexion.html")
         journal = open(base / "hub.log", "w")
@@ -224,6 +237,7 @@ def test_salle_de_bout_en_bout(salle):
     assert srv[correct].requete("GET", "formgrader").status_code == 404
     _verifier_terminal_formateur(srv_formateur, formateur)
     assert "frame-ancestors 'none'" in srv[correct].requete("GET", "lab").headers["Content-Security-Policy"]
+    _verifier_applications_partagees(etat, salle["journal"])
 
     # Chaque participant voit le devoir, le récupère, le fait, l'exécute et le remet.
     source = json.loads((SCENARIO.sources / devoir / SCENARIO.carnet).read_text(encoding="utf-8"))

@@ -25,7 +25,15 @@ def applications() -> dict[str, str]:
 
 
 def adresse(nom: str) -> str:
-    """L'adresse de l'application dans le Voilà intégré à JupyterLab (préfixe du hub compris)."""
+    """L'adresse d'une application.
+
+    Sur le JupyterHub de la salle, ATELIER_APPLIS désigne le Voilà partagé de la
+    salle (``/services/applis/voila/render/``) ; sur un ordinateur, l'application
+    s'ouvre dans le Voilà intégré à JupyterLab.
+    """
+    partage = os.environ.get("ATELIER_APPLIS")
+    if partage:
+        return f"{partage.rstrip('/')}/{nom}.ipynb"
     prefixe = os.environ.get("JUPYTERHUB_SERVICE_PREFIX", "/")
     return f"{prefixe.rstrip('/')}/voila/render/notebooks/applications/{nom}.ipynb"
 

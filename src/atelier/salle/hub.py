@@ -69,6 +69,8 @@ class SpawnerSalle(LocalProcessSpawner):
             ATELIER_INACTIVITE_NOYAU=str(salle.limites.inactivite_noyau_s),
             ATELIER_INACTIVITE_SERVEUR=str(salle.limites.inactivite_serveur_s),
             # Séance notée : les participants n'ont pas les solutions (indices seulement).
+            # Les liens « applications » de l'accueil mènent au Voilà partagé de la salle.
+            ATELIER_APPLIS="/services/applis/voila/render/",
             ATELIER_SESSION_NOTEE="1" if self.role == "participant" and not salle.solutions else "0",
             # Réglages du rôle d'abord, puis les réglages communs, puis ceux du kit (français).
             JUPYTER_CONFIG_PATH=os.pathsep.join(
@@ -84,6 +86,47 @@ class SpawnerSalle(LocalProcessSpawner):
             MALLOC_ARENA_MAX="2",
         )
         return env
+
+
+COMPTE_APPLIS = "nobody"
+
+
+def service_applis(salle: Salle) -> dict:
+    """Les applications sans code (Voilà) pour toute la salle, à /services/applis/.
+
+    Un seul serveur Voilà pour la salle plutôt qu'une extension dans chaque serveur
+    de participant : chaque page ouverte a son noyau, arrêté deux minutes après la
+    fermeture de la page. Il tourne sous « nobody », qui ne lit que le kit (lisible
+    par tous) : ni les dossiers personnels, ni le cours, ni l'échange.
+    """
+    kit, venv = Path(salle.kit), Path(salle.venv)
+    dossier = Path(salle.dossier) / "applis"
+    return {
+        "name": "applis",
+        "display": True,
+        "url": f"http://127.0.0.1:{salle.port_applis}",
+        "user": COMPTE_APPLIS,
+        "cwd": str(dossier),
+        "command": [
+            str(venv / "bin" / "voila"), str(kit / "notebooks" / "applications"), "--no-browser",
+            "--Voila.ip=127.0.0.1", f"--port={salle.port_applis}", "--Voila.base_url=/services/applis/",
+        ],
+        "environment": {
+            "HOME": str(dossier),
+            "MPLCONFIGDIR": str(dossier / "matplotlib"),
+            "JUPYTER_RUNTIME_DIR": str(dossier / "runtime"),
+            # Le dossier personnel de nobody n'existe pas : tout ce que Jupyter écrit va ici.
+            "JUPYTER_DATA_DIR": str(dossier / "data"),
+            "IPYTHONDIR": str(dossier / "ipython"),
+            "JUPYTER_CONFIG_DIR": str(kit / "config" / "jupyter"),
+            "JUPYTER_PATH": str(kit / "config" / "jupyter-data"),
+            "ATELIER_RACINE": str(kit),
+            "PYTHONPATH": str(kit / "src"),
+            "PATH": os.pathsep.join([str(venv / "bin"), "/usr/bin", "/bin"]),
+            "OMP_NUM_THREADS": "1",
+            "MALLOC_ARENA_MAX": "2",
+        },
+    }
 
 
 def configurer(c, salle: Salle | None = None) -> None:
@@ -129,12 +172,13 @@ def configurer(c, salle: Salle | None = None) -> None:
         "users:activity!user", "access:servers!server", "read:users:name!user", "read:users:groups!user",
     ]
 
+    c.JupyterHub.services = [service_applis(salle)]
     # Un service d'administration de la salle (tests, mesures, suivi) : son jeton
     # est dans hub/jeton-service, lisible par root seul.
     if salle.jeton_service.exists():
-        c.JupyterHub.services = [
+        c.JupyterHub.services.append(
             {"name": "atelier-salle", "api_token": salle.jeton_service.read_text(encoding="utf-8").strip()}
-        ]
+        )
         c.JupyterHub.load_roles = [{
             "name": "atelier-salle-admin",
             "services": ["atelier-salle"],

@@ -19,6 +19,7 @@ from __future__ import annotations
 import grp
 import json
 import os
+import pwd
 import secrets
 import shutil
 import subprocess
@@ -65,6 +66,7 @@ class Salle:
     port: int = 8000
     port_hub: int = 8081
     port_api_proxy: int = 8001
+    port_applis: int = 8002  # le Voilà partagé de la salle (applications sans code)
     url: str = ""
     personnes: list[dict] = field(default_factory=list)
     limites: Limites = field(default_factory=Limites)
@@ -296,6 +298,7 @@ def installer(
     port: int = 8000,
     port_hub: int = 8081,
     port_api_proxy: int = 8001,
+    port_applis: int = 8002,
     url: str = "",
     solutions: bool = False,
     limites: Limites | None = None,
@@ -312,6 +315,7 @@ def installer(
     salle = Salle(
         dossier=str(dossier), kit=str(kit), venv=str(venv), cours_id=cours_id, prefixe=prefixe,
         homes=str(homes), ip=ip, port=port, port_hub=port_hub, port_api_proxy=port_api_proxy,
+        port_applis=port_applis,
         url=url or f"http://{'127.0.0.1' if ip in ('0.0.0.0', '') else ip}:{port}/",
         personnes=[asdict(p) for p in personnes], limites=limites or Limites(),
         sans_reglages=list(sans_reglages or []), solutions=solutions,
@@ -330,6 +334,10 @@ def installer(
     for chemin in (salle.hub, salle.cartes):
         chemin.mkdir(exist_ok=True)
         _droits(chemin, "root:root", 0o700)
+    # Dossier de travail du Voilà partagé (service « applis », sous le compte nobody).
+    applis = Path(salle.dossier) / "applis"
+    applis.mkdir(exist_ok=True)
+    _droits(applis, f"nobody:{grp.getgrgid(pwd.getpwnam('nobody').pw_gid).gr_name}", 0o700)
     if not salle.jeton_service.exists():
         salle.jeton_service.write_text(secrets.token_hex(32), encoding="utf-8")
     os.chmod(salle.jeton_service, 0o600)
