@@ -25,12 +25,13 @@ export PATH := $(CURDIR)/$(BIN):$(PATH)
 
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test exercices applis lint clean help
+.PHONY: lab test exercices applis guide lint clean help
 
 help:
 	@echo "make lab    ouvre l'atelier dans JupyterLab (en français)"
 	@echo "make test   lance tous les tests"
 	@echo "make applis ouvre les applications (simulateurs, fiche commune) sans code"
+	@echo "make guide  guide du formateur imprimable (HTML et PDF) dans facilitator_guide/_construit/"
 	@echo "make salle  (root) JupyterHub d'une salle : LISTE=ma-salle.csv"
 
 $(BIN)/python:
@@ -56,6 +57,11 @@ lab: exercices
 # Les simulateurs et la fiche commune en applications web, sans code (Voilà).
 applis: $(VENV)/.installe-base
 	$(BIN)/voila notebooks/applications $(VOILA_ARGS)
+
+# Le guide du formateur imprimable : HTML autonome et PDF (Chromium), fiches d'une page.
+GUIDE_ARGS ?=
+guide: $(VENV)/.installe-base
+	$(BIN)/python -m atelier.guide $(GUIDE_ARGS)
 
 test: $(VENV)/.installe-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
