@@ -357,8 +357,8 @@ def _couverture(chapitres: list[Chapitre], jour: datetime.date) -> str:
         "<h1>Guide du formateur</h1>\n"
         "<p class=\"promesse\">Préparer, animer et noter un atelier sur la transformation numérique "
         "des communes du Bénin, en salle avec un JupyterHub ou sur des ordinateurs portables hors ligne.</p>\n"
-        f"<p>Cette édition contient {len(chapitres)} chapitres, dont {len(modules)} pages de module "
-        f"sur 6 et {len(fiches)} fiches participant sur 6.</p>\n"
+        f"<p>Cette édition contient {_compte(len(chapitres), 'chapitre')}, dont {len(modules)} "
+        f"des 6 pages de module et {len(fiches)} des 6 fiches participant.</p>\n"
         f'<p class="edition">Version imprimable construite le {date_fr(jour)} '
         "avec <code>make guide</code>. Textes sous licence CC BY 4.0.</p>\n"
         "</section>"
@@ -478,6 +478,10 @@ def reduire_images(dossier: Path = SOURCE / "images", poids_max: int = POIDS_MAX
 
 
 # --- La commande ----------------------------------------------------------------------
+def _compte(n: int, mot: str) -> str:
+    return f"{n} {mot}{'s' if n > 1 else ''}"
+
+
 def _affiche(chemin: Path) -> str:
     try:
         return str(Path(chemin).resolve().relative_to(Path.cwd()))
@@ -508,7 +512,8 @@ def main(argv: list[str] | None = None) -> int:
     except ErreurGuide as erreur:
         print(f"✗ {erreur}", file=sys.stderr)
         return 1
-    print(f"✓ Guide HTML : {_affiche(guide.html)} ({len(guide.chapitres)} chapitres, {len(guide.fiches)} fiches)")
+    print(f"✓ Guide HTML : {_affiche(guide.html)} ({_compte(len(guide.chapitres), 'chapitre')}, "
+          f"{_compte(len(guide.fiches), 'fiche')})")
     if guide.a_paraitre:
         print("  Pages pas encore écrites : " + ", ".join(guide.a_paraitre))
     if args.sans_pdf:
