@@ -68,7 +68,7 @@ def verifier_document(texte: str, *chemins_interdits: str) -> Analyse:
         entete, _, donnees = src.partition(",")
         assert entete.startswith("data:image/") and entete.endswith(";base64"), f"image non incluse : {src[:80]}"
         assert base64.b64decode(donnees).lstrip()[:8].startswith(SIGNATURES_IMAGES), "image illisible"
-    for interdit in ("file:", str(RACINE), str(Path.home()) + "/", *chemins_interdits):
+    for interdit in ("file:", str(RACINE), *chemins_interdits):
         assert interdit not in texte, f"chemin de la machine dans le guide : {interdit}"
     return analyse
 
@@ -142,10 +142,10 @@ def _section(texte: str, ident: str) -> str:
 
 def _texte_de_la_grille_dans_le_module(texte: str, page: str) -> str:
     section = _section(texte, guide.identifiant(page))
-    debut = re.search(r'<h2 id="[^"]*--grille[^"]*">.*?</h2>', section)
-    assert debut, f"{page} : pas de titre « Grille de notation des écrits » dans le guide construit"
-    fin = section.find("<h2 ", debut.end())
-    return guide.texte_brut(section[debut.end(): fin if fin > 0 else None])
+    titre = re.search(r'<h([1-6]) id="[^"]*--grille[^"]*">.*?</h\1>', section)
+    assert titre, f"{page} : pas de titre « Grille de notation des écrits » dans le guide construit"
+    suivant = re.compile(rf"<h[1-{titre.group(1)}][ >]").search(section, titre.end())
+    return guide.texte_brut(section[titre.end(): suivant.start() if suivant else None])
 
 
 def _texte_de_la_grille_reunie(texte: str, page: str) -> str:
@@ -241,6 +241,9 @@ def test_une_page_de_module_ajoutee_entre_dans_le_guide_et_dans_les_grilles(tmp_
         assert exemple in grilles
     assert "HORS-GRILLE" not in grilles and "Un titre dans un bloc de code" in grilles
     assert "Module 1 — Essai de planification" in grilles
+    page = "modules/m1_planification.md"
+    assert "GRILLE-ESSAI-FORTE" in _texte_de_la_grille_dans_le_module(texte, page)
+    assert _texte_de_la_grille_dans_le_module(texte, page) == _texte_de_la_grille_reunie(texte, page)
     # Les liens de la grille reprise visent la page du module ; les liens vers le kit deviennent des chemins.
     assert 'href="#modules-m1_planification--objectifs"' in grilles
     assert 'href="#modules-m1_planification--grille-de-notation-des-écrits"' in grilles
