@@ -74,11 +74,15 @@ def verifier_document(texte: str, *chemins_interdits: str) -> Analyse:
 
 
 def copie_du_guide(tmp_path: Path) -> Path:
-    """Une copie des pages du guide, à compléter par un test (un faux kit autour)."""
-    copie = tmp_path / "kit" / "facilitator_guide"
+    """Une copie des pages du guide, à compléter par un test, dans un kit dont le reste
+    (leçons, exercices, données…) est un lien vers le vrai : les liens vers le kit résolvent."""
+    kit = tmp_path / "kit"
+    kit.mkdir()
+    for element in RACINE.iterdir():
+        if element.name != "facilitator_guide" and not element.name.startswith("."):
+            (kit / element.name).symlink_to(element)
+    copie = kit / "facilitator_guide"
     shutil.copytree(SOURCE, copie, ignore=shutil.ignore_patterns("_construit"))
-    (tmp_path / "kit" / "datasets").mkdir()
-    (tmp_path / "kit" / "datasets" / "README.md").write_text("# Données\n", encoding="utf-8")
     return copie
 
 
@@ -114,6 +118,11 @@ Six questions automatiques, une réponse rédigée.
 ### Exemples
 
 - Réponse faible : GRILLE-ESSAI-FAIBLE.
+
+  > | bloc | réponse |
+  > |---|---|
+  > | segments | TABLEAU-CITE |
+
 - Réponse moyenne : GRILLE-ESSAI-MOYENNE.
 - Réponse forte : GRILLE-ESSAI-FORTE, voir [plus haut](#objectifs).
 
@@ -240,6 +249,7 @@ def test_une_page_de_module_ajoutee_entre_dans_le_guide_et_dans_les_grilles(tmp_
     for exemple in ("GRILLE-ESSAI-FAIBLE", "GRILLE-ESSAI-MOYENNE", "GRILLE-ESSAI-FORTE", "une action chiffrée"):
         assert exemple in grilles
     assert "HORS-GRILLE" not in grilles and "Un titre dans un bloc de code" in grilles
+    assert re.search(r"<blockquote>\s*<table>.*TABLEAU-CITE", grilles, re.S), "tableau dans une citation"
     assert "Module 1 — Essai de planification" in grilles
     page = "modules/m1_planification.md"
     assert "GRILLE-ESSAI-FORTE" in _texte_de_la_grille_dans_le_module(texte, page)
@@ -255,8 +265,7 @@ def test_une_page_de_module_ajoutee_entre_dans_le_guide_et_dans_les_grilles(tmp_
     if "modules/m2_centres_numeriques.md" in resultat.a_paraitre:
         assert "Module 2 — Centres communautaires de ressources numériques (page à paraître)" in accueil
     assert "1 décembre 2026" in texte
-    assert [f.name for f in resultat.fiches] == ["m1_planification.html"]
-    fiche = _html(resultat.fiches[0])
+    fiche = _html(next(f for f in resultat.fiches if f.name == "m1_planification.html"))
     verifier_document(fiche, str(tmp_path))
     assert "Fiche du module 1" in fiche and "Guide du formateur</h1>" not in fiche
 

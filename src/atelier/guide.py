@@ -64,6 +64,12 @@ ORDRE = (
     "modules/*.md", "correction.md", "grilles.md", "faq.md", None, "fiches/*.md",
 )
 MARQUE_GRILLES = "<!-- grilles des modules -->"
+# Ce que GitHub affiche aussi : tableaux (y compris dans une liste ou une citation),
+# texte barré, adresses nues, cases à cocher.
+EXTENSIONS_MARKDOWN = [
+    "table", "mistune.plugins.table.table_in_list", "mistune.plugins.table.table_in_quote",
+    "strikethrough", "url", "task_lists",
+]
 POIDS_MAX_IMAGE = 200_000  # octets, par image commitée
 TYPES_IMAGES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".svg": "image/svg+xml"}
 # Les options de Chromium des tests dans un vrai navigateur (tests/test_navigateur.py).
@@ -225,7 +231,7 @@ class _Conversion:
 
     def markdown(self, texte: str, page: str, prefixe: str) -> tuple[str, list]:
         rendu = _Rendu(self, page, prefixe)
-        convertir = mistune.create_markdown(renderer=rendu, plugins=["table", "strikethrough", "url", "task_lists"])
+        convertir = mistune.create_markdown(renderer=rendu, plugins=EXTENSIONS_MARKDOWN)
         return convertir(texte), rendu.titres
 
     def lien(self, page: str, url: str, texte: str) -> str:
