@@ -371,7 +371,7 @@ def test_la_page_d_accueil_s_ouvre_en_francais_et_sa_premiere_cellule_repond(nav
     url, jeton = lab
     page = navigateur.new_page(viewport={"width": 1280, "height": 800}, locale="fr-FR")
     surveillance = Surveillance(page)
-    page.goto(f"{url}/lab/tree/notebooks/00_accueil.ipynb?reset&token={jeton}", timeout=120_000)
+    page.goto(f"{url}/lab/tree/notebooks/00_accueil.ipynb?token={jeton}", timeout=120_000)
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=120_000)
     assert page.locator(".lm-MenuBar-itemLabel", has_text="Noyau").count() == 1
     cellule = page.locator(".jp-CodeCell").first

@@ -11,7 +11,8 @@ de nbgrader. Pour calculer une empreinte en écrivant une question :
     python -m atelier.exercices m1_q2 nombre 12.5 --decimales 1
 
 Pendant une séance notée, la variable d'environnement ``ATELIER_SESSION_NOTEE=1``
-(posée par le JupyterHub de la salle) désactive ``solution()``.
+désactive ``solution()`` : le JupyterHub de la salle la pose pour les participants
+(sauf installation avec ``--solutions``) ; sur un portable, ``ATELIER_SESSION_NOTEE=1 make lab``.
 """
 
 from __future__ import annotations
