@@ -63,7 +63,7 @@ def cout_visite(distance_km: float, cout_km: float, duree_h: float, valeur_temps
     (trajet et attente) × valeur d'une heure.
     """
     _positifs(distance=distance_km, cout_km=cout_km, duree=duree_h, valeur_temps=valeur_temps_h)
-    return 2 * distance_km * cout_km + duree_h * valeur_temps_h
+    return float(2 * distance_km * cout_km + duree_h * valeur_temps_h)
 
 
 def gain_annuel(demandes_an: float, part_en_ligne_pct: float, deplacements_evites: float,
@@ -74,14 +74,14 @@ def gain_annuel(demandes_an: float, part_en_ligne_pct: float, deplacements_evite
     """
     _part(part_en_ligne_pct, "part en ligne")
     _positifs(demandes=demandes_an, deplacements_evites=deplacements_evites, cout_visite=cout_d_une_visite)
-    return demandes_an * part_en_ligne_pct / 100 * deplacements_evites * cout_d_une_visite
+    return float(demandes_an * part_en_ligne_pct / 100 * deplacements_evites * cout_d_une_visite)
 
 
 # --- Valeur actuelle nette ----------------------------------------------------------
 def actualiser(montant: float, taux_pct: float, annee: int) -> float:
     """Valeur aujourd'hui d'un montant reçu dans ``annee`` ans : montant ÷ (1 + taux)^année."""
     _taux(taux_pct)
-    return montant / (1 + taux_pct / 100) ** annee
+    return float(montant / (1 + taux_pct / 100) ** annee)
 
 
 def van(flux: Sequence[float], taux_pct: float) -> float:
@@ -95,8 +95,9 @@ def tableau_van(cout_plateforme: float, gain_par_an: float, cout_fonctionnement_
 
     Année 0 : on paie la plateforme. Années 1 à ``annees`` : les usagers gagnent
     ``gain_par_an``, la commune paie ``cout_fonctionnement_an``. Chaque flux net
-    est divisé par (1 + taux)^année ; la dernière ligne de ``cumul_actualise``
-    est la VAN.
+    est divisé par (1 + taux)^année ; ``valeur_de_1000_fcfa`` montre ce que
+    valent aujourd'hui 1 000 FCFA de l'année. La dernière ligne de
+    ``cumul_actualise`` est la VAN.
     """
     _positifs(cout_plateforme=cout_plateforme, gain=gain_par_an, fonctionnement=cout_fonctionnement_an)
     if int(annees) != annees or annees < 1:
@@ -108,8 +109,9 @@ def tableau_van(cout_plateforme: float, gain_par_an: float, cout_fonctionnement_
         lignes.append({"annee": annee, "gains_usagers": gains, "couts_commune": couts,
                        "flux_net": gains - couts})
     tableau = pd.DataFrame(lignes)
-    tableau["facteur"] = [actualiser(1, taux_pct, a) for a in tableau["annee"]]
-    tableau["flux_actualise"] = tableau["flux_net"] * tableau["facteur"]
+    facteurs = pd.Series([actualiser(1, taux_pct, a) for a in tableau["annee"]])
+    tableau["valeur_de_1000_fcfa"] = 1000 * facteurs
+    tableau["flux_actualise"] = tableau["flux_net"] * facteurs
     tableau["cumul_actualise"] = tableau["flux_actualise"].cumsum()
     return tableau
 
@@ -173,11 +175,13 @@ def van_commune(commune: str, **changements) -> dict:
 
 
 def sensibilite_taux(commune: str, taux: Sequence[float] = (6, 8, 10, 12), **changements) -> pd.DataFrame:
-    """La VAN d'une commune pour plusieurs taux d'actualisation (le taux est un choix, pas un fait)."""
-    return pd.DataFrame(
-        {"taux_pct": list(taux),
-         "van_fcfa": [van_commune(commune, **changements, taux_pct=t)["van"] for t in taux]}
-    )
+    """La VAN d'une commune (arrondie au franc) pour plusieurs taux d'actualisation.
+
+    Le taux est un choix, pas un fait : si la VAN garde le même signe sur toute
+    la plage, la conclusion ne dépend pas de ce choix.
+    """
+    valeurs = [round(van_commune(commune, **changements, taux_pct=t)["van"]) for t in taux]
+    return pd.DataFrame({"taux_pct": list(taux), "van_fcfa": valeurs, "rentable": [v > 0 for v in valeurs]})
 
 
 # --- La file d'attente au guichet ---------------------------------------------------
@@ -191,7 +195,7 @@ def arrivees_par_heure(demandes_jour: float, heures_ouverture: float, part_en_li
     _positifs(demandes_jour=demandes_jour)
     if heures_ouverture <= 0:
         raise ErreurAtelier("Les heures d'ouverture doivent être supérieures à zéro.")
-    return demandes_jour * (1 - part_en_ligne_pct / 100) / heures_ouverture
+    return float(demandes_jour * (1 - part_en_ligne_pct / 100) / heures_ouverture)
 
 
 def _charge(arrivees_h: float, temps_service_min: float, guichets: int) -> float:
@@ -201,7 +205,7 @@ def _charge(arrivees_h: float, temps_service_min: float, guichets: int) -> float
         raise ErreurAtelier("Le temps de traitement doit être supérieur à zéro minute.")
     if int(guichets) != guichets or guichets < 1:
         raise ErreurAtelier(f"Le nombre de guichets doit être un entier d'au moins 1, pas {guichets}.")
-    return arrivees_h * temps_service_min / 60
+    return float(arrivees_h * temps_service_min / 60)
 
 
 def taux_occupation(arrivees_h: float, temps_service_min: float, guichets: int) -> float:
@@ -236,20 +240,20 @@ def probabilite_attente(arrivees_h: float, temps_service_min: float, guichets: i
     rho = a / c
     terme_c = a**c / math.factorial(c) / (1 - rho)
     somme = sum(a**k / math.factorial(k) for k in range(c))
-    return terme_c / (somme + terme_c)
+    return float(terme_c / (somme + terme_c))
 
 
 def attente_moyenne_min(arrivees_h: float, temps_service_min: float, guichets: int) -> float:
     """Attente moyenne avant d'arriver au guichet, en minutes : Wq = C ÷ (c × μ − λ)."""
     c_attente = probabilite_attente(arrivees_h, temps_service_min, guichets)
     mu = 60 / temps_service_min  # usagers servis par heure et par guichet
-    return 60 * c_attente / (guichets * mu - arrivees_h)
+    return float(60 * c_attente / (guichets * mu - arrivees_h))
 
 
 def file_moyenne(arrivees_h: float, attente_min: float) -> float:
     """Loi de Little : personnes qui attendent en moyenne = arrivées par heure × attente (en heures)."""
     _positifs(arrivees=arrivees_h, attente=attente_min)
-    return arrivees_h * attente_min / 60
+    return float(arrivees_h * attente_min / 60)
 
 
 def guichets_necessaires(arrivees_h: float, temps_service_min: float,
@@ -335,7 +339,7 @@ ORDRE_QUADRANTS = ["gain rapide", "grand projet", "petit plus", "à éviter pour
 def priorites(services: pd.DataFrame, seuil: float = SEUIL_MATRICE) -> pd.DataFrame:
     """Les services classés : gains rapides d'abord, puis par impact décroissant et effort croissant."""
     tableau = services.copy()
-    tableau["quadrant"] = [quadrant(i, e, seuil) for i, e in zip(tableau["impact_score"], tableau["effort_score"])]
+    tableau["quadrant"] = [quadrant(i, e, seuil) for i, e in zip(tableau["impact_score"], tableau["effort_score"], strict=True)]
     tableau["ordre"] = tableau["quadrant"].map(ORDRE_QUADRANTS.index)
     tableau = tableau.sort_values(["ordre", "impact_score", "effort_score"], ascending=[True, False, True])
     return tableau.drop(columns="ordre").reset_index(drop=True)

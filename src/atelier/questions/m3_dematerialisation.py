@@ -299,6 +299,12 @@ a4 = Question(
     decimales=1,
     proche="b0fa5dce4751916a38e0889e7b36ce48ed20b93c598e3817aa9a061c0478acfe",
     unite="personnes",
+    pieges={
+        "fcc21463b111555bd2d90bbd341cd66277c5b931bc54bae41a9de5b5d5eb6644": (
+            "Les arrivées sont comptées par heure et l'attente en minutes : divisez l'attente par 60 "
+            "(ou utilisez file_moyenne, qui le fait)."
+        ),
+    },
     indices=[
         "Loi de Little : personnes qui attendent = arrivées par heure × attente en heures.",
         "Calculez arrivées et attente (attente_moyenne_min) à Abomey-Calavi, puis file_moyenne(arrivées, attente).",

@@ -17,7 +17,13 @@ import pandas as pd
 from IPython.display import Markdown, display
 from matplotlib.ticker import FuncFormatter
 
-from atelier.donnees import MENTION_SYNTHETIQUE, charger, communes_disponibles, parametre, trouver_commune
+from atelier.donnees import (
+    MENTION_SYNTHETIQUE,
+    charger,
+    communes_disponibles,
+    parametre,
+    trouver_commune,
+)
 from atelier.erreurs import nombre_fr
 from atelier.modeles import m3_dematerialisation as modele
 from atelier.vues import Simulateur, curseur, menu
@@ -51,6 +57,8 @@ MOIS = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sep
 # --- Explorer : les 77 communes -------------------------------------------------------
 def graphique_72h(etat_civil: pd.DataFrame, surligner: str | None = None):
     """Les 77 communes rangées selon la part des actes délivrés en 72 heures, avec le repère de 90 %."""
+    if "commune" not in etat_civil.columns:  # tableau rangé par commune (set_index)
+        etat_civil = etat_civil.reset_index()
     tableau = etat_civil.sort_values("pct_72h").reset_index(drop=True)
     au_repere = int((tableau["pct_72h"] >= REPERE_72H).sum())
     fig, ax = plt.subplots(figsize=(9, 4.2), layout="constrained")
@@ -261,7 +269,7 @@ def simulateur_file(commune: str = "Djidja", attente_max_min: float = modele.ATT
                 attentes.append(np.nan)
         fig, ax = plt.subplots(figsize=(8.5, 4.0), layout="constrained")
         plafond = max([a for a in attentes if not np.isnan(a)] + [attente_max_min]) * 1.15
-        for c, attente in zip(choix, attentes):
+        for c, attente in zip(choix, attentes, strict=True):
             actuel = c == guichets
             if np.isnan(attente):
                 ax.bar(c, plafond, color="white", edgecolor="black" if actuel else GRIS, hatch="xx",
