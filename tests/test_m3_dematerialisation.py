@@ -12,7 +12,7 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 from atelier import chemins  # noqa: E402
-from atelier.donnees import charger, parametre  # noqa: E402
+from atelier.donnees import charger, integrer_mes_chiffres, parametre  # noqa: E402
 from atelier.erreurs import ErreurAtelier  # noqa: E402
 from atelier.exercices import NonRepondu, ReponseIncorrecte  # noqa: E402
 from atelier.modeles import m3_dematerialisation as m  # noqa: E402
@@ -108,10 +108,27 @@ def test_van_commune_reprend_les_chiffres_de_la_commune():
     assert sans_transport["cout_visite"] == pytest.approx(ligne["duree_deplacement_h"] * 90)
 
 
+def test_vos_chiffres_remplacent_ceux_de_l_atelier(tmp_path):
+    # Un fichier de la mairie de Kandi : 10 km, 100 FCFA/km, 2 h de déplacement.
+    (tmp_path / "mes_chiffres.csv").write_text(
+        "commune;dist_moy_mairie_km;cout_transport_fcfa_km;duree_deplacement_h;nb_guichets\n"
+        "Kandi;10;100;2;1\n", encoding="utf-8")
+    mes_chiffres = integrer_mes_chiffres("etat_civil", tmp_path / "mes_chiffres.csv")
+    # 2 × 10 × 100 + 2 × 90 = 2 180 FCFA, comme au premier test.
+    assert m.van_commune("Kandi", table=mes_chiffres)["cout_visite"] == pytest.approx(2180)
+    assert m.van_commune("Kandi")["cout_visite"] != pytest.approx(2180)
+    assert m.ligne_etat_civil("Kandi", mes_chiffres.set_index("commune"))["nb_guichets"] == 1
+    assert vues.simulateur_file("Kandi", table=mes_chiffres).controles["guichets"].value == 1
+    assert vues.simulateur_van("Kandi", table=mes_chiffres).controles["cout_km"].value == 100
+    with pytest.raises(ErreurAtelier, match="pas dans ce tableau"):
+        m.ligne_etat_civil("Nikki", mes_chiffres[mes_chiffres["commune"] == "Kandi"])
+
+
 def test_la_van_baisse_quand_le_taux_monte():
     table = m.sensibilite_taux("Comè")
     assert list(table["taux_pct"]) == [6, 8, 10, 12]
     assert table["van_fcfa"].is_monotonic_decreasing
+    assert list(table["rentable"]) == [v > 0 for v in table["van_fcfa"]]
     assert table["van_fcfa"].iloc[2] == pytest.approx(m.van_commune("Comè")["van"])
 
 

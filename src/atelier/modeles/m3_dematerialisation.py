@@ -36,6 +36,7 @@ __all__ = [
     "gain_annuel",
     "guichets_necessaires",
     "hypotheses_commune",
+    "ligne_etat_civil",
     "priorites",
     "probabilite_attente",
     "quadrant",
@@ -122,10 +123,25 @@ def annee_de_retour(tableau: pd.DataFrame) -> int | None:
     return int(positives.iloc[0]) if len(positives) else None
 
 
-def hypotheses_commune(commune: str) -> dict:
-    """Les chiffres d'une commune utiles au calcul de VAN (table « etat_civil » et valeur du temps)."""
+def ligne_etat_civil(commune: str, table: pd.DataFrame | None = None) -> pd.Series:
+    """La ligne d'une commune dans la table « etat_civil », ou dans ``table`` (vos chiffres).
+
+    ``table`` peut venir de ``integrer_mes_chiffres("etat_civil", "mes_chiffres.csv")``,
+    avec une colonne ``commune`` ou rangée par commune (``set_index("commune")``).
+    """
     nom = trouver_commune(commune)
-    ligne = charger("etat_civil").set_index("commune").loc[nom]
+    table = charger("etat_civil") if table is None else table
+    if "commune" in table.columns:
+        table = table.set_index("commune")
+    if nom not in table.index:
+        raise ErreurAtelier(f"La commune « {nom} » n'est pas dans ce tableau.")
+    return table.loc[nom]
+
+
+def hypotheses_commune(commune: str, table: pd.DataFrame | None = None) -> dict:
+    """Les chiffres d'une commune utiles au calcul de VAN (table « etat_civil » et valeur du temps)."""
+    ligne = ligne_etat_civil(commune, table)
+    nom = str(ligne.name)
     return {
         "commune": nom,
         "demandes_an": int(ligne["demandes_actes_an"]),
@@ -165,13 +181,14 @@ def calcul_van(demandes_an: float, distance_km: float, cout_km: float, duree_h: 
     }
 
 
-def van_commune(commune: str, **changements) -> dict:
+def van_commune(commune: str, table: pd.DataFrame | None = None, **changements) -> dict:
     """La VAN pour une commune, à partir de ses chiffres ; on peut en changer certains.
 
     ``van_commune("Lokossa")`` ; ``van_commune("Lokossa", part_en_ligne_pct=10, taux_pct=12)`` ;
     ``van_commune("Lokossa", cout_km=80)``. Voir ``calcul_van`` pour les noms possibles.
+    ``table`` : vos chiffres à la place de ceux de l'atelier (voir ``ligne_etat_civil``).
     """
-    return calcul_van(**{**hypotheses_commune(commune), **changements})
+    return calcul_van(**{**hypotheses_commune(commune, table), **changements})
 
 
 def sensibilite_taux(commune: str, taux: Sequence[float] = (6, 8, 10, 12), **changements) -> pd.DataFrame:

@@ -192,18 +192,18 @@ def simulateur_tableau_de_bord(commune: str = "Porto-Novo") -> Simulateur:
 
 
 # --- Simulateur 1 : la valeur actuelle nette -------------------------------------------------
-def simulateur_van(commune: str = "Lokossa") -> Simulateur:
+def simulateur_van(commune: str = "Lokossa", table: pd.DataFrame | None = None) -> Simulateur:
     """La VAN sur 5 ans de la mise en ligne des actes d'état civil d'une commune.
 
-    Les curseurs partent des chiffres de la commune ; on fait varier la part
-    des demandes faites en ligne, le taux d'actualisation, le prix du
-    kilomètre et le coût de la plateforme.
+    Les curseurs partent des chiffres de la commune (ceux de ``table`` si on la
+    donne) ; on fait varier la part des demandes faites en ligne, le taux
+    d'actualisation, le prix du kilomètre et le coût de la plateforme.
     """
-    hypotheses = modele.hypotheses_commune(commune)
+    hypotheses = modele.hypotheses_commune(commune, table)
     nom = hypotheses["commune"]
 
     def dessiner(part_en_ligne, taux, cout_km, plateforme_millions):
-        calcul = modele.van_commune(nom, cout_km=cout_km, cout_plateforme=plateforme_millions * 1e6,
+        calcul = modele.van_commune(nom, table, cout_km=cout_km, cout_plateforme=plateforme_millions * 1e6,
                                     part_en_ligne_pct=part_en_ligne, taux_pct=taux)
         tableau = calcul["tableau"]
         retour = calcul["annee_de_retour"]
@@ -250,10 +250,14 @@ def simulateur_van(commune: str = "Lokossa") -> Simulateur:
 
 
 # --- Simulateur 2 : la file d'attente au guichet -----------------------------------------------
-def simulateur_file(commune: str = "Djidja", attente_max_min: float = modele.ATTENTE_CIBLE_MIN) -> Simulateur:
-    """L'attente moyenne au guichet de l'état civil selon les arrivées, le temps de traitement et les guichets."""
-    nom = trouver_commune(commune)
-    ligne = charger("etat_civil").set_index("commune").loc[nom]
+def simulateur_file(commune: str = "Djidja", table: pd.DataFrame | None = None,
+                    attente_max_min: float = modele.ATTENTE_CIBLE_MIN) -> Simulateur:
+    """L'attente moyenne au guichet de l'état civil selon les arrivées, le temps de traitement et les guichets.
+
+    Les curseurs partent des chiffres de la commune (ceux de ``table`` si on la donne).
+    """
+    ligne = modele.ligne_etat_civil(commune, table)
+    nom = str(ligne.name)
     heures = float(ligne["heures_ouverture"])
 
     def dessiner(demandes_jour, temps_min, guichets, part_en_ligne):
