@@ -356,7 +356,8 @@ ORDRE_QUADRANTS = ["gain rapide", "grand projet", "petit plus", "à éviter pour
 def priorites(services: pd.DataFrame, seuil: float = SEUIL_MATRICE) -> pd.DataFrame:
     """Les services classés : gains rapides d'abord, puis par impact décroissant et effort croissant."""
     tableau = services.copy()
-    tableau["quadrant"] = [quadrant(i, e, seuil) for i, e in zip(tableau["impact_score"], tableau["effort_score"], strict=True)]
+    scores = zip(tableau["impact_score"], tableau["effort_score"], strict=True)
+    tableau["quadrant"] = [quadrant(impact, effort, seuil) for impact, effort in scores]
     tableau["ordre"] = tableau["quadrant"].map(ORDRE_QUADRANTS.index)
     tableau = tableau.sort_values(["ordre", "impact_score", "effort_score"], ascending=[True, False, True])
     return tableau.drop(columns="ordre").reset_index(drop=True)

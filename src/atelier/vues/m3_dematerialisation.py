@@ -15,7 +15,6 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from IPython.display import Markdown, display
-from matplotlib.ticker import FuncFormatter
 
 from atelier.donnees import (
     MENTION_SYNTHETIQUE,
@@ -40,7 +39,6 @@ BLEU = "#2c5d8f"  # foncé : lisible en noir et blanc
 ORANGE = "#e69f00"  # palette Okabe-Ito, sûre pour les daltoniens
 GRIS = "#9a9a9a"
 REPERE_72H = parametre("part_72h_e_casier")  # 90 % : e-casier judiciaire [38]
-_milliers = FuncFormatter(lambda x, _pos: nombre_fr(x, 0))
 
 
 def _millions(montant: float) -> str:
@@ -201,6 +199,9 @@ def simulateur_van(commune: str = "Lokossa", table: pd.DataFrame | None = None) 
     """
     hypotheses = modele.hypotheses_commune(commune, table)
     nom = hypotheses["commune"]
+    # Les curseurs partent des chiffres de la commune (arrondis au pas du curseur).
+    cout_km = 5 * round(hypotheses["cout_km"] / 5)
+    plateforme = round(hypotheses["cout_plateforme"] / 1e6, 1)
 
     def dessiner(part_en_ligne, taux, cout_km, plateforme_millions):
         calcul = modele.van_commune(nom, table, cout_km=cout_km, cout_plateforme=plateforme_millions * 1e6,
@@ -236,9 +237,9 @@ def simulateur_van(commune: str = "Lokossa", table: pd.DataFrame | None = None) 
         {
             "part_en_ligne": curseur("Demandes faites en ligne (%)", 0, 80, 30, pas=5),
             "taux": curseur("Taux d'actualisation (%)", 4, 15, float(modele.TAUX_ACTUALISATION), pas=0.5),
-            "cout_km": curseur("Prix du kilomètre (FCFA/km)", 20, 250, int(hypotheses["cout_km"]), pas=5),
-            "plateforme_millions": curseur("Coût de la plateforme (millions FCFA)", 2, 40,
-                                           hypotheses["cout_plateforme"] / 1e6, pas=0.5),
+            "cout_km": curseur("Prix du kilomètre (FCFA/km)", 0, max(250, cout_km), cout_km, pas=5),
+            "plateforme_millions": curseur("Coût de la plateforme (millions FCFA)", 1, max(40, 2 * plateforme),
+                                           plateforme, pas=0.1),
         },
         dessiner,
         titre=f"Mettre les actes d'état civil en ligne à {nom} : est-ce rentable ?",
@@ -259,6 +260,8 @@ def simulateur_file(commune: str = "Djidja", table: pd.DataFrame | None = None,
     ligne = modele.ligne_etat_civil(commune, table)
     nom = str(ligne.name)
     heures = float(ligne["heures_ouverture"])
+    demandes, temps, guichets = round(float(ligne["demandes_jour"])), int(ligne["temps_traitement_min"]), int(
+        ligne["nb_guichets"])
 
     def dessiner(demandes_jour, temps_min, guichets, part_en_ligne):
         arrivees = modele.arrivees_par_heure(demandes_jour, heures, part_en_ligne)
@@ -298,7 +301,8 @@ def simulateur_file(commune: str = "Djidja", table: pd.DataFrame | None = None,
                      f"personnes qui attendent en moyenne (loi de Little) : "
                      f"**{nombre_fr(file['file_moyenne'], 1)}**.")
         else:
-            constat = f"avec {_guichets(guichets)}, la file est saturée ; il en faut {besoin}"
+            constat = (f"avec {_guichets(guichets)}, la file est saturée ; il en faut {besoin} "
+                       f"pour rester sous {nombre_fr(attente_max_min)} min")
             texte = f"⚠️ {file['message']}"
         ax.set_title(f"{nom} : {constat}\n{MENTION_SYNTHETIQUE}", fontsize=10)
         display(Markdown(f"{nombre_fr(arrivees, 1)} usagers par heure au guichet. {texte}"))
@@ -306,9 +310,9 @@ def simulateur_file(commune: str = "Djidja", table: pd.DataFrame | None = None,
 
     return Simulateur(
         {
-            "demandes_jour": curseur("Demandes par jour", 5, 400, round(float(ligne["demandes_jour"]))),
-            "temps_min": curseur("Temps de traitement (minutes)", 3, 40, int(ligne["temps_traitement_min"])),
-            "guichets": curseur("Guichets ouverts", 1, 15, int(ligne["nb_guichets"])),
+            "demandes_jour": curseur("Demandes par jour", 5, max(400, demandes), demandes),
+            "temps_min": curseur("Temps de traitement (minutes)", 3, max(40, temps), temps),
+            "guichets": curseur("Guichets ouverts", 1, max(15, guichets), guichets),
             "part_en_ligne": curseur("Demandes faites en ligne (%)", 0, 80, 0, pas=5),
         },
         dessiner,
