@@ -210,14 +210,15 @@ def simulateur_van(commune: str = "Lokossa", table: pd.DataFrame | None = None) 
         retour = calcul["annee_de_retour"]
         fig, ax = plt.subplots(figsize=(8.5, 4.2), layout="constrained")
         couleurs = [BLEU if v >= 0 else GRIS for v in tableau["flux_actualise"]]
-        ax.bar(tableau["annee"], tableau["flux_actualise"] / 1e6, color=couleurs, label="flux net de l'année, actualisé")
+        ax.bar(tableau["annee"], tableau["flux_actualise"] / 1e6, color=couleurs,
+               label="flux net actualisé de l'année (gris : dépense, bleu : gain)")
         ax.plot(tableau["annee"], tableau["cumul_actualise"] / 1e6, color="black", marker="o",
                 label="cumul actualisé (le dernier point est la VAN)")
         ax.axhline(0, color="black", linewidth=0.8)
         ax.set_xticks(tableau["annee"])
         ax.set_xlabel("Année (0 = achat de la plateforme)")
         ax.set_ylabel("Millions de FCFA (valeur d'aujourd'hui)")
-        ax.legend(fontsize=8, loc="upper left")
+        ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=2, frameon=False)
         if retour is None:
             constat = f"pas rentable en {modele.ANNEES} ans"
         else:
@@ -236,17 +237,18 @@ def simulateur_van(commune: str = "Lokossa", table: pd.DataFrame | None = None) 
     return Simulateur(
         {
             "part_en_ligne": curseur("Demandes faites en ligne (%)", 0, 80, 30, pas=5),
-            "taux": curseur("Taux d'actualisation (%)", 4, 15, float(modele.TAUX_ACTUALISATION), pas=0.5),
+            "taux": curseur("Taux d'actualisation (%)", 4, 15, float(modele.TAUX_ACTUALISATION), pas=0.5,
+                            format_=".1f"),
             "cout_km": curseur("Prix du kilomètre (FCFA/km)", 0, max(250, cout_km), cout_km, pas=5),
-            "plateforme_millions": curseur("Coût de la plateforme (millions FCFA)", 1, max(40, 2 * plateforme),
-                                           plateforme, pas=0.1),
+            "plateforme_millions": curseur("Plateforme (millions FCFA)", 1, max(40, 2 * plateforme),
+                                           plateforme, pas=0.1, format_=".1f"),
         },
         dessiner,
         titre=f"Mettre les actes d'état civil en ligne à {nom} : est-ce rentable ?",
         explication=(f"{nombre_fr(hypotheses['demandes_an'])} demandes d'actes par an, "
                      f"{modele.DEPLACEMENTS_EVITES} déplacements évités par demande en ligne, "
-                     f"fonctionnement : {modele.PART_FONCTIONNEMENT} % du coût de la plateforme par an "
-                     f"({MENTION_SYNTHETIQUE})."),
+                     f"fonctionnement : {modele.PART_FONCTIONNEMENT} % du coût de la plateforme par an ; "
+                     f"{MENTION_SYNTHETIQUE}."),
     )
 
 
@@ -317,6 +319,6 @@ def simulateur_file(commune: str = "Djidja", table: pd.DataFrame | None = None,
         },
         dessiner,
         titre=f"La file d'attente à l'état civil de {nom}",
-        explication=(f"Ouvert {nombre_fr(heures)} heures par jour ; modèle M/M/c (formule d'Erlang C [48]) "
-                     f"({MENTION_SYNTHETIQUE})."),
+        explication=(f"Ouvert {nombre_fr(heures)} heures par jour ; modèle M/M/c (formule d'Erlang C [48]) ; "
+                     f"{MENTION_SYNTHETIQUE}."),
     )
