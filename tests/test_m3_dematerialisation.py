@@ -273,6 +273,29 @@ def test_simulateur_van_recalcule_quand_on_bouge_un_curseur():
         m.van_commune("Lokossa", taux_pct=12, cout_plateforme=30e6)["van"])
 
 
+def test_choisir_une_commune_remet_les_curseurs_a_ses_chiffres():
+    etat_civil = charger("etat_civil").set_index("commune")
+    sim = vues.simulateur_van("Lokossa")
+    sim.controles["part_en_ligne"].value = 20
+    sim.controles["commune"].value = "Djougou"
+    assert sim.controles["cout_km"].value == etat_civil.at["Djougou", "cout_transport_fcfa_km"]
+    assert sim.controles["plateforme_millions"].value == pytest.approx(etat_civil.at["Djougou", "cout_plateforme_fcfa"] / 1e6)
+    assert sim.controles["part_en_ligne"].value == 20  # les choix de politique restent
+    assert sim.resultat["commune"] == "Djougou"
+    assert sim.resultat["van"] == pytest.approx(m.van_commune("Djougou", part_en_ligne_pct=20)["van"])
+
+    file = vues.simulateur_file("Djidja")
+    file.controles["commune"].value = "Cotonou"
+    cotonou = etat_civil.loc["Cotonou"]
+    assert file.controles["guichets"].value == cotonou["nb_guichets"]
+    assert file.controles["temps_min"].value == cotonou["temps_traitement_min"]
+    # Le curseur des demandes est entier : 332,3 demandes par jour deviennent 332.
+    arrivees = round(cotonou["demandes_jour"]) / cotonou["heures_ouverture"]
+    attendu = m.attente_moyenne_min(arrivees, cotonou["temps_traitement_min"], int(cotonou["nb_guichets"]))
+    assert file.resultat["commune"] == "Cotonou"
+    assert file.resultat["attente_min"] == pytest.approx(attendu)
+
+
 def test_simulateur_file_signale_la_saturation():
     sim = vues.simulateur_file("Djidja")
     assert sim.resultat["stable"] and "il en faut 4" in sim.resultat["titre"]

@@ -168,16 +168,17 @@ def simulateur_tableau_de_bord(commune: str = "Porto-Novo") -> Simulateur:
         ax.set_title(f"{commune} : {nombre_fr(fiche['pct_72h'], 1)} % des actes en 72 heures sur l'année, "
                      f"{sous_repere} mois sur 12 sous le repère\n{MENTION_SYNTHETIQUE}", fontsize=10)
         ax.legend(fontsize=8, loc="lower left")
+        valeurs = [fiche["delai_moyen_jours"], fiche["pct_72h"], fiche["taux_rejet"], fiche["satisfaction_pct"]]
         indicateurs = pd.DataFrame(
             {
-                commune: [fiche["delai_moyen_jours"], fiche["pct_72h"], fiche["taux_rejet"], fiche["satisfaction_pct"]],
-                "médiane des 77": medianes.to_numpy(),
+                commune: [nombre_fr(v, 1) for v in valeurs],
+                "médiane des 77": [nombre_fr(v, 1) for v in medianes],
                 "repère": ["", f"{nombre_fr(REPERE_72H)} % [38]", "",
                            f"{nombre_fr(parametre('satisfaction_ccsp_lokossa'))} % [80]"],
             },
             index=["délai moyen (jours)", "actes en 72 h (%)", "taux de rejet (%)", "usagers satisfaits (%)"],
         )
-        display(indicateurs.round(1))
+        display(indicateurs)
         return {"commune": commune, "pct_72h": float(fiche["pct_72h"]), "mois_sous_repere": sous_repere,
                 "titre": ax.get_title()}
 
@@ -185,26 +186,69 @@ def simulateur_tableau_de_bord(commune: str = "Porto-Novo") -> Simulateur:
         {"commune": menu("Votre commune", communes_disponibles(), trouver_commune(commune))},
         dessiner,
         titre="Tableau de bord de l'état civil",
-        explication=f"Choisissez votre commune ({MENTION_SYNTHETIQUE}).",
+        explication=f"Choisissez votre commune ; {MENTION_SYNTHETIQUE}.",
     )
+
+
+# --- Un simulateur dont les curseurs suivent la commune choisie ------------------------------
+class SimulateurCommune(Simulateur):
+    """Un simulateur avec un menu « Commune » : choisir une commune remet les curseurs à ses chiffres.
+
+    ``depart(commune)`` renvoie les valeurs de départ des curseurs pour une commune ;
+    les curseurs sont mis à jour sans redessiner, puis le graphique est redessiné une fois.
+    """
+
+    def __init__(self, controles, dessiner, depart, **options):
+        self._depart = depart
+        self._en_pause = False
+        super().__init__(controles, dessiner, **options)
+
+    def _changement(self, changement=None) -> None:
+        if self._en_pause:
+            return
+        if changement is not None and changement.owner is self.controles["commune"]:
+            self._en_pause = True
+            try:
+                for nom, valeur in self._depart(changement.new).items():
+                    self.controles[nom].value = valeur
+            finally:
+                self._en_pause = False
+        self.mettre_a_jour()
+
+
+def _communes(table: pd.DataFrame | None) -> list[str]:
+    """Les communes du tableau (toutes par défaut), dans l'ordre officiel."""
+    if table is None:
+        return communes_disponibles()
+    presentes = set(table["commune"] if "commune" in table.columns else table.index)
+    return [c for c in communes_disponibles() if c in presentes]
+
+
+def _maximum(valeurs, plancher: float) -> float:
+    return max(plancher, *valeurs)
 
 
 # --- Simulateur 1 : la valeur actuelle nette -------------------------------------------------
 def simulateur_van(commune: str = "Lokossa", table: pd.DataFrame | None = None) -> Simulateur:
     """La VAN sur 5 ans de la mise en ligne des actes d'état civil d'une commune.
 
-    Les curseurs partent des chiffres de la commune (ceux de ``table`` si on la
-    donne) ; on fait varier la part des demandes faites en ligne, le taux
-    d'actualisation, le prix du kilomètre et le coût de la plateforme.
+    Les curseurs partent des chiffres de la commune choisie dans le menu (ceux
+    de ``table`` si on la donne) ; on fait varier la part des demandes faites en
+    ligne, le taux d'actualisation, le prix du kilomètre et le coût de la plateforme.
     """
-    hypotheses = modele.hypotheses_commune(commune, table)
-    nom = hypotheses["commune"]
-    # Les curseurs partent des chiffres de la commune (arrondis au pas du curseur).
-    cout_km = 5 * round(hypotheses["cout_km"] / 5)
-    plateforme = round(hypotheses["cout_plateforme"] / 1e6, 1)
+    communes = _communes(table)
 
-    def dessiner(part_en_ligne, taux, cout_km, plateforme_millions):
-        calcul = modele.van_commune(nom, table, cout_km=cout_km, cout_plateforme=plateforme_millions * 1e6,
+    def depart(nom):
+        hypotheses = modele.hypotheses_commune(nom, table)
+        # arrondis au pas des curseurs
+        return {"cout_km": 5 * round(hypotheses["cout_km"] / 5),
+                "plateforme_millions": round(hypotheses["cout_plateforme"] / 1e6, 1)}
+
+    tous = [depart(c) for c in communes]
+    initial = depart(trouver_commune(commune))
+
+    def dessiner(commune, part_en_ligne, taux, cout_km, plateforme_millions):
+        calcul = modele.van_commune(commune, table, cout_km=cout_km, cout_plateforme=plateforme_millions * 1e6,
                                     part_en_ligne_pct=part_en_ligne, taux_pct=taux)
         tableau = calcul["tableau"]
         retour = calcul["annee_de_retour"]
@@ -219,36 +263,38 @@ def simulateur_van(commune: str = "Lokossa", table: pd.DataFrame | None = None) 
         ax.set_xlabel("Année (0 = achat de la plateforme)")
         ax.set_ylabel("Millions de FCFA (valeur d'aujourd'hui)")
         ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=2, frameon=False)
-        if retour is None:
-            constat = f"pas rentable en {modele.ANNEES} ans"
-        else:
-            constat = f"rentable dès l'année {retour}"
-        ax.set_title(f"{nom} ({nombre_fr(part_en_ligne)} % en ligne, taux {nombre_fr(taux, 1)} %) : {constat}\n"
+        constat = f"pas rentable en {modele.ANNEES} ans" if retour is None else f"rentable dès l'année {retour}"
+        ax.set_title(f"{commune} ({nombre_fr(part_en_ligne)} % en ligne, taux {nombre_fr(taux, 1)} %) : {constat}\n"
                      f"VAN sur {modele.ANNEES} ans : {_millions(calcul['van'])} — {MENTION_SYNTHETIQUE}",
                      fontsize=10)
+        demandes = modele.hypotheses_commune(commune, table)["demandes_an"]
         display(Markdown(
-            f"Une visite à la mairie coûte **{nombre_fr(calcul['cout_visite'], 0)} FCFA** à l'usager ; "
-            f"les usagers économisent **{_millions(calcul['gain_annuel'])}** par an ; "
-            f"la commune paie **{_millions(calcul['cout_fonctionnement_an'])}** de fonctionnement par an."
+            f"{nombre_fr(demandes)} demandes d'actes par an. Une visite à la mairie coûte "
+            f"**{nombre_fr(calcul['cout_visite'], 0)} FCFA** à l'usager ; les usagers économisent "
+            f"**{_millions(calcul['gain_annuel'])}** par an ; la commune paie "
+            f"**{_millions(calcul['cout_fonctionnement_an'])}** de fonctionnement par an."
         ))
-        return {"van": calcul["van"], "gain_annuel": calcul["gain_annuel"], "annee_de_retour": retour,
-                "titre": ax.get_title()}
+        return {"commune": commune, "van": calcul["van"], "gain_annuel": calcul["gain_annuel"],
+                "annee_de_retour": retour, "titre": ax.get_title()}
 
-    return Simulateur(
+    return SimulateurCommune(
         {
+            "commune": menu("Commune", communes, trouver_commune(commune)),
             "part_en_ligne": curseur("Demandes faites en ligne (%)", 0, 80, 30, pas=5),
             "taux": curseur("Taux d'actualisation (%)", 4, 15, float(modele.TAUX_ACTUALISATION), pas=0.5,
                             format_=".1f"),
-            "cout_km": curseur("Prix du kilomètre (FCFA/km)", 0, max(250, cout_km), cout_km, pas=5),
-            "plateforme_millions": curseur("Plateforme (millions FCFA)", 1, max(40, 2 * plateforme),
-                                           plateforme, pas=0.1, format_=".1f"),
+            "cout_km": curseur("Prix du kilomètre (FCFA/km)", 0,
+                               _maximum((d["cout_km"] for d in tous), 250), initial["cout_km"], pas=5),
+            "plateforme_millions": curseur("Plateforme (millions FCFA)", 1,
+                                           _maximum((d["plateforme_millions"] for d in tous), 40),
+                                           initial["plateforme_millions"], pas=0.1, format_=".1f"),
         },
         dessiner,
-        titre=f"Mettre les actes d'état civil en ligne à {nom} : est-ce rentable ?",
-        explication=(f"{nombre_fr(hypotheses['demandes_an'])} demandes d'actes par an, "
-                     f"{modele.DEPLACEMENTS_EVITES} déplacements évités par demande en ligne, "
-                     f"fonctionnement : {modele.PART_FONCTIONNEMENT} % du coût de la plateforme par an ; "
-                     f"{MENTION_SYNTHETIQUE}."),
+        depart,
+        titre="Mettre les actes d'état civil en ligne : est-ce rentable ?",
+        explication=(f"Chaque demande faite en ligne évite {modele.DEPLACEMENTS_EVITES} déplacements ; "
+                     f"fonctionnement : {modele.PART_FONCTIONNEMENT} % du coût de la plateforme par an. "
+                     f"Choisir une commune remet les curseurs à ses chiffres ; {MENTION_SYNTHETIQUE}."),
     )
 
 
@@ -257,15 +303,22 @@ def simulateur_file(commune: str = "Djidja", table: pd.DataFrame | None = None,
                     attente_max_min: float = modele.ATTENTE_CIBLE_MIN) -> Simulateur:
     """L'attente moyenne au guichet de l'état civil selon les arrivées, le temps de traitement et les guichets.
 
-    Les curseurs partent des chiffres de la commune (ceux de ``table`` si on la donne).
+    Les curseurs partent des chiffres de la commune choisie dans le menu (ceux
+    de ``table`` si on la donne).
     """
-    ligne = modele.ligne_etat_civil(commune, table)
-    nom = str(ligne.name)
-    heures = float(ligne["heures_ouverture"])
-    demandes, temps, guichets = round(float(ligne["demandes_jour"])), int(ligne["temps_traitement_min"]), int(
-        ligne["nb_guichets"])
+    communes = _communes(table)
 
-    def dessiner(demandes_jour, temps_min, guichets, part_en_ligne):
+    def depart(nom):
+        ligne = modele.ligne_etat_civil(nom, table)
+        return {"demandes_jour": round(float(ligne["demandes_jour"])),
+                "temps_min": int(ligne["temps_traitement_min"]),
+                "guichets": int(ligne["nb_guichets"])}
+
+    tous = [depart(c) for c in communes]
+    initial = depart(trouver_commune(commune))
+
+    def dessiner(commune, demandes_jour, temps_min, guichets, part_en_ligne):
+        heures = float(modele.ligne_etat_civil(commune, table)["heures_ouverture"])
         arrivees = modele.arrivees_par_heure(demandes_jour, heures, part_en_ligne)
         file = modele.file_attente(arrivees, temps_min, guichets, attente_max_min)
         besoin = file["guichets_necessaires"]
@@ -306,19 +359,25 @@ def simulateur_file(commune: str = "Djidja", table: pd.DataFrame | None = None,
             constat = (f"avec {_guichets(guichets)}, la file est saturée ; il en faut {besoin} "
                        f"pour rester sous {nombre_fr(attente_max_min)} min")
             texte = f"⚠️ {file['message']}"
-        ax.set_title(f"{nom} : {constat}\n{MENTION_SYNTHETIQUE}", fontsize=10)
-        display(Markdown(f"{nombre_fr(arrivees, 1)} usagers par heure au guichet. {texte}"))
-        return {**file, "titre": ax.get_title()}
+        ax.set_title(f"{commune} : {constat}\n{MENTION_SYNTHETIQUE}", fontsize=10)
+        display(Markdown(f"Ouvert {nombre_fr(heures)} heures par jour : {nombre_fr(arrivees, 1)} usagers "
+                         f"par heure au guichet. {texte}"))
+        return {**file, "commune": commune, "titre": ax.get_title()}
 
-    return Simulateur(
+    return SimulateurCommune(
         {
-            "demandes_jour": curseur("Demandes par jour", 5, max(400, demandes), demandes),
-            "temps_min": curseur("Temps de traitement (minutes)", 3, max(40, temps), temps),
-            "guichets": curseur("Guichets ouverts", 1, max(15, guichets), guichets),
+            "commune": menu("Commune", communes, trouver_commune(commune)),
+            "demandes_jour": curseur("Demandes par jour", 5, _maximum((d["demandes_jour"] for d in tous), 400),
+                                     initial["demandes_jour"]),
+            "temps_min": curseur("Temps de traitement (minutes)", 3, _maximum((d["temps_min"] for d in tous), 40),
+                                 initial["temps_min"]),
+            "guichets": curseur("Guichets ouverts", 1, _maximum((d["guichets"] for d in tous), 15),
+                                initial["guichets"]),
             "part_en_ligne": curseur("Demandes faites en ligne (%)", 0, 80, 0, pas=5),
         },
         dessiner,
-        titre=f"La file d'attente à l'état civil de {nom}",
-        explication=(f"Ouvert {nombre_fr(heures)} heures par jour ; modèle M/M/c (formule d'Erlang C [48]) ; "
-                     f"{MENTION_SYNTHETIQUE}."),
+        depart,
+        titre="La file d'attente au guichet de l'état civil",
+        explication=("Modèle M/M/c (formule d'Erlang C [48]). Choisir une commune remet les curseurs à ses "
+                     f"chiffres ; {MENTION_SYNTHETIQUE}."),
     )
