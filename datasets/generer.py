@@ -54,7 +54,7 @@ STARTUPS_LABELLISEES = 15  # première promotion du label start-up [53]
 TAUX_NATALITE = 0.0392  # naissances enregistrées pour un habitant, 2022 [43]
 TAUX_NATALITE_DONGA = 0.0488  # [43]
 SMIG_FCFA_MOIS = 52_000  # depuis le 1er janvier 2023 [50]
-PART_TEMPS_NON_TRAVAILLE = 0.30  # règle de la BAD [49]
+PART_TEMPS_NON_TRAVAILLE = 0.30  # règle de la Banque asiatique de développement (BAsD) [49]
 HEURES_PAR_MOIS = 173.33  # 40 h par semaine
 TARIFS_FCFA = {  # tarifs officiels sourcés
     "certificat_residence": (2_000, "srtb.bj, certificat de résidence (UCIP/ANIP) [40]"),
@@ -1142,7 +1142,7 @@ PARAMETRES = [
         "FCFA/heure",
         "Valeur d'une heure de temps non travaillé : 30 % du SMIG horaire (173,33 h par mois)",
         "calculé",
-        "SMIG [50] et règle de la BAD [49]",
+        "SMIG [50] et règle de la Banque asiatique de développement (BAsD) [49]",
     ),
     (
         "naissances_enregistrees_2022",
