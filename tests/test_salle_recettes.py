@@ -20,9 +20,7 @@ from atelier.salle.liste import ListeInvalide, lire_liste
 from conftest import RACINE
 
 DEPLOY = RACINE / "deploy"
-Z2JH = RACINE.parent / "shared" / "external" / "z2jh"
-if not Z2JH.exists():  # CI : shared/ est posé à côté du clone
-    Z2JH = RACINE.parent.parent / "shared" / "external" / "z2jh"
+Z2JH = RACINE / "tests" / "fixtures" / "z2jh"  # copie du schéma du chart (voir son README)
 
 
 def _liste(tmp_path: Path, texte: str) -> Path:
@@ -119,8 +117,6 @@ def _fusion(base: dict, ajout: dict) -> dict:
 
 @pytest.fixture(scope="module")
 def schema_z2jh():
-    if not (Z2JH / "values.schema.yaml").exists():
-        pytest.skip("schéma de Zero to JupyterHub absent (shared/external/z2jh)")
     schema = yaml.safe_load((Z2JH / "values.schema.yaml").read_text(encoding="utf-8"))
     defauts = yaml.safe_load((Z2JH / "values.default.yaml").read_text(encoding="utf-8"))
     return jsonschema.Draft7Validator(schema), defauts
