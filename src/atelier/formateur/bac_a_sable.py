@@ -1,0 +1,288 @@
+"""Isolation du noyau qui exécute le code d'un participant pendant la correction.
+
+nbgrader exécute le code des participants avec les droits du formateur. Ici,
+chaque noyau est lancé par ``python -m atelier.formateur.bac_a_sable`` (ce
+module), qui prépare une vue privée du système de fichiers, puis remplace son
+propre processus par le noyau. Selon ce que la machine permet :
+
+- ``compte`` (le formateur est root, ``unshare`` marche) : le noyau tourne sous
+  le compte dédié ``atelier-correction``, dans ses propres espaces de noms
+  (montages et processus) : le cours, l'échange, les autres copies et le carnet
+  de notes y sont remplacés par des dossiers vides en lecture seule ;
+- ``espaces`` (formateur ordinaire, espaces de noms utilisateur permis) : même
+  vue privée, mais sous le compte du formateur ; son dossier personnel, le
+  dépôt et l'environnement Python y sont en lecture seule ;
+- ``compte-seul`` (root sans ``unshare``) : compte dédié, sans vue privée ;
+- ``aucune`` : ni l'un ni l'autre ; seule la surveillance des accès (ci-dessous)
+  protège, et le journal le dit.
+
+Dans tous les cas : limites de mémoire, de temps de calcul et de taille de
+fichier, environnement réduit (pas de jeton du hub), et un crochet d'audit
+Python (``atelier.formateur.noyau``) qui refuse et note les accès aux chemins
+protégés. Ce module n'importe que la bibliothèque standard : il démarre vite.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pwd
+import resource
+import shutil
+import subprocess
+import sys
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+UTILISATEUR = "atelier-correction"
+
+# Variables d'environnement transmises au noyau ; toutes les autres (jetons du
+# hub, clés, chemins du formateur) sont retirées.
+ENV_GARDEE = (
+    "PATH", "LANG", "LANGUAGE", "TZ", "PYTHONPATH", "ATELIER_RACINE", "NBGRADER_EXECUTION",
+    "MPLBACKEND", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE",
+)
+
+RESUMES = {
+    "compte": (
+        f"isolation : compte dédié « {UTILISATEUR} », vue privée des fichiers "
+        "(cours, échange, autres copies et carnet de notes invisibles), processus séparés"
+    ),
+    "espaces": (
+        "isolation : vue privée des fichiers (cours, échange, autres copies et carnet de notes "
+        "invisibles ; dossier personnel, dépôt et Python en lecture seule), processus séparés ; "
+        "NON isolé : le code corrigé tourne sous votre compte et peut lire vos fichiers personnels"
+    ),
+    "compte-seul": (
+        f"isolation partielle : compte dédié « {UTILISATEUR} », sans vue privée (unshare "
+        "indisponible) ; NON isolé : les fichiers lisibles par tous restent lisibles"
+    ),
+    "aucune": (
+        "AUCUNE isolation (ni compte dédié, ni unshare) : le code corrigé tourne sous votre "
+        "compte ; seuls les accès Python aux dossiers du cours sont refusés et notés"
+    ),
+}
+
+
+@dataclass
+class Limites:
+    """Limites imposées à chaque noyau de participant."""
+
+    memoire_mo: int = 2048
+    cpu_s: int = 600
+    fichier_mo: int = 64
+    sortie_caracteres: int = 200_000
+
+
+@dataclass
+class Isolation:
+    mode: str
+    uid: int | None = None
+    gid: int | None = None
+    prefixe: list[str] = field(default_factory=list)
+
+    @property
+    def resume(self) -> str:
+        return RESUMES[self.mode]
+
+
+def _marche(commande: list[str]) -> bool:
+    try:
+        return subprocess.run(commande, capture_output=True, timeout=20).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        return False
+
+
+def _compte_dedie() -> tuple[int, int] | None:
+    try:
+        entree = pwd.getpwnam(UTILISATEUR)
+    except KeyError:
+        useradd = shutil.which("useradd") or "/usr/sbin/useradd"
+        ok = _marche([
+            useradd, "--system", "--no-create-home", "--home-dir", "/nonexistent",
+            "--shell", "/usr/sbin/nologin", "--user-group", UTILISATEUR,
+        ])
+        if not ok:
+            return None
+        entree = pwd.getpwnam(UTILISATEUR)
+    return entree.pw_uid, entree.pw_gid
+
+
+def detecter_isolation(autoriser: bool = True) -> Isolation:
+    """La meilleure isolation disponible sur cette machine."""
+    if not autoriser:
+        return Isolation("aucune")
+    unshare = shutil.which("unshare")
+    base = [unshare, "--mount", "--pid", "--fork", "--mount-proc", "--propagation", "private"] if unshare else []
+    if os.geteuid() == 0:
+        compte = _compte_dedie()
+        if compte and base and _marche([*base, "true"]):
+            return Isolation("compte", *compte, prefixe=base)
+        if compte:
+            return Isolation("compte-seul", *compte)
+    elif base:
+        prefixe = [unshare, "--user", "--map-root-user", *base[1:]]
+        if _marche([*prefixe, "true"]):
+            return Isolation("espaces", prefixe=prefixe)
+    return Isolation("aucune")
+
+
+@dataclass
+class Reglages:
+    """Ce que le lanceur du noyau doit savoir, écrit en JSON par le correcteur."""
+
+    mode: str
+    uid: int | None
+    gid: int | None
+    bac: str  # dossier de travail privé du noyau (hors du cours)
+    vue: str  # où le noyau voit ce dossier (là où nbgrader l'aurait lancé)
+    journal: str  # accès refusés, écrits par le crochet d'audit
+    proteges: list[str]  # masqués (vue privée) et refusés (crochet d'audit)
+    lecture_seule: list[str]  # rendus non modifiables (mode « espaces »)
+    limites: dict
+    prefixe: list[str] = field(default_factory=list)
+    cache_matplotlib: str | None = None
+
+    def ecrire(self, chemin: Path) -> Path:
+        chemin.write_text(json.dumps(asdict(self)), encoding="utf-8")
+        return chemin
+
+
+def commande_noyau(prefixe: list[str], reglages: Path, commande: list[str]) -> list[str]:
+    """La commande qui lance ``commande`` (le noyau prévu par jupyter_client) isolée."""
+    return [*prefixe, sys.executable, "-m", "atelier.formateur.bac_a_sable", str(reglages), "--", *commande]
+
+
+# --- Ce qui suit tourne dans le processus lanceur, juste avant le noyau. ---------
+
+
+def _mount(*args: str, pass_fds: tuple[int, ...] = ()) -> None:
+    subprocess.run(["mount", *args], check=True, pass_fds=pass_fds, capture_output=True)
+
+
+def _masquer(chemin: str, vue: str) -> None:
+    """Remplace ``chemin`` par un dossier vide en lecture seule (où ``vue`` peut apparaître)."""
+    Path(chemin).mkdir(parents=True, exist_ok=True)
+    _mount("-t", "tmpfs", "-o", "size=1m,mode=755", "atelier-masque", chemin)
+    if vue.startswith(chemin + os.sep):
+        Path(vue).mkdir(parents=True, exist_ok=True)
+    _mount("-o", "remount,bind,ro", chemin)
+
+
+def _vue_privee(r: Reglages, bac_fd: int) -> None:
+    for chemin in r.lecture_seule:
+        if os.path.isdir(chemin):
+            _mount("--bind", chemin, chemin)
+            _mount("-o", "remount,bind,ro", chemin)
+    for tmp in ("/tmp", "/var/tmp", "/dev/shm"):
+        if os.path.isdir(tmp):
+            _mount("-t", "tmpfs", "-o", "size=256m,mode=1777", "atelier-tmp", tmp)
+    for chemin in r.proteges:
+        _masquer(chemin, r.vue)
+    # Le dossier de travail réapparaît là où nbgrader aurait lancé le noyau :
+    # les chemins relatifs (« ../../../submitted ») tombent dans le cours masqué.
+    Path(r.vue).mkdir(parents=True, exist_ok=True)
+    _mount("--bind", f"/proc/self/fd/{bac_fd}", r.vue, pass_fds=(bac_fd,))
+
+
+def _limiter(limites: Limites) -> None:
+    mo = 1024 * 1024
+    reglages = [
+        (resource.RLIMIT_AS, limites.memoire_mo * mo),
+        (resource.RLIMIT_CPU, limites.cpu_s),
+        (resource.RLIMIT_FSIZE, limites.fichier_mo * mo),
+        (resource.RLIMIT_CORE, 0),
+    ]
+    for quoi, valeur in reglages:
+        _dur = resource.getrlimit(quoi)[1]
+        if _dur != resource.RLIM_INFINITY:
+            valeur = min(valeur, _dur)
+        resource.setrlimit(quoi, (valeur, valeur if quoi != resource.RLIMIT_CPU else valeur + 5))
+
+
+def _environnement(r: Reglages, journal_fd: int) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k in ENV_GARDEE or k.startswith("LC_")}
+    prive = Path(r.vue)
+    env.update(
+        HOME=str(prive),
+        IPYTHONDIR=str(prive / ".ipython"),
+        MPLCONFIGDIR=str(prive / ".matplotlib"),
+        JUPYTER_RUNTIME_DIR=str(prive / ".jupyter"),
+        PYTHONNOUSERSITE="1",
+        PYTHONDONTWRITEBYTECODE="1",
+        OPENBLAS_NUM_THREADS="1",
+        OMP_NUM_THREADS="1",
+        MKL_NUM_THREADS="1",
+        ATELIER_PROTEGES=json.dumps(r.proteges),
+        ATELIER_JOURNAL_FD=str(journal_fd),
+    )
+    return env
+
+
+def _preparer_bac(r: Reglages, source: Path) -> None:
+    """Copie dans le bac les fichiers d'accompagnement (jamais les carnets : ils
+    contiennent les tests cachés restaurés par nbgrader)."""
+    bac = Path(r.bac)
+    shutil.copytree(source, bac, ignore=shutil.ignore_patterns("*.ipynb"), dirs_exist_ok=True, symlinks=False)
+    if r.cache_matplotlib and os.path.isdir(r.cache_matplotlib):
+        for fichier in Path(r.cache_matplotlib).glob("fontlist-*.json"):
+            (bac / ".matplotlib").mkdir(exist_ok=True)
+            shutil.copy(fichier, bac / ".matplotlib" / fichier.name)
+    if r.uid is not None:
+        for dossier, sous_dossiers, fichiers in os.walk(bac):
+            os.chown(dossier, r.uid, r.gid)
+            for nom in fichiers:
+                os.chown(os.path.join(dossier, nom), r.uid, r.gid)
+        os.chmod(bac, 0o700)
+
+
+def lancer(argv: list[str]) -> None:
+    chemin_reglages, separateur, *commande = argv
+    assert separateur == "--", "usage : bac_a_sable REGLAGES -- COMMANDE"
+    r = Reglages(**json.loads(Path(chemin_reglages).read_text(encoding="utf-8")))
+    _preparer_bac(r, Path.cwd())
+
+    # Fichier de connexion : une copie dans le bac, lisible par le compte dédié.
+    i = commande.index("-f") + 1
+    connexion = Path(r.bac) / ".connexion.json"
+    shutil.copy(commande[i], connexion)
+    if r.uid is not None:
+        os.chown(connexion, r.uid, r.gid)
+    commande[i] = str(Path(r.vue) / connexion.name)
+    # Le noyau Python démarre par le crochet d'audit.
+    if "ipykernel_launcher" in commande:
+        commande[commande.index("ipykernel_launcher")] = "atelier.formateur.noyau"
+
+    journal_fd = os.open(r.journal, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    os.set_inheritable(journal_fd, True)
+    # Les messages du noyau vont dans un fichier privé, pas sur l'écran du formateur.
+    sortie = os.open(Path(r.journal).with_name("noyau.log"), os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    os.dup2(sortie, 1)
+    os.dup2(sortie, 2)
+    os.close(sortie)
+    bac_fd = os.open(r.bac, os.O_RDONLY | os.O_DIRECTORY)
+    if r.mode in ("compte", "espaces"):
+        _vue_privee(r, bac_fd)
+        os.chdir(r.vue)
+    else:
+        r.vue = r.bac
+        os.chdir(r.bac)
+    os.close(bac_fd)
+    env = _environnement(r, journal_fd)
+    _limiter(Limites(**r.limites))
+
+    setpriv = shutil.which("setpriv")
+    if setpriv and r.mode != "aucune":
+        prefixe = [setpriv, "--no-new-privs", "--inh-caps=-all", "--bounding-set=-all"]
+        if r.uid is not None:
+            prefixe += [f"--reuid={r.uid}", f"--regid={r.gid}", "--clear-groups"]
+        os.execve(setpriv, [*prefixe, "--", *commande], env)
+    if r.uid is not None:
+        os.setgroups([])
+        os.setgid(r.gid)
+        os.setuid(r.uid)
+    os.execve(commande[0], commande, env)
+
+
+if __name__ == "__main__":
+    lancer(sys.argv[1:])

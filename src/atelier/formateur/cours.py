@@ -1,0 +1,143 @@
+"""Le dossier du cours nbgrader : configuration, exercices, copies, liste des participants."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import os
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+# Sous-dossier du cours où la commande garde l'état des corrections (statuts, journaux).
+ETAT = "correction_atelier"
+
+
+class ErreurFormateur(Exception):
+    """Une erreur à montrer telle quelle au formateur (message en français)."""
+
+
+def preparer_path() -> None:
+    """nbgrader appelle la commande « alembic » installée à côté de Python."""
+    bin_dir = str(Path(sys.executable).parent)
+    if bin_dir not in os.environ.get("PATH", "").split(os.pathsep):
+        os.environ["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")
+
+
+def charger_config(cours: Path):
+    """La configuration nbgrader du cours (``nbgrader_config.py`` s'il existe)."""
+    from traitlets.config import Config
+    from traitlets.config.loader import PyFileConfigLoader
+
+    preparer_path()
+    if (cours / "nbgrader_config.py").exists():
+        config = PyFileConfigLoader("nbgrader_config.py", path=str(cours)).load_config()
+    else:
+        config = Config()
+    config.CourseDirectory.root = str(cours)
+    return config
+
+
+def api(cours: Path, config=None):
+    from nbgrader.apps import NbGraderAPI
+    from nbgrader.coursedir import CourseDirectory
+
+    config = config if config is not None else charger_config(cours)
+    return NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
+
+
+def exercices(cours: Path) -> list[str]:
+    """Les exercices de ``source/`` (un dossier contenant au moins un carnet)."""
+    source = cours / "source"
+    if not source.is_dir():
+        return []
+    return sorted(d.name for d in source.iterdir() if d.is_dir() and any(d.glob("*.ipynb")))
+
+
+def carnets(cours: Path, exercice: str) -> list[str]:
+    """Noms (sans .ipynb) des carnets notés d'un exercice, d'après la source."""
+    return sorted(p.stem for p in (cours / "source" / exercice).glob("*.ipynb"))
+
+
+def verifier_exercice(cours: Path, exercice: str) -> None:
+    if exercice not in exercices(cours):
+        connus = ", ".join(exercices(cours)) or "aucun"
+        raise ErreurFormateur(f"Exercice inconnu : « {exercice} » (exercices du cours : {connus}).")
+
+
+@dataclass(frozen=True)
+class Copie:
+    participant: str
+    exercice: str
+
+    def dossier(self, cours: Path) -> Path:
+        return cours / "submitted" / self.participant / self.exercice
+
+
+def copies(cours: Path, exercice: str | None = None, participant: str | None = None) -> list[Copie]:
+    """Les copies ramassées dans ``submitted/<participant>/<exercice>/``."""
+    racine = cours / "submitted"
+    if not racine.is_dir():
+        return []
+    trouvees = []
+    for dossier in sorted(racine.glob("*/*")):
+        if not dossier.is_dir():
+            continue
+        copie = Copie(dossier.parent.name, dossier.name)
+        if (exercice and copie.exercice != exercice) or (participant and copie.participant != participant):
+            continue
+        trouvees.append(copie)
+    return trouvees
+
+
+def empreinte(dossier: Path) -> str:
+    """Empreinte SHA-256 de tout le contenu d'un dossier (noms et octets)."""
+    h = hashlib.sha256()
+    if not dossier.exists():
+        return ""
+    for fichier in sorted(p for p in dossier.rglob("*") if p.is_file()):
+        h.update(str(fichier.relative_to(dossier)).encode())
+        h.update(b"\0")
+        h.update(fichier.read_bytes())
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+@dataclass(frozen=True)
+class Participant:
+    id: str
+    nom: str
+    commune: str
+    role: str
+    departement: str = ""
+
+
+def lire_participants(chemin: Path | None) -> dict[str, Participant]:
+    """La liste des participants fournie par le formateur (CSV : id, nom, commune, role[, departement]).
+
+    Accepte la virgule ou le point-virgule, avec ou sans BOM (export Excel).
+    """
+    if chemin is None:
+        return {}
+    if not chemin.exists():
+        raise ErreurFormateur(f"Liste des participants introuvable : {chemin}")
+    texte = chemin.read_text(encoding="utf-8-sig")
+    dialecte = csv.Sniffer().sniff(texte.splitlines()[0], delimiters=",;")
+    lignes = list(csv.DictReader(texte.splitlines(), dialect=dialecte))
+    manquantes = {"id", "nom", "commune", "role"} - set(lignes[0] if lignes else {})
+    if manquantes:
+        raise ErreurFormateur(
+            f"{chemin.name} : colonnes manquantes : {', '.join(sorted(manquantes))} "
+            "(attendu : id, nom, commune, role, et si possible departement)."
+        )
+    participants = {}
+    for ligne in lignes:
+        ident = (ligne.get("id") or "").strip()
+        if ident:
+            participants[ident] = Participant(
+                ident, (ligne.get("nom") or "").strip(), (ligne.get("commune") or "").strip(),
+                (ligne.get("role") or "").strip(), (ligne.get("departement") or "").strip(),
+            )
+    return participants
