@@ -36,6 +36,10 @@ c.ClearSolutions.text_stub = (
     "Écrivez votre réponse ici (double-cliquez sur cette cellule pour la modifier)."
 )
 
+# Une cellule notée supprimée par un participant est remise depuis la source
+# (sinon elle resterait sans note).
+c.OverwriteCells.add_missing_cells = True
+
 # Retours aux participants : jamais le texte des tests cachés, ni des traces
 # d'erreur qui le citeraient (nbgrader les montre par défaut, jupyter/nbgrader#917),
 # ni la grille de notation des questions rédigées.

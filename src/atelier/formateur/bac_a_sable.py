@@ -229,7 +229,7 @@ def _preparer_bac(r: Reglages, source: Path) -> None:
             (bac / ".matplotlib").mkdir(exist_ok=True)
             shutil.copy(fichier, bac / ".matplotlib" / fichier.name)
     if r.uid is not None:
-        for dossier, sous_dossiers, fichiers in os.walk(bac):
+        for dossier, _, fichiers in os.walk(bac):
             os.chown(dossier, r.uid, r.gid)
             for nom in fichiers:
                 os.chown(os.path.join(dossier, nom), r.uid, r.gid)

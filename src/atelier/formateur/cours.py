@@ -92,12 +92,12 @@ def copies(cours: Path, exercice: str | None = None, participant: str | None = N
     return trouvees
 
 
-def empreinte(dossier: Path) -> str:
+def empreinte(dossier: Path, ignorer: frozenset[str] = frozenset()) -> str:
     """Empreinte SHA-256 de tout le contenu d'un dossier (noms et octets)."""
     h = hashlib.sha256()
     if not dossier.exists():
         return ""
-    for fichier in sorted(p for p in dossier.rglob("*") if p.is_file()):
+    for fichier in sorted(p for p in dossier.rglob("*") if p.is_file() and p.name not in ignorer):
         h.update(str(fichier.relative_to(dossier)).encode())
         h.update(b"\0")
         h.update(fichier.read_bytes())

@@ -1,0 +1,236 @@
+"""``atelier-formateur`` : la commande du formateur, en français, au-dessus de nbgrader.
+
+    atelier-formateur preparer [EXERCICE ...]     vérifier puis produire la version participant
+    atelier-formateur distribuer EXERCICE         publier sur le JupyterHub (échange nbgrader)
+    atelier-formateur ramasser EXERCICE [--depuis DOSSIER_OU_ZIP]
+    atelier-formateur corriger [EXERCICE] [--participant ID] [--forcer]
+    atelier-formateur retours EXERCICE            produire et rendre les retours
+    atelier-formateur bilan --participants liste.csv
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from pathlib import Path
+
+from atelier.formateur.cours import (
+    ErreurFormateur,
+    api,
+    exercices,
+    lire_participants,
+    verifier_exercice,
+)
+
+# argparse écrit ses propres messages en anglais : on les traduit.
+TRADUCTIONS = {
+    "usage: ": "utilisation : ",
+    "positional arguments": "arguments",
+    "options": "options",
+    "show this help message and exit": "afficher cette aide et quitter",
+    "the following arguments are required: %s": "arguments obligatoires manquants : %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "choix invalide : %(value)r (possibles : %(choices)s)",
+    "unrecognized arguments: %s": "arguments non reconnus : %s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s : erreur : %(message)s\n",
+    "invalid %(type)s value: %(value)r": "valeur invalide : %(value)r",
+    "expected one argument": "une valeur est attendue",
+}
+argparse._ = lambda texte: TRADUCTIONS.get(texte, texte)
+
+
+def _cours_par_defaut() -> Path:
+    from atelier.chemins import COURS
+
+    return COURS
+
+
+def _afficher_api(resultat: dict, quoi: str) -> None:
+    if not resultat.get("success"):
+        raise ErreurFormateur(f"{quoi} a échoué :\n{resultat.get('log', '')}\n{resultat.get('error', '')}")
+
+
+def cmd_preparer(args) -> int:
+    from atelier.formateur.verification import verifier_release, verifier_source
+
+    cours = args.cours
+    ids = args.exercices or exercices(cours)
+    if not ids:
+        print(f"Aucun exercice dans {cours / 'source'}.")
+        return 0
+    refus_total = 0
+    nbgrader = None
+    for exercice in ids:
+        if not (cours / "source" / exercice).is_dir():
+            print(f"REFUS {exercice} : dossier source/{exercice}/ introuvable.")
+            refus_total += 1
+            continue
+        refus = verifier_source(cours, exercice)
+        if not refus:
+            nbgrader = nbgrader or api(cours)
+            resultat = nbgrader.generate_assignment(exercice, force=True, create=True)
+            if not resultat.get("success"):
+                refus = [f"{exercice} : nbgrader refuse de produire la version participant :\n{resultat.get('log', '')}"]
+            else:
+                refus = verifier_release(cours, exercice)
+            if refus:  # rien de douteux ne doit rester prêt à distribuer
+                shutil.rmtree(cours / "release" / exercice, ignore_errors=True)
+        for ligne in refus:
+            print(f"REFUS {ligne}")
+        if refus:
+            print(f"✗ {exercice} : non préparé ({len(refus)} problème(s) à corriger dans la source).")
+        else:
+            print(f"✓ {exercice} : version participant prête dans {cours / 'release' / exercice}")
+        refus_total += len(refus)
+    return 1 if refus_total else 0
+
+
+def cmd_distribuer(args) -> int:
+    verifier_exercice(args.cours, args.exercice)
+    if not (args.cours / "release" / args.exercice).is_dir():
+        raise ErreurFormateur(f"Lancez d'abord « atelier-formateur preparer {args.exercice} ».")
+    _afficher_api(api(args.cours).release_assignment(args.exercice), "La distribution")
+    print(f"✓ {args.exercice} distribué : les participants le trouvent dans l'onglet « Assignments » du hub.")
+    print(f"  Sans hub : copiez le dossier {args.cours / 'release' / args.exercice} sur les postes (clé USB).")
+    return 0
+
+
+def cmd_ramasser(args) -> int:
+    verifier_exercice(args.cours, args.exercice)
+    if args.depuis:
+        from atelier.formateur.ramassage import ramasser_fichiers
+
+        participants = lire_participants(args.participants)
+        for ligne in ramasser_fichiers(args.cours, args.exercice, args.depuis, participants):
+            print(ligne)
+    else:
+        _afficher_api(api(args.cours).collect(args.exercice, update=True), "Le ramassage")
+        print(f"✓ Copies de {args.exercice} ramassées depuis le hub dans {args.cours / 'submitted'}")
+    print("Suite : atelier-formateur corriger " + args.exercice)
+    return 0
+
+
+def cmd_corriger(args) -> int:
+    from atelier.formateur.bac_a_sable import Limites
+    from atelier.formateur.correction import CORRIGE, DEJA, corriger
+
+    if args.exercice:
+        verifier_exercice(args.cours, args.exercice)
+    limites = Limites(memoire_mo=args.memoire, cpu_s=args.temps_calcul)
+    resultats = corriger(
+        args.cours, args.exercice, args.participant, forcer=args.forcer, paralleles=args.paralleles,
+        delai=args.delai, limites=limites, isoler=not args.sans_isolation,
+    )
+    if not resultats:
+        print("Aucune copie à corriger (lancez d'abord « atelier-formateur ramasser »).")
+        return 0
+    for r in resultats:
+        note = "   –   " if r.score is None else f"{r.score:g}/{r.max_score:g}".rjust(7)
+        print(f"{r.participant:<12} {r.exercice:<20} {note}  {r.statut}")
+    problemes = [r for r in resultats if r.statuts[:1] not in ([CORRIGE], [DEJA]) or len(r.statuts) > 1]
+    print(f"{len(resultats)} copie(s), {len(problemes)} avec une remarque. Journaux : {args.cours / 'correction_atelier'}")
+    print("Suite : notez les réponses écrites dans formgrader, puis « atelier-formateur retours ».")
+    return 0
+
+
+def cmd_retours(args) -> int:
+    from atelier.formateur.retours import rendre_retours
+
+    verifier_exercice(args.cours, args.exercice)
+    for ligne in rendre_retours(args.cours, args.exercice, args.participant, distribuer=not args.sans_hub):
+        print(ligne)
+    return 0
+
+
+def cmd_bilan(args) -> int:
+    from atelier.formateur.bilan import faire_bilan
+
+    participants = lire_participants(args.participants)
+    sortie = args.sortie or args.cours / "bilan"
+    for fichier in faire_bilan(args.cours, participants, sortie):
+        print(f"✓ {fichier}")
+    return 0
+
+
+def construire_analyseur() -> argparse.ArgumentParser:
+    commun = argparse.ArgumentParser(add_help=False)
+    commun.add_argument("--cours", type=Path, default=None, metavar="DOSSIER",
+                        help="dossier du cours nbgrader (par défaut : exercises/ du kit)")
+    analyseur = argparse.ArgumentParser(
+        prog="atelier-formateur",
+        description="La commande du formateur : préparer, distribuer, ramasser, corriger, "
+                    "rendre les retours et faire le bilan d'une salle, au-dessus de nbgrader.",
+        epilog="Aide d'une étape : atelier-formateur ÉTAPE --help. Guide : facilitator_guide/correction.md",
+    )
+    etapes = analyseur.add_subparsers(dest="etape", metavar="ÉTAPE", title="étapes, dans l'ordre")
+    etapes.required = True
+
+    p = etapes.add_parser("preparer", parents=[commun], help="vérifier puis produire la version participant",
+                          description="Vérifie chaque exercice (identifiants, verrous, points, fuites de "
+                                      "solutions) puis produit la version participant. Refuse au moindre problème.")
+    p.add_argument("exercices", nargs="*", metavar="EXERCICE", help="exercice(s) ; par défaut : tous")
+    p.set_defaults(fonction=cmd_preparer)
+
+    p = etapes.add_parser("distribuer", parents=[commun], help="publier un exercice sur le hub",
+                          description="Publie la version participant dans l'échange nbgrader du JupyterHub.")
+    p.add_argument("exercice", metavar="EXERCICE")
+    p.set_defaults(fonction=cmd_distribuer)
+
+    p = etapes.add_parser("ramasser", parents=[commun], help="ramasser les copies (hub, dossier ou zip)",
+                          description="Ramasse les copies rendues sur le hub, ou, sans hub, depuis un dossier "
+                                      "ou une archive zip (un dossier ou un fichier par participant).")
+    p.add_argument("exercice", metavar="EXERCICE")
+    p.add_argument("--depuis", type=Path, metavar="DOSSIER_OU_ZIP", help="dossier ou .zip des copies (salle sans hub)")
+    p.add_argument("--participants", type=Path, metavar="CSV", help="liste des participants, pour vérifier les noms")
+    p.set_defaults(fonction=cmd_ramasser)
+
+    p = etapes.add_parser("corriger", parents=[commun], help="noter automatiquement les copies, en parallèle",
+                          description="Note les copies nouvelles ou modifiées avec nbgrader, en parallèle, chaque "
+                                      "copie isolée des autres. Les originaux ne sont jamais modifiés ; les notes "
+                                      "données à la main sont gardées.")
+    p.add_argument("exercice", nargs="?", metavar="EXERCICE", help="un seul exercice (par défaut : tous)")
+    p.add_argument("--participant", metavar="ID", help="un seul participant")
+    p.add_argument("--forcer", action="store_true", help="recorriger même les copies inchangées")
+    p.add_argument("--paralleles", type=int, metavar="N", help="copies corrigées en même temps (défaut : nombre de cœurs)")
+    p.add_argument("--delai", type=int, metavar="SECONDES", help="temps maximal par cellule (défaut : ATELIER_DELAI_CELLULE ou 30)")
+    p.add_argument("--memoire", type=int, default=2048, metavar="Mo", help="mémoire maximale par copie (défaut : 2048)")
+    p.add_argument("--temps-calcul", type=int, default=600, metavar="SECONDES", help="temps de calcul maximal par copie (défaut : 600)")
+    p.add_argument("--sans-isolation", action="store_true", help="ne pas isoler le code des participants (déconseillé)")
+    p.set_defaults(fonction=cmd_corriger)
+
+    p = etapes.add_parser("retours", parents=[commun], help="produire et rendre les retours aux participants",
+                          description="Produit les retours (HTML) sans le texte des tests cachés ni des barèmes, "
+                                      "puis les rend aux participants par le hub.")
+    p.add_argument("exercice", metavar="EXERCICE")
+    p.add_argument("--participant", metavar="ID", help="un seul participant")
+    p.add_argument("--sans-hub", action="store_true", help="seulement produire les fichiers (à imprimer ou copier)")
+    p.set_defaults(fonction=cmd_retours)
+
+    p = etapes.add_parser("bilan", parents=[commun], help="tableaux et tableau de bord de la salle",
+                          description="Écrit les notes par participant, par question et par commune (CSV, et CSV "
+                                      "pour Excel) et un tableau de bord HTML avec graphiques.")
+    p.add_argument("--participants", type=Path, metavar="CSV", help="liste des participants : id, nom, commune, role, departement")
+    p.add_argument("--sortie", type=Path, metavar="DOSSIER", help="où écrire (défaut : <cours>/bilan)")
+    p.set_defaults(fonction=cmd_bilan)
+
+    for sous in etapes.choices.values():
+        sous._positionals.title, sous._optionals.title = "arguments", "options"
+    analyseur._optionals.title = "options"
+    return analyseur
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = construire_analyseur().parse_args(argv)
+    args.cours = (args.cours or _cours_par_defaut()).resolve()
+    try:
+        return args.fonction(args)
+    except ErreurFormateur as erreur:
+        print(f"Erreur : {erreur}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("\nInterrompu.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,77 @@
+"""Retours aux participants : nbgrader generate_feedback puis release_feedback.
+
+Les retours montrent à chacun ses notes et les messages en français des
+vérifications, jamais le texte des tests cachés ni des barèmes
+(jupyter/nbgrader#917). La configuration du cours s'en charge ; la commande
+l'impose aussi pour un cours qui ne l'aurait pas, puis relit chaque fichier
+produit : un retour qui citerait un test caché est supprimé, pas rendu.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from atelier.formateur.cours import ErreurFormateur, api, charger_config
+
+
+def _config_retours(cours: Path):
+    from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
+    from nbgrader.preprocessors import ClearHiddenTests, ClearMarkScheme, GetGrades
+
+    from atelier.nbgrader_ext import RaccourcirErreurs
+
+    config = charger_config(cours)
+    actuels = list(config.GenerateFeedback.get("preprocessors", [GetGrades, CSSHTMLHeaderPreprocessor]))
+    for necessaire in (ClearHiddenTests, ClearMarkScheme, RaccourcirErreurs):
+        if necessaire not in actuels:
+            actuels.insert(1, necessaire)
+    config.GenerateFeedback.preprocessors = actuels
+    return config
+
+
+def _secrets_caches(cours: Path, exercice: str) -> set[str]:
+    from atelier.formateur.verification import _secrets
+
+    lignes = set()
+    for source in (cours / "source" / exercice).glob("*.ipynb"):
+        cells = json.loads(source.read_text(encoding="utf-8"))["cells"]
+        lignes |= {ligne for ligne, nature in _secrets(cells).items() if nature in ("tests cachés", "barème")}
+    return lignes
+
+
+def _fuites(fichier: Path, secrets: set[str]) -> list[str]:
+    import html
+
+    texte = html.unescape(fichier.read_text(encoding="utf-8", errors="replace"))
+    return [ligne for ligne in secrets if ligne in texte]
+
+
+def rendre_retours(cours: Path, exercice: str, participant: str | None = None, distribuer: bool = True) -> list[str]:
+    nbgrader = api(cours, _config_retours(cours))
+    resultat = nbgrader.generate_feedback(exercice, participant, force=True)
+    if not resultat.get("success"):
+        raise ErreurFormateur(f"La production des retours a échoué :\n{resultat.get('log', '')}{resultat.get('error', '')}")
+    secrets = _secrets_caches(cours, exercice)
+    lignes, retenus = [], []
+    for dossier in sorted((cours / "feedback").glob(f"{participant or '*'}/{exercice}")):
+        ident = dossier.parent.name
+        fuites = [f for fichier in dossier.glob("*.html") for f in _fuites(fichier, secrets)]
+        if fuites:
+            for fichier in dossier.glob("*.html"):
+                fichier.unlink()
+            lignes.append(f"REFUS {ident} : le retour citait un test caché (« {fuites[0][:50]} ») ; supprimé, non rendu.")
+        else:
+            retenus.append(ident)
+            lignes.append(f"✓ {ident} : retour prêt ({dossier.relative_to(cours)})")
+    if distribuer and retenus:
+        if participant:
+            rendus = nbgrader.release_feedback(exercice, participant)
+        else:
+            rendus = nbgrader.release_feedback(exercice)
+        if rendus.get("success"):
+            lignes.append(f"✓ Retours rendus par le hub : chacun les voit dans l'onglet « Assignments » ({len(retenus)}).")
+        else:
+            lignes.append("Le hub n'a pas pu rendre les retours (échange nbgrader indisponible) : "
+                          f"distribuez les fichiers HTML de {cours / 'feedback'}.")
+    return lignes
