@@ -63,7 +63,7 @@ def lire_notes(cours: Path, participants: dict[str, Participant]) -> tuple[list[
             assignment = gb.find_assignment(exercice)
             par_cellule = {}
             for nb in assignment.notebooks:
-                for cellule in nb.grade_cells:
+                for cellule in [*nb.grade_cells, *nb.task_cells]:
                     q = Question(exercice, nb.name, cellule.name, cellule.max_score, [])
                     par_cellule[(nb.name, cellule.name)] = q
                     questions.append(q)
@@ -81,8 +81,9 @@ def lire_notes(cours: Path, participants: dict[str, Participant]) -> tuple[list[
                 for nb in sub.notebooks:
                     for grade in nb.grades:
                         a_lire += bool(grade.needs_manual_grade)
-                        if grade.score is not None and not grade.needs_manual_grade:
-                            par_cellule[(nb.name, grade.name)].notes.append(grade.score)
+                        question = par_cellule.get((nb.name, grade.name))
+                        if question and grade.score is not None and not grade.needs_manual_grade:
+                            question.notes.append(grade.score)
                 lignes.append(Ligne(participant, exercice, True, sub.score, sub.max_score, a_lire,
                                     " ; ".join(statut) or "corrigée avec nbgrader"))
     return lignes, questions, exercices

@@ -49,13 +49,14 @@ def _extraire(archive: Path, cible: Path) -> None:
             os.utime(destination, (horaire, horaire))
 
 
-def _racine(dossier: Path) -> Path:
-    """Un zip contient souvent un seul dossier englobant (plusieurs participants dedans) : on y descend."""
-    contenu = [p for p in dossier.iterdir() if not p.name.startswith(".")]
+def _racine(dossier: Path, exercice: str, noms: list[str]) -> Path:
+    """Un zip contient souvent un dossier englobant : on y descend, sauf si c'est déjà
+    le dossier d'un participant (il contient l'exercice ou ses carnets)."""
+    contenu = [p for p in dossier.iterdir() if not p.name.startswith((".", "__MACOSX"))]
     if len(contenu) == 1 and contenu[0].is_dir():
-        sous = [p for p in contenu[0].iterdir() if not p.name.startswith(".")]
-        if len(sous) >= 2 and all(p.is_dir() for p in sous):
-            return contenu[0]
+        seul = contenu[0]
+        if not (seul / exercice).is_dir() and not any((seul / f"{n}.ipynb").exists() for n in noms):
+            return seul
     return dossier
 
 
@@ -100,7 +101,7 @@ def ramasser_fichiers(
             if not zipfile.is_zipfile(source):
                 raise ErreurFormateur(f"{source.name} n'est pas une archive zip.")
             _extraire(source, Path(tmp))
-            dossier = _racine(Path(tmp))
+            dossier = _racine(Path(tmp), exercice, noms)
         else:
             dossier = source
         lignes = []
