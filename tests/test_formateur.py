@@ -275,3 +275,35 @@ def test_bilan_par_participant_question_et_commune(salle):
     assert "Qui n'a pas rendu" in tableau and "Larissa Adjovi" in tableau
     assert tableau.count("data:image/png;base64,") == 2
     assert "http://" not in tableau and "https://" not in tableau and "<script" not in tableau
+
+
+@pytest.mark.lent
+def test_distribuer_ramasser_et_rendre_par_l_echange_du_hub(tmp_path):
+    """Le chemin du hub : distribuer, un participant récupère et rend, ramasser, corriger, retours."""
+    echange = tmp_path / "echange"
+    echange.mkdir(mode=0o777)
+    cours = nouveau_cours(tmp_path)
+    env = {**ENV, "ATELIER_ECHANGE": str(echange)}
+    ENV_SAUVE = dict(ENV)
+    ENV.update(env)
+    try:
+        formateur("preparer", EXERCICE, cours=cours)
+        assert "distribué" in formateur("distribuer", EXERCICE, cours=cours)
+        assert (echange / "atelier-numerique" / "outbound" / EXERCICE / f"{EXERCICE}.ipynb").exists()
+        poste = tmp_path / "poste"
+        poste.mkdir()
+        options = ["--course", "atelier-numerique", f"--Exchange.root={echange}", "--Exchange.path_includes_course=True"]
+        for etape in (["fetch_assignment", EXERCICE], ["submit", EXERCICE]):
+            fini = subprocess.run([sys.executable, "-m", "nbgrader", *etape, *options], cwd=poste, env=env,
+                                  capture_output=True, text=True, timeout=300)
+            assert fini.returncode == 0, fini.stdout + fini.stderr
+        formateur("ramasser", EXERCICE, cours=cours)
+        rendus = [d.name for d in (cours / "submitted").iterdir()]
+        assert len(rendus) == 1 and (cours / "submitted" / rendus[0] / EXERCICE / f"{EXERCICE}.ipynb").exists()
+        assert "0/8" in formateur("corriger", cours=cours)
+        sortie = formateur("retours", EXERCICE, cours=cours)
+        assert "Retours rendus par le hub" in sortie
+        assert list((echange / "atelier-numerique" / "feedback").glob("*.html"))
+    finally:
+        ENV.clear()
+        ENV.update(ENV_SAUVE)
