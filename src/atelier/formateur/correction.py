@@ -28,8 +28,10 @@ import sqlite3
 import stat
 import sys
 import tempfile
+import time
 import warnings
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import closing
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -68,6 +70,7 @@ class Resultat:
     empreinte: str = ""
     date: str = ""
     isolation: str = ""
+    durees: dict = field(default_factory=dict)
 
     @property
     def statut(self) -> str:
@@ -128,6 +131,7 @@ def _notes(db: Path, exercice: str, participant: str) -> dict:
 def corriger_une_copie(tache: dict) -> dict:
     """Corrige une copie dans un cours privé ; ne touche à rien hors de ``tache['travail']``."""
     warnings.filterwarnings("ignore", message=".*not in session.*")  # nbgrader, sans conséquence
+    debut = time.perf_counter()
     cours, exercice, participant = Path(tache["cours"]), tache["exercice"], tache["participant"]
     t = Path(tempfile.mkdtemp(prefix=f"{participant}-", dir=tache["travail"]))
     os.chmod(t, 0o711)
@@ -140,7 +144,8 @@ def corriger_une_copie(tache: dict) -> dict:
         cours / "submitted" / participant / exercice, cours, exercice, noms,
         prive / "submitted" / participant / exercice,
     )
-    reponse = {"dossier": str(t), "remarques": remarques, "evenements": [], "acces": [], "log": ""}
+    reponse = {"dossier": str(t), "remarques": remarques, "evenements": [], "acces": [], "log": "",
+               "durees": {"preparation": time.perf_counter() - debut}}
     if not any((prive / "submitted" / participant / exercice / f"{n}.ipynb").exists() for n in noms):
         reponse.update(succes=True, carnets=None)  # rien de lisible : 0 partout
         return reponse
@@ -165,6 +170,7 @@ def corriger_une_copie(tache: dict) -> dict:
     config.NoyauIsole.reglages = str(reglages)
     config.ExecuteIsole.evenements = str(t / "evenements.jsonl")
     config.ExecuteIsole.sortie_max = tache["limites"]["sortie_caracteres"]
+    config.ExecuteIsole.shutdown_kernel = "immediate"  # le bac à sable est jeté ensuite
     if tache.get("delai"):
         config.Execute.timeout = tache["delai"]
 
@@ -172,15 +178,22 @@ def corriger_une_copie(tache: dict) -> dict:
     from nbgrader.coursedir import CourseDirectory
 
     api = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
+    avant = time.perf_counter()
     sortie = api.autograde(exercice, participant, force=True, create=True)
+    reponse["durees"]["nbgrader_autograde"] = time.perf_counter() - avant
     reponse["log"] = (sortie.get("log") or "") + (sortie.get("error") or "")
     evenements = t / "evenements.jsonl"
     if evenements.exists():
-        reponse["evenements"] = [json.loads(ligne) for ligne in evenements.read_text().splitlines()]
+        lus = [json.loads(ligne) for ligne in evenements.read_text().splitlines()]
+        reponse["evenements"] = [e for e in lus if e["type"] in EVENEMENTS]
+        for chrono in (e for e in lus if e["type"] == "chrono"):
+            for cle in ("demarrage_noyau", "execution"):
+                reponse["durees"][cle] = reponse["durees"].get(cle, 0) + chrono[cle]
     if (t / "acces.log").exists():
         reponse["acces"] = (t / "acces.log").read_text(errors="replace").splitlines()
     reponse["succes"] = bool(sortie["success"]) and (prive / "autograded" / participant / exercice).is_dir()
     reponse["carnets"] = _notes(prive / "gradebook.db", exercice, participant) if reponse["succes"] else None
+    reponse["durees"]["total"] = time.perf_counter() - debut
     return reponse
 
 
@@ -200,18 +213,16 @@ def _supprimer(chemin: Path) -> None:
 
 def _instantane(source: Path, cible: Path) -> None:
     """Copie cohérente du carnet de notes, même si formgrader écrit en même temps."""
-    with sqlite3.connect(source) as origine, sqlite3.connect(cible) as copie_db:
+    with closing(sqlite3.connect(source)) as origine, closing(sqlite3.connect(cible)) as copie_db:
         origine.backup(copie_db)
 
 
 def fusionner(cours: Path, copie: Copie, carnets_notes: dict | None) -> tuple[float, float]:
     """Reporte les notes automatiques dans le carnet de notes ; garde les notes manuelles."""
     from nbgrader.api import Gradebook
-
-    config = charger_config(cours)
     from nbgrader.coursedir import CourseDirectory
 
-    coursedir = CourseDirectory(config=config)
+    coursedir = CourseDirectory(config=_config_du_cours(str(cours)))
     horodatage = coursedir.get_existing_timestamp(str(copie.dossier(cours)))
     with Gradebook(coursedir.db_url, coursedir.course_id) as gb:
         gb.update_or_create_student(copie.participant)
@@ -331,7 +342,14 @@ def corriger(
             "cache_matplotlib": _cache_matplotlib(),
         }
         barre = Progression(len(a_faire), "Correction")
-        contexte = multiprocessing.get_context("spawn")
+        # nbgrader est chargé une fois ici ; les processus de travail en héritent (fork).
+        import nbgrader.api  # noqa: F401
+        import nbgrader.apps  # noqa: F401
+
+        import atelier.formateur.execution  # noqa: F401
+
+        methodes = multiprocessing.get_all_start_methods()
+        contexte = multiprocessing.get_context("fork" if "fork" in methodes else "spawn")
         with ProcessPoolExecutor(max_workers=min(paralleles, len(a_faire)), mp_context=contexte) as pool:
             futurs = {
                 pool.submit(corriger_une_copie, {**commun, "exercice": c.exercice, "participant": c.participant}): (c, e)
@@ -359,6 +377,7 @@ def _terminer(cours: Path, copie: Copie, avant: str, futur, iso: Isolation) -> R
         reponse = {"succes": False, "log": f"{type(erreur).__name__}: {erreur}"}
     journal.write_text(reponse.get("log", ""), encoding="utf-8")
     resultat.statuts = _statuts(reponse, cours)
+    resultat.durees = {k: round(v, 3) for k, v in reponse.get("durees", {}).items()}
     if reponse.get("succes"):
         resultat.score, resultat.max_score = fusionner(cours, copie, reponse["carnets"])
         cible = cours / "autograded" / copie.participant / copie.exercice

@@ -15,6 +15,7 @@ correction : même exécution, mêmes notes, mais
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 from jupyter_client.manager import AsyncKernelManager
@@ -60,11 +61,21 @@ class ExecuteIsole(Execute):
                 f.write(json.dumps({"type": type_, "cellule": _nom_cellule(cell, index), "carnet": self._carnet}) + "\n")
 
     def preprocess(self, nb, resources=None, km=None):
-        self._noyau_mort, self._taille = False, 0
+        self._noyau_mort, self._taille, self._premiere = False, 0, None
         self._carnet = (resources or {}).get("nbgrader", {}).get("notebook", "")
-        return super().preprocess(nb, resources, km=km)
+        debut = time.perf_counter()
+        try:
+            return super().preprocess(nb, resources, km=km)
+        finally:
+            if self.evenements:  # où part le temps (lu par le banc d'essai)
+                fin = time.perf_counter()
+                with open(self.evenements, "a", encoding="utf-8") as f:
+                    f.write(json.dumps({"type": "chrono", "carnet": self._carnet,
+                                        "demarrage_noyau": (self._premiere or fin) - debut,
+                                        "execution": fin - (self._premiere or fin)}) + "\n")
 
     def preprocess_cell(self, cell, resources, index):
+        self._premiere = self._premiere or time.perf_counter()
         if cell.cell_type != "code" or not cell.source.strip():
             return super().preprocess_cell(cell, resources, index)
         if self._noyau_mort:
