@@ -121,6 +121,7 @@ def main() -> int:
     parser.add_argument("--exercice", default="essai_correction")
     parser.add_argument("--copies", type=int, default=40)
     parser.add_argument("--paralleles", type=int, default=None)
+    parser.add_argument("--garder", action="store_true", help="garder les cours temporaires (bench/tmp/)")
     args = parser.parse_args()
 
     charge_avant = os.getloadavg()
@@ -152,7 +153,8 @@ def main() -> int:
         noyau = demarrage_noyau()
         charge_apres = os.getloadavg()
     finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        if not args.garder:
+            shutil.rmtree(tmp, ignore_errors=True)
 
     n = args.copies
     resultats = {

@@ -127,6 +127,29 @@ def detecter_isolation(autoriser: bool = True) -> Isolation:
     return Isolation("aucune")
 
 
+def verifier_compte(iso: Isolation) -> str | None:
+    """Message d'erreur si le compte dédié ne peut pas lancer un noyau (kit illisible pour lui)."""
+    if iso.uid is None:
+        return None
+    essai = [sys.executable, "-c", "import ipykernel, atelier.formateur.noyau"]
+    setpriv = shutil.which("setpriv")
+    if setpriv:
+        commande = [setpriv, f"--reuid={iso.uid}", f"--regid={iso.gid}", "--clear-groups", *essai]
+        fini = subprocess.run(commande, capture_output=True, text=True, cwd="/")
+        if fini.returncode != 0:
+            return (
+                f"Le compte « {UTILISATEUR} » ne peut pas lancer Python ou lire le kit ({sys.prefix}). "
+                "Installez le kit dans un dossier lisible par tous (par exemple /opt/atelier), "
+                "ou corrigez sans isolation (--sans-isolation, déconseillé).\n" + fini.stderr[-500:]
+            )
+    return None
+
+
+def traversable(chemin: Path) -> bool:
+    """Vrai si un autre compte peut traverser tous les dossiers jusqu'à ``chemin``."""
+    return all(os.stat(d).st_mode & 0o001 for d in [chemin, *chemin.parents] if d.exists())
+
+
 @dataclass
 class Reglages:
     """Ce que le lanceur du noyau doit savoir, écrit en JSON par le correcteur."""

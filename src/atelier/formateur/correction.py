@@ -36,7 +36,14 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from atelier.formateur import controle
-from atelier.formateur.bac_a_sable import Isolation, Limites, Reglages, detecter_isolation
+from atelier.formateur.bac_a_sable import (
+    Isolation,
+    Limites,
+    Reglages,
+    detecter_isolation,
+    traversable,
+    verifier_compte,
+)
 from atelier.formateur.cours import (
     ETAT,
     Copie,
@@ -152,12 +159,18 @@ def corriger_une_copie(tache: dict) -> dict:
 
     (t / "bac").mkdir()
     iso = Isolation(**tache["isolation"])
+    vue, proteges = cours / "autograded" / participant / exercice, list(tache["proteges"])
+    if iso.uid is not None and not traversable(cours):
+        # Le compte dédié ne pourrait pas atteindre le vrai chemin : le noyau travaille
+        # dans un cours fictif, vide et protégé, de son /tmp privé.
+        fictif = Path("/tmp/atelier-correction/cours")
+        vue, proteges = fictif / "autograded" / participant / exercice, [*proteges, str(fictif)]
     reglages = Reglages(
         mode=iso.mode, uid=iso.uid, gid=iso.gid, prefixe=iso.prefixe,
         bac=str(t / "bac"),
-        vue=str(cours / "autograded" / participant / exercice),
+        vue=str(vue),
         journal=str(t / "acces.log"),
-        proteges=tache["proteges"],
+        proteges=proteges,
         lecture_seule=tache["lecture_seule"],
         limites=tache["limites"],
         cache_matplotlib=tache.get("cache_matplotlib"),
@@ -192,6 +205,8 @@ def corriger_une_copie(tache: dict) -> dict:
     if (t / "acces.log").exists():
         reponse["acces"] = (t / "acces.log").read_text(errors="replace").splitlines()
     reponse["succes"] = bool(sortie["success"]) and (prive / "autograded" / participant / exercice).is_dir()
+    if not reponse["succes"] and (t / "noyau.log").exists():
+        reponse["log"] += "\n--- messages du noyau ---\n" + (t / "noyau.log").read_text(errors="replace")[-5000:]
     reponse["carnets"] = _notes(prive / "gradebook.db", exercice, participant) if reponse["succes"] else None
     reponse["durees"]["total"] = time.perf_counter() - debut
     return reponse
@@ -328,6 +343,8 @@ def corriger(
 
     config = charger_config(cours)
     iso = detecter_isolation(isoler)
+    if probleme := verifier_compte(iso):
+        raise ErreurFormateur(probleme)
     afficher(iso.resume)
     limites = limites or Limites()
     paralleles = paralleles or len(os.sched_getaffinity(0))
