@@ -122,8 +122,13 @@ def main() -> int:
     parser.add_argument("--copies", type=int, default=40)
     parser.add_argument("--paralleles", type=int, default=None)
     parser.add_argument("--garder", action="store_true", help="garder les cours temporaires (bench/tmp/)")
+    parser.add_argument("--attendre-calme", type=float, default=0, metavar="MINUTES",
+                        help="attendre (au plus MINUTES) que la charge moyenne sur 1 min passe sous 1")
     args = parser.parse_args()
 
+    fin_attente = time.monotonic() + 60 * args.attendre_calme
+    while os.getloadavg()[0] >= 1 and time.monotonic() < fin_attente:
+        time.sleep(15)
     charge_avant = os.getloadavg()
     (RACINE / "bench" / "tmp").mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix="notation-", dir=RACINE / "bench" / "tmp"))
@@ -186,6 +191,9 @@ def main() -> int:
         },
     }
     (ICI / "resultats.json").write_text(json.dumps(resultats, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    historique = ICI / "historique.jsonl"  # chaque run, pour voir l'effet de la charge de la machine
+    with open(historique, "a", encoding="utf-8") as f:
+        f.write(json.dumps(resultats, ensure_ascii=False) + "\n")
     print(json.dumps(resultats, ensure_ascii=False, indent=1))
     return 0 if identiques else 1
 
