@@ -173,6 +173,9 @@ def _copie_qui_contourne_le_crochet(cours: Path, participant: str) -> None:
         "except (OSError, NameError) as e:\n"
         "    vu['ecrit'] = type(e).__name__\n"
         "vu['uid'] = os.getuid()\n"
+        "import resource\n"
+        "vu['memoire'] = resource.getrlimit(resource.RLIMIT_AS)[0]\n"
+        "vu['jeton'] = os.environ.get('JUPYTERHUB_API_TOKEN')\n"
         "print('VU=' + json.dumps(vu))\n"
         "total = sum(habitants.values())\n"
     )
@@ -193,7 +196,11 @@ def test_la_vue_privee_tient_meme_sans_le_crochet(salle):
         pytest.skip(f"isolation indisponible ici : {iso.resume}")
     cours = salle["cours"]
     _copie_qui_contourne_le_crochet(cours, "p99")
-    formateur("corriger", EXERCICE, "--participant", "p99", cours=cours)
+    ENV["JUPYTERHUB_API_TOKEN"] = "secret-du-formateur"  # ne doit pas atteindre le noyau
+    try:
+        formateur("corriger", EXERCICE, "--participant", "p99", "--memoire", "1024", cours=cours)
+    finally:
+        del ENV["JUPYTERHUB_API_TOKEN"]
     corrige = json.loads((cours / "autograded" / "p99" / EXERCICE / f"{EXERCICE}.ipynb").read_text(encoding="utf-8"))
     textes = ["".join(o.get("text", "")) for c in corrige["cells"] for o in c.get("outputs", [])]
     texte = next(t for t in textes if "VU=" in t)
@@ -203,6 +210,7 @@ def test_la_vue_privee_tient_meme_sans_le_crochet(salle):
     assert "copies" not in vu and vu["ecrit"] != True, vu  # noqa: E712
     if iso.mode == "compte":
         assert vu["uid"] != 0
+    assert vu["memoire"] == 1024 * 1024 * 1024 and vu["jeton"] is None
     assert not (cours / "piege.txt").exists()
     shutil.rmtree(cours / "submitted" / "p99")
 
@@ -307,3 +315,17 @@ def test_distribuer_ramasser_et_rendre_par_l_echange_du_hub(tmp_path):
     finally:
         ENV.clear()
         ENV.update(ENV_SAUVE)
+
+
+@pytest.mark.lent
+def test_sans_isolation_le_crochet_refuse_encore_et_le_dit(tmp_path):
+    """Le dernier recours (ni compte dédié ni unshare) : la sortie le dit, l'accès reste refusé."""
+    cours = nouveau_cours(tmp_path)
+    formateur("preparer", EXERCICE, cours=cours)
+    for ident in ("p01", "p12"):
+        shutil.copytree(FIXTURES / "copies" / ident, cours / "submitted" / ident / EXERCICE)
+    avant = empreinte(cours / "submitted")
+    sortie = formateur("corriger", "--sans-isolation", cours=cours)
+    assert "AUCUNE isolation" in sortie
+    assert "tentative d'accès refusée (submitted/**/*.ipynb)" in sortie
+    assert "5/8  corrigé" in sortie and empreinte(cours / "submitted") == avant

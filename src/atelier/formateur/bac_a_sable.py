@@ -80,6 +80,7 @@ class Isolation:
     uid: int | None = None
     gid: int | None = None
     prefixe: list[str] = field(default_factory=list)
+    probleme: str = ""
 
     @property
     def resume(self) -> str:
@@ -108,8 +109,23 @@ def _compte_dedie() -> tuple[int, int] | None:
     return entree.pw_uid, entree.pw_gid
 
 
+def _python_demarre(prefixe: list[str], uid: int | None = None, gid: int | None = None) -> bool:
+    """Vrai si un noyau pourrait démarrer ainsi (Python, ipykernel et le kit lisibles)."""
+    commande = list(prefixe)
+    setpriv = shutil.which("setpriv")
+    if uid is not None and setpriv:
+        commande += [setpriv, f"--reuid={uid}", f"--regid={gid}", "--clear-groups"]
+    commande += [sys.executable, "-c", "import ipykernel, atelier.formateur.noyau"]
+    return _marche(commande)
+
+
 def detecter_isolation(autoriser: bool = True) -> Isolation:
-    """La meilleure isolation disponible sur cette machine."""
+    """La meilleure isolation qui permet vraiment de lancer un noyau sur cette machine.
+
+    Pour root, ``Isolation.probleme`` dit pourquoi le compte dédié ne peut pas
+    lancer de noyau (kit installé dans un dossier qu'il ne peut pas lire) : la
+    correction refuse alors plutôt que de baisser la protection en silence.
+    """
     if not autoriser:
         return Isolation("aucune")
     unshare = shutil.which("unshare")
@@ -117,32 +133,23 @@ def detecter_isolation(autoriser: bool = True) -> Isolation:
     if os.geteuid() == 0:
         compte = _compte_dedie()
         if compte and base and _marche([*base, "true"]):
-            return Isolation("compte", *compte, prefixe=base)
-        if compte:
-            return Isolation("compte-seul", *compte)
-    elif base:
+            iso = Isolation("compte", *compte, prefixe=base)
+        elif compte:
+            iso = Isolation("compte-seul", *compte)
+        else:
+            return Isolation("aucune", probleme=f"impossible de créer le compte « {UTILISATEUR} » (useradd)")
+        if not _python_demarre(iso.prefixe, iso.uid, iso.gid):
+            iso.probleme = (
+                f"le compte « {UTILISATEUR} » ne peut pas lancer Python ou lire le kit ({sys.prefix}) : "
+                "installez le kit dans un dossier lisible par tous (par exemple /opt/atelier), "
+                "ou corrigez sans isolation (--sans-isolation, déconseillé)"
+            )
+        return iso
+    if base:
         prefixe = [unshare, "--user", "--map-root-user", *base[1:]]
-        if _marche([*prefixe, "true"]):
+        if _python_demarre(prefixe):
             return Isolation("espaces", prefixe=prefixe)
     return Isolation("aucune")
-
-
-def verifier_compte(iso: Isolation) -> str | None:
-    """Message d'erreur si le compte dédié ne peut pas lancer un noyau (kit illisible pour lui)."""
-    if iso.uid is None:
-        return None
-    essai = [sys.executable, "-c", "import ipykernel, atelier.formateur.noyau"]
-    setpriv = shutil.which("setpriv")
-    if setpriv:
-        commande = [setpriv, f"--reuid={iso.uid}", f"--regid={iso.gid}", "--clear-groups", *essai]
-        fini = subprocess.run(commande, capture_output=True, text=True, cwd="/")
-        if fini.returncode != 0:
-            return (
-                f"Le compte « {UTILISATEUR} » ne peut pas lancer Python ou lire le kit ({sys.prefix}). "
-                "Installez le kit dans un dossier lisible par tous (par exemple /opt/atelier), "
-                "ou corrigez sans isolation (--sans-isolation, déconseillé).\n" + fini.stderr[-500:]
-            )
-    return None
 
 
 def traversable(chemin: Path) -> bool:

@@ -42,7 +42,6 @@ from atelier.formateur.bac_a_sable import (
     Reglages,
     detecter_isolation,
     traversable,
-    verifier_compte,
 )
 from atelier.formateur.cours import (
     ETAT,
@@ -157,17 +156,22 @@ def corriger_une_copie(tache: dict) -> dict:
         reponse.update(succes=True, carnets=None)  # rien de lisible : 0 partout
         return reponse
 
-    (t / "bac").mkdir()
     iso = Isolation(**tache["isolation"])
-    vue, proteges = cours / "autograded" / participant / exercice, list(tache["proteges"])
-    if iso.uid is not None and not traversable(cours):
+    bac, vue, proteges = t / "bac", cours / "autograded" / participant / exercice, list(tache["proteges"])
+    if iso.mode in ("aucune", "compte-seul"):
+        # Sans vue privée, le noyau travaille dans un cours fictif : un chemin relatif
+        # vers « ../../../submitted » y reste, et le crochet d'audit le refuse.
+        bac = vue = t / "fictif" / "autograded" / participant / exercice
+        proteges.append(str(t / "fictif"))
+    elif iso.uid is not None and not traversable(cours):
         # Le compte dédié ne pourrait pas atteindre le vrai chemin : le noyau travaille
         # dans un cours fictif, vide et protégé, de son /tmp privé.
         fictif = Path("/tmp/atelier-correction/cours")
         vue, proteges = fictif / "autograded" / participant / exercice, [*proteges, str(fictif)]
+    bac.mkdir(parents=True)
     reglages = Reglages(
         mode=iso.mode, uid=iso.uid, gid=iso.gid, prefixe=iso.prefixe,
-        bac=str(t / "bac"),
+        bac=str(bac),
         vue=str(vue),
         journal=str(t / "acces.log"),
         proteges=proteges,
@@ -203,7 +207,12 @@ def corriger_une_copie(tache: dict) -> dict:
             for cle in ("demarrage_noyau", "execution"):
                 reponse["durees"][cle] = reponse["durees"].get(cle, 0) + chrono[cle]
     if (t / "acces.log").exists():
-        reponse["acces"] = (t / "acces.log").read_text(errors="replace").splitlines()
+        # Chemins montés par rapport au cours (réel ou fictif) vu par le noyau.
+        racines = (str(vue.parents[2]), str(cours))
+        for ligne in (t / "acces.log").read_text(errors="replace").splitlines():
+            chemin = ligne.split(" ", 1)[-1]
+            racine = next((r for r in racines if chemin.startswith(r + os.sep)), None)
+            reponse["acces"].append(os.path.relpath(chemin, racine) if racine else chemin)
     reponse["succes"] = bool(sortie["success"]) and (prive / "autograded" / participant / exercice).is_dir()
     if not reponse["succes"] and (t / "noyau.log").exists():
         reponse["log"] += "\n--- messages du noyau ---\n" + (t / "noyau.log").read_text(errors="replace")[-5000:]
@@ -270,8 +279,8 @@ def _statuts(reponse: dict, cours: Path) -> list[str]:
             cellules = [x["cellule"] for x in reponse["evenements"] if (x["type"], x["carnet"]) == cle]
             statuts.append(f"{EVENEMENTS[e['type']]} ({e['carnet']}.ipynb, cellule {', '.join(cellules)})")
     if reponse.get("acces"):
-        chemins = sorted({ligne.split(" ", 1)[-1] for ligne in reponse["acces"]})
-        montres = [os.path.relpath(c, cours) if c.startswith(str(cours)) else c for c in chemins[:3]]
+        chemins = sorted(set(reponse["acces"]))
+        montres = chemins[:3]
         suite = f" et {len(chemins) - 3} autre(s)" if len(chemins) > 3 else ""
         statuts.append(f"{ACCES} ({', '.join(montres)}{suite})")
     return statuts
@@ -343,8 +352,8 @@ def corriger(
 
     config = charger_config(cours)
     iso = detecter_isolation(isoler)
-    if probleme := verifier_compte(iso):
-        raise ErreurFormateur(probleme)
+    if iso.probleme:
+        raise ErreurFormateur(f"Correction impossible : {iso.probleme}.")
     afficher(iso.resume)
     limites = limites or Limites()
     paralleles = paralleles or len(os.sched_getaffinity(0))
