@@ -274,6 +274,7 @@ def test_bilan_par_participant_question_et_commune(salle):
     with open(bilan / "notes_questions.csv", encoding="utf-8") as f:
         questions = {q["cellule"]: q for q in csv.DictReader(f)}
     assert float(questions["q1_visible"]["points"]) == 1
+    assert questions["q1_visible"]["notation"] == "automatique" and questions["q3_ecrit"]["notation"] == "à la main"
     assert float(questions["q2_cache"]["taux_reussite"]) < float(questions["q1_visible"]["taux_reussite"])
     with open(bilan / "notes_communes.csv", encoding="utf-8") as f:
         communes = {(c["commune"], c["exercice"]): c for c in csv.DictReader(f)}

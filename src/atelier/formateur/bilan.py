@@ -42,6 +42,7 @@ class Question:
     cellule: str
     points: float
     notes: list[float]
+    automatique: bool = True  # False : réponse écrite ou tâche, notée à la main
 
     @property
     def taux_reussite(self) -> float | None:
@@ -63,8 +64,10 @@ def lire_notes(cours: Path, participants: dict[str, Participant]) -> tuple[list[
             assignment = gb.find_assignment(exercice)
             par_cellule = {}
             for nb in assignment.notebooks:
+                a_la_main = {c.name for c in [*nb.solution_cells, *nb.task_cells]}
                 for cellule in [*nb.grade_cells, *nb.task_cells]:
-                    q = Question(exercice, nb.name, cellule.name, cellule.max_score, [])
+                    q = Question(exercice, nb.name, cellule.name, cellule.max_score, [],
+                                 cellule.name not in a_la_main)
                     par_cellule[(nb.name, cellule.name)] = q
                     questions.append(q)
             for ident, participant in sorted(tous.items()):
@@ -114,8 +117,9 @@ def _tables(lignes: list[Ligne], questions: list[Question]) -> dict[str, tuple[l
           ligne.pourcentage, ligne.a_lire, ligne.statut] for ligne in lignes],
     )
     questions_t = (
-        ["exercice", "carnet", "cellule", "points", "copies_notees", "taux_reussite", "moyenne"],
-        [[q.exercice, q.carnet, q.cellule, q.points, len(q.notes), q.taux_reussite,
+        ["exercice", "carnet", "cellule", "notation", "points", "copies_notees", "taux_reussite", "moyenne"],
+        [[q.exercice, q.carnet, q.cellule, "automatique" if q.automatique else "à la main", q.points,
+          len(q.notes), q.taux_reussite,
           sum(q.notes) / len(q.notes) if q.notes else None] for q in questions],
     )
     groupes: dict[tuple, list[Ligne]] = {}
@@ -150,7 +154,9 @@ def _graphiques(lignes: list[Ligne], questions: list[Question], exercices: list[
     import matplotlib.pyplot as plt
 
     images = {}
-    manquees = sorted((q for q in questions if q.notes), key=lambda q: q.taux_reussite)[:10]
+    # Les réponses écrites attendent le formateur : seules les questions notées
+    # automatiquement disent où la salle bloque.
+    manquees = sorted((q for q in questions if q.notes and q.automatique), key=lambda q: q.taux_reussite)[:10]
     if manquees:
         fig, ax = plt.subplots(figsize=(7, 0.45 * len(manquees) + 1))
         ax.barh([f"{q.exercice} · {q.cellule}" for q in manquees][::-1],
