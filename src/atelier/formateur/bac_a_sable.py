@@ -55,7 +55,8 @@ RESUMES = {
     ),
     "compte-seul": (
         f"isolation partielle : compte dédié « {UTILISATEUR} », sans vue privée (unshare "
-        "indisponible) ; NON isolé : les fichiers lisibles par tous restent lisibles"
+        "indisponible) ; NON isolé : les fichiers lisibles par tous restent lisibles, et les copies "
+        "corrigées en même temps partagent ce compte"
     ),
     "aucune": (
         "AUCUNE isolation (ni compte dédié, ni unshare) : le code corrigé tourne sous votre "

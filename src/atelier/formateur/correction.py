@@ -134,29 +134,9 @@ def _notes(db: Path, exercice: str, participant: str) -> dict:
         }
 
 
-def corriger_une_copie(tache: dict) -> dict:
-    """Corrige une copie dans un cours privé ; ne touche à rien hors de ``tache['travail']``."""
-    warnings.filterwarnings("ignore", message=".*not in session.*")  # nbgrader, sans conséquence
-    debut = time.perf_counter()
-    cours, exercice, participant = Path(tache["cours"]), tache["exercice"], tache["participant"]
-    t = Path(tempfile.mkdtemp(prefix=f"{participant}-", dir=tache["travail"]))
-    os.chmod(t, 0o711)
-    prive = t / "cours"
-    prive.mkdir(mode=0o700)
-    shutil.copytree(cours / "source" / exercice, prive / "source" / exercice)
-    shutil.copyfile(tache["carnet_de_notes"], prive / "gradebook.db")
-    noms = carnets(cours, exercice)
-    remarques = controle.controler(
-        cours / "submitted" / participant / exercice, cours, exercice, noms,
-        prive / "submitted" / participant / exercice,
-    )
-    reponse = {"dossier": str(t), "remarques": remarques, "evenements": [], "acces": [], "log": "",
-               "durees": {"preparation": time.perf_counter() - debut}}
-    if not any((prive / "submitted" / participant / exercice / f"{n}.ipynb").exists() for n in noms):
-        reponse.update(succes=True, carnets=None)  # rien de lisible : 0 partout
-        return reponse
-
-    iso = Isolation(**tache["isolation"])
+def _placer_noyau(t: Path, tache: dict, iso: Isolation) -> tuple[Path, Path, list[str]]:
+    """Où le noyau travaille (bac), où il se voit (vue), et les chemins qu'il ne doit pas toucher."""
+    cours, participant, exercice = Path(tache["cours"]), tache["participant"], tache["exercice"]
     bac, vue, proteges = t / "bac", cours / "autograded" / participant / exercice, list(tache["proteges"])
     if iso.mode in ("aucune", "compte-seul"):
         # Sans vue privée, le noyau travaille dans un cours fictif : un chemin relatif
@@ -169,36 +149,24 @@ def corriger_une_copie(tache: dict) -> dict:
         fictif = Path("/tmp/atelier-correction/cours")
         vue, proteges = fictif / "autograded" / participant / exercice, [*proteges, str(fictif)]
     bac.mkdir(parents=True)
-    reglages = Reglages(
-        mode=iso.mode, uid=iso.uid, gid=iso.gid, prefixe=iso.prefixe,
-        bac=str(bac),
-        vue=str(vue),
-        journal=str(t / "acces.log"),
-        proteges=proteges,
-        lecture_seule=tache["lecture_seule"],
-        limites=tache["limites"],
-        cache_matplotlib=tache.get("cache_matplotlib"),
-    ).ecrire(t / "reglages.json")
+    return bac, vue, proteges
 
-    config = copy.deepcopy(_config_du_cours(str(cours)))
+
+def _config_privee(tache: dict, prive: Path, reglages: Path, evenements: Path):
+    config = copy.deepcopy(_config_du_cours(tache["cours"]))
     config.CourseDirectory.root = str(prive)
     config.Autograde.autograde_preprocessors = _preprocesseurs()
     config.OverwriteCells.add_missing_cells = True
     config.NoyauIsole.reglages = str(reglages)
-    config.ExecuteIsole.evenements = str(t / "evenements.jsonl")
+    config.ExecuteIsole.evenements = str(evenements)
     config.ExecuteIsole.sortie_max = tache["limites"]["sortie_caracteres"]
     config.ExecuteIsole.shutdown_kernel = "immediate"  # le bac à sable est jeté ensuite
     if tache.get("delai"):
         config.Execute.timeout = tache["delai"]
+    return config
 
-    from nbgrader.apps import NbGraderAPI
-    from nbgrader.coursedir import CourseDirectory
 
-    api = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
-    avant = time.perf_counter()
-    sortie = api.autograde(exercice, participant, force=True, create=True)
-    reponse["durees"]["nbgrader_autograde"] = time.perf_counter() - avant
-    reponse["log"] = (sortie.get("log") or "") + (sortie.get("error") or "")
+def _lire_incidents(t: Path, vue: Path, cours: Path, reponse: dict) -> None:
     evenements = t / "evenements.jsonl"
     if evenements.exists():
         lus = [json.loads(ligne) for ligne in evenements.read_text().splitlines()]
@@ -207,15 +175,55 @@ def corriger_une_copie(tache: dict) -> dict:
             for cle in ("demarrage_noyau", "execution"):
                 reponse["durees"][cle] = reponse["durees"].get(cle, 0) + chrono[cle]
     if (t / "acces.log").exists():
-        # Chemins montés par rapport au cours (réel ou fictif) vu par le noyau.
+        # Chemins donnés par rapport au cours (réel ou fictif) vu par le noyau.
         racines = (str(vue.parents[2]), str(cours))
         for ligne in (t / "acces.log").read_text(errors="replace").splitlines():
             chemin = ligne.split(" ", 1)[-1]
             racine = next((r for r in racines if chemin.startswith(r + os.sep)), None)
             reponse["acces"].append(os.path.relpath(chemin, racine) if racine else chemin)
-    reponse["succes"] = bool(sortie["success"]) and (prive / "autograded" / participant / exercice).is_dir()
     if not reponse["succes"] and (t / "noyau.log").exists():
         reponse["log"] += "\n--- messages du noyau ---\n" + (t / "noyau.log").read_text(errors="replace")[-5000:]
+
+
+def corriger_une_copie(tache: dict) -> dict:
+    """Corrige une copie dans un cours privé ; ne touche à rien hors de ``tache['travail']``."""
+    from nbgrader.apps import NbGraderAPI
+    from nbgrader.coursedir import CourseDirectory
+
+    warnings.filterwarnings("ignore", message=".*not in session.*")  # nbgrader, sans conséquence
+    debut = time.perf_counter()
+    cours, exercice, participant = Path(tache["cours"]), tache["exercice"], tache["participant"]
+    t = Path(tempfile.mkdtemp(prefix=f"{participant}-", dir=tache["travail"]))
+    os.chmod(t, 0o711)
+    prive = t / "cours"
+    prive.mkdir(mode=0o700)
+    shutil.copytree(cours / "source" / exercice, prive / "source" / exercice)
+    shutil.copyfile(tache["carnet_de_notes"], prive / "gradebook.db")
+    copie = prive / "submitted" / participant / exercice
+    noms = carnets(cours, exercice)
+    remarques = controle.controler(cours / "submitted" / participant / exercice, cours, exercice, noms, copie)
+    reponse = {"dossier": str(t), "remarques": remarques, "evenements": [], "acces": [], "log": "",
+               "durees": {"preparation": time.perf_counter() - debut}}
+    if not any((copie / f"{n}.ipynb").exists() for n in noms):
+        reponse.update(succes=True, carnets=None)  # rien de lisible : 0 partout
+        return reponse
+
+    iso = Isolation(**tache["isolation"])
+    bac, vue, proteges = _placer_noyau(t, tache, iso)
+    reglages = Reglages(
+        mode=iso.mode, uid=iso.uid, gid=iso.gid, prefixe=iso.prefixe, bac=str(bac), vue=str(vue),
+        journal=str(t / "acces.log"), proteges=proteges, lecture_seule=tache["lecture_seule"],
+        limites=tache["limites"], cache_matplotlib=tache.get("cache_matplotlib"),
+    ).ecrire(t / "reglages.json")
+    config = _config_privee(tache, prive, reglages, t / "evenements.jsonl")
+    avant = time.perf_counter()
+    sortie = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config).autograde(
+        exercice, participant, force=True, create=True
+    )
+    reponse["durees"]["nbgrader_autograde"] = time.perf_counter() - avant
+    reponse["log"] = (sortie.get("log") or "") + (sortie.get("error") or "")
+    reponse["succes"] = bool(sortie["success"]) and (prive / "autograded" / participant / exercice).is_dir()
+    _lire_incidents(t, vue, cours, reponse)
     reponse["carnets"] = _notes(prive / "gradebook.db", exercice, participant) if reponse["succes"] else None
     reponse["durees"]["total"] = time.perf_counter() - debut
     return reponse
@@ -286,6 +294,16 @@ def _statuts(reponse: dict, cours: Path) -> list[str]:
     return statuts
 
 
+def _verifier_carnet_de_notes(cours: Path, ids: set[str]) -> None:
+    with closing(sqlite3.connect(cours / "gradebook.db")) as db:
+        connus = {nom for (nom,) in db.execute("SELECT name FROM assignment")}
+    if manquants := sorted(ids - connus):
+        raise ErreurFormateur(
+            f"Exercice(s) absent(s) du carnet de notes : {', '.join(manquants)}. "
+            f"Lancez d'abord « atelier-formateur preparer {' '.join(manquants)} »."
+        )
+
+
 def _proteges(cours: Path, config, travail: Path) -> list[str]:
     chemins = {str(cours.resolve()), str(travail.resolve())}
     echange = config.Exchange.get("root") if "Exchange" in config else None
@@ -351,6 +369,7 @@ def corriger(
         return resultats
 
     config = charger_config(cours)
+    _verifier_carnet_de_notes(cours, {c.exercice for c, _ in a_faire})
     iso = detecter_isolation(isoler)
     if iso.probleme:
         raise ErreurFormateur(f"Correction impossible : {iso.probleme}.")
