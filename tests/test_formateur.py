@@ -24,7 +24,7 @@ from atelier.formateur.cours import empreinte
 
 FIXTURES = RACINE / "tests" / "fixtures" / "formateur"
 EXERCICE = "essai_correction"
-ENV = {**os.environ, "ATELIER_DELAI_CELLULE": "3", "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+ENV = {**os.environ, "ATELIER_DELAI_CELLULE": "10", "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
 
 
 def formateur(*args: str, cours: Path, attendu: int = 0) -> str:
