@@ -17,10 +17,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import RACINE
 
 from atelier.formateur.cli import main
 from atelier.formateur.cours import empreinte
+
+from conftest import RACINE
 
 FIXTURES = RACINE / "tests" / "fixtures" / "formateur"
 EXERCICE = "essai_correction"

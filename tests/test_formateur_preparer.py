@@ -7,9 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import RACINE
 
 from atelier.formateur.cli import main
+
+from conftest import RACINE
 
 FIXTURES = RACINE / "tests" / "fixtures" / "formateur"
 EXERCICE = "essai_correction"
