@@ -119,3 +119,12 @@ def test_preparer_accepte_l_exercice_d_essai(tmp_path, capsys):
     release = (cours / "release" / EXERCICE / f"{EXERCICE}.ipynb").read_text(encoding="utf-8")
     for secret in ("BEGIN", "33.3", "sum(habitants", "Barème", "round(100"):
         assert secret not in release
+
+
+def test_les_exercices_du_kit_passent_les_verifications():
+    """Chaque exercice de exercises/source/ pourrait être distribué tel quel."""
+    from atelier.formateur.verification import verifier_source
+
+    cours = RACINE / "exercises"
+    for exercice in sorted(d.name for d in (cours / "source").iterdir() if d.is_dir()):
+        assert verifier_source(cours, exercice) == [], exercice

@@ -16,7 +16,8 @@ from pathlib import Path
 from atelier.formateur.cours import SLUG
 
 TITRE_POINTS = re.compile(r"^#+ .*\(\s*(\d+(?:[.,]\d+)?)\s*points?\s*\)", re.MULTILINE | re.IGNORECASE)
-TOTAL = re.compile(r"total\s*:?\s*\**\s*(\d+(?:[.,]\d+)?)\s*points?", re.IGNORECASE)
+# « Total : 8 points », « **Comment cet exercice est noté** (18 points) »
+TOTAL = re.compile(r"(?:total|noté(?:\s+sur)?)[\s*:]*\(?\s*(\d+(?:[.,]\d+)?)\s*points?", re.IGNORECASE)
 ZONES = {
     "solution": ("BEGIN SOLUTION", "END SOLUTION"),
     "tests cachés": ("BEGIN HIDDEN TESTS", "END HIDDEN TESTS"),
