@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -331,3 +332,50 @@ def test_sans_isolation_le_crochet_refuse_encore_et_le_dit(tmp_path):
     assert "AUCUNE isolation" in sortie
     assert "tentative d'accès refusée (submitted/**/*.ipynb)" in sortie
     assert "5/8  corrigé" in sortie and empreinte(cours / "submitted") == avant
+
+
+def test_vue_privee_du_mode_sans_root(tmp_path):
+    """Le mode d'un formateur ordinaire (espaces de noms utilisateur) : cours masqué,
+    dépôt en lecture seule, dossier de travail seul modifiable, démontage impossible."""
+    from atelier.formateur.bac_a_sable import Isolation, Limites, Reglages, commande_noyau
+
+    prefixe = [shutil.which("unshare") or "unshare", "--user", "--map-root-user", "--mount", "--pid", "--fork",
+               "--mount-proc", "--propagation", "private"]
+    if subprocess.run([*prefixe, "true"], capture_output=True).returncode != 0:
+        pytest.skip("espaces de noms utilisateur indisponibles ici")
+    iso = Isolation("espaces", prefixe=prefixe)
+    # Hors de /tmp (remplacé par un /tmp vide dans la vue privée) : un dossier du dépôt.
+    (RACINE / "tests" / "artefacts").mkdir(exist_ok=True)
+    depot = Path(tempfile.mkdtemp(dir=RACINE / "tests" / "artefacts"))
+    t, cours = tmp_path / "t", tmp_path / "cours"
+    for dossier in (t / "bac", t / "src", cours / "submitted" / "p02"):
+        dossier.mkdir(parents=True)
+    (t / "src" / "donnees.csv").write_text("a,b\n")
+    (cours / "submitted" / "p02" / "copie.ipynb").write_text("{}")
+    (t / "connexion.json").write_text("{}")
+    reglages = Reglages(
+        mode=iso.mode, uid=None, gid=None, prefixe=prefixe, bac=str(t / "bac"),
+        vue=str(cours / "autograded" / "p01" / EXERCICE), journal=str(t / "acces.log"),
+        proteges=[str(cours)], lecture_seule=[str(depot)], limites={"memoire_mo": 1024, "cpu_s": 60,
+                                                                     "fichier_mo": 8, "sortie_caracteres": 1000},
+    ).ecrire(t / "reglages.json")
+    code = (
+        "import json, os, subprocess\n"
+        "vu = {'cours': sorted(os.listdir('../../..')), 'ici': sorted(os.listdir('.'))}\n"
+        f"for nom, chemin in (('depot', {str(depot / 'x.txt')!r}), ('bac', 'y.txt')):\n"
+        "    try:\n"
+        "        open(chemin, 'w').close(); vu[nom] = 'écrit'\n"
+        "    except OSError as e:\n"
+        "        vu[nom] = e.errno\n"
+        "vu['demontage'] = subprocess.run(['umount', '../../..'], capture_output=True).returncode\n"
+        "print(json.dumps(vu))\n"
+    )
+    commande = commande_noyau(prefixe, reglages, [sys.executable, "-c", code, "-f", str(t / "connexion.json")])
+    fini = subprocess.run(commande, cwd=t / "src", capture_output=True, text=True, timeout=60)
+    assert fini.returncode == 0, fini.stderr
+    vu = json.loads((t / "noyau.log").read_text().strip().splitlines()[-1])
+    assert vu["cours"] == ["autograded"] and vu["ici"] == [".connexion.json", "donnees.csv"]
+    assert vu["depot"] == 30 and vu["bac"] == "écrit" and vu["demontage"] != 0
+    assert not (depot / "x.txt").exists() and (t / "bac" / "y.txt").exists()
+    assert Limites().memoire_mo == 2048  # défaut documenté dans le guide
+    shutil.rmtree(depot)

@@ -116,7 +116,7 @@ def _python_demarre(prefixe: list[str], uid: int | None = None, gid: int | None 
     setpriv = shutil.which("setpriv")
     if uid is not None and setpriv:
         commande += [setpriv, f"--reuid={uid}", f"--regid={gid}", "--clear-groups"]
-    commande += [sys.executable, "-c", "import ipykernel, atelier.formateur.noyau"]
+    commande += [sys.executable, "-c", "import ipykernel, atelier.formateur.noyau"]  # kit lisible ?
     return _marche(commande)
 
 
@@ -181,39 +181,66 @@ class Reglages:
 
 def commande_noyau(prefixe: list[str], reglages: Path, commande: list[str]) -> list[str]:
     """La commande qui lance ``commande`` (le noyau prévu par jupyter_client) isolée."""
-    return [*prefixe, sys.executable, "-m", "atelier.formateur.bac_a_sable", str(reglages), "--", *commande]
+    # Par son chemin, sans « site » : le lanceur ne charge que la bibliothèque standard.
+    return [*prefixe, sys.executable, "-I", "-S", str(Path(__file__).resolve()), str(reglages), "--", *commande]
 
 
 # --- Ce qui suit tourne dans le processus lanceur, juste avant le noyau. ---------
 
 
-def _mount(*args: str, pass_fds: tuple[int, ...] = ()) -> None:
-    subprocess.run(["mount", *args], check=True, pass_fds=pass_fds, capture_output=True)
+# mount(2) appelé directement (ctypes) : une dizaine de montages par noyau, sans
+# lancer autant de commandes « mount ».
+MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT, MS_BIND = 1, 2, 4, 8, 32, 4096
+MS_NOATIME, MS_NODIRATIME, MS_RELATIME = 1024, 2048, 1 << 21
+# Drapeaux d'un montage existant qu'un remontage doit garder (sinon EPERM dans un
+# espace de noms utilisateur) : statvfs ST_* -> MS_*.
+GARDES = {2: MS_NOSUID, 4: MS_NODEV, 8: MS_NOEXEC, 1024: MS_NOATIME, 2048: MS_NODIRATIME, 4096: MS_RELATIME}
+
+
+def _mount(source: str, cible: str, type_: str | None = None, drapeaux: int = 0, options: str | None = None) -> None:
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    code = libc.mount(source.encode(), cible.encode(), type_.encode() if type_ else None, ctypes.c_ulong(drapeaux),
+                      options.encode() if options else None)
+    if code != 0:
+        erreur = ctypes.get_errno()
+        raise OSError(erreur, f"mount {source} -> {cible} : {os.strerror(erreur)}")
+
+
+def _lecture_seule(cible: str) -> None:
+    """Remonte ``cible`` (déjà un point de montage) en lecture seule, sans perdre ses drapeaux."""
+    f_flag = os.statvfs(cible).f_flag
+    drapeaux = MS_REMOUNT | MS_BIND | MS_RDONLY
+    for st, ms in GARDES.items():
+        if f_flag & st:
+            drapeaux |= ms
+    _mount("none", cible, None, drapeaux)
 
 
 def _masquer(chemin: str, vue: str) -> None:
     """Remplace ``chemin`` par un dossier vide en lecture seule (où ``vue`` peut apparaître)."""
     Path(chemin).mkdir(parents=True, exist_ok=True)
-    _mount("-t", "tmpfs", "-o", "size=1m,mode=755", "atelier-masque", chemin)
+    _mount("atelier-masque", chemin, "tmpfs", 0, "size=1m,mode=755")
     if vue.startswith(chemin + os.sep):
         Path(vue).mkdir(parents=True, exist_ok=True)
-    _mount("-o", "remount,bind,ro", chemin)
+    _lecture_seule(chemin)
 
 
 def _vue_privee(r: Reglages, bac_fd: int) -> None:
     for chemin in r.lecture_seule:
         if os.path.isdir(chemin):
-            _mount("--bind", chemin, chemin)
-            _mount("-o", "remount,bind,ro", chemin)
+            _mount(chemin, chemin, None, MS_BIND)
+            _lecture_seule(chemin)
     for tmp in ("/tmp", "/var/tmp", "/dev/shm"):
         if os.path.isdir(tmp):
-            _mount("-t", "tmpfs", "-o", "size=256m,mode=1777", "atelier-tmp", tmp)
+            _mount("atelier-tmp", tmp, "tmpfs", 0, "size=256m,mode=1777")
     for chemin in r.proteges:
         _masquer(chemin, r.vue)
     # Le dossier de travail réapparaît là où nbgrader aurait lancé le noyau :
     # les chemins relatifs (« ../../../submitted ») tombent dans le cours masqué.
     Path(r.vue).mkdir(parents=True, exist_ok=True)
-    _mount("--bind", f"/proc/self/fd/{bac_fd}", r.vue, pass_fds=(bac_fd,))
+    _mount(f"/proc/self/fd/{bac_fd}", r.vue, None, MS_BIND)
 
 
 def _limiter(limites: Limites) -> None:
@@ -280,9 +307,11 @@ def lancer(argv: list[str]) -> None:
     if r.uid is not None:
         os.chown(connexion, r.uid, r.gid)
     commande[i] = str(Path(r.vue) / connexion.name)
-    # Le noyau Python démarre par le crochet d'audit.
+    # Le noyau Python démarre par le crochet d'audit (noyau.py, à côté de ce fichier).
     if "ipykernel_launcher" in commande:
-        commande[commande.index("ipykernel_launcher")] = "atelier.formateur.noyau"
+        i = commande.index("ipykernel_launcher")
+        if commande[i - 1] == "-m":
+            commande[i - 1 : i + 1] = [str(Path(__file__).resolve().with_name("noyau.py"))]
 
     journal_fd = os.open(r.journal, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
     os.set_inheritable(journal_fd, True)

@@ -8,9 +8,14 @@ sauf le dossier de travail du noyau. C'est un signalement et une seconde
 barrière : la barrière principale est la vue privée et le compte dédié.
 """
 
-import json
 import os
 import sys
+
+# Lancé par son chemin : son dossier ne doit pas masquer des modules du noyau.
+if sys.path and os.path.abspath(sys.path[0]) == os.path.dirname(os.path.abspath(__file__)):
+    sys.path.pop(0)
+
+import json  # noqa: E402
 
 EVENEMENTS = {
     "open", "os.listdir", "os.scandir", "glob.glob", "os.remove", "os.rename", "os.rmdir",
