@@ -116,7 +116,8 @@ def _python_demarre(prefixe: list[str], uid: int | None = None, gid: int | None 
     setpriv = shutil.which("setpriv")
     if uid is not None and setpriv:
         commande += [setpriv, f"--reuid={uid}", f"--regid={gid}", "--clear-groups"]
-    commande += [sys.executable, "-c", "import ipykernel, atelier.formateur.noyau"]  # kit lisible ?
+    noyau = Path(__file__).resolve().with_name("noyau.py")
+    commande += [sys.executable, "-c", f"import ipykernel; open({str(noyau)!r}).close()"]  # kit lisible ?
     return _marche(commande)
 
 
