@@ -10,7 +10,8 @@ Vérifie que les notes sont identiques, puis mesure où part le temps.
 
 Par défaut, l'exercice d'essai des tests (tests/fixtures/formateur/). À relancer
 sur un vrai module (``--cours exercises --exercice m1_planification``) dès qu'il existe.
-Résultats : bench/notation/resultats.json et RESULTATS.md (remplacés à chaque run).
+Résultats : bench/notation/resultats_<exercice>.json (remplacé à chaque run) et
+historique.jsonl (tous les runs, avec la charge de la machine) ; lecture : RESULTATS.md.
 """
 
 from __future__ import annotations
@@ -190,7 +191,7 @@ def main() -> int:
             },
         },
     }
-    (ICI / "resultats.json").write_text(json.dumps(resultats, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (ICI / f"resultats_{args.exercice}.json").write_text(json.dumps(resultats, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     historique = ICI / "historique.jsonl"  # chaque run, pour voir l'effet de la charge de la machine
     with open(historique, "a", encoding="utf-8") as f:
         f.write(json.dumps(resultats, ensure_ascii=False) + "\n")

@@ -22,6 +22,7 @@ from atelier.formateur.cours import (
     lire_participants,
     verifier_exercice,
 )
+from atelier.formateur.progression import Progression
 
 # argparse écrit ses propres messages en anglais : on les traduit.
 TRADUCTIONS = {
@@ -50,31 +51,36 @@ def _afficher_api(resultat: dict, quoi: str) -> None:
         raise ErreurFormateur(f"{quoi} a échoué :\n{resultat.get('log', '')}\n{resultat.get('error', '')}")
 
 
-def cmd_preparer(args) -> int:
+def _preparer_un(cours: Path, exercice: str, nbgrader) -> list[str]:
+    """Vérifie puis produit la version participant ; renvoie les refus (rien n'est laissé prêt si refus)."""
     from atelier.formateur.verification import verifier_release, verifier_source
 
+    if not (cours / "source" / exercice).is_dir():
+        return [f"{exercice} : dossier source/{exercice}/ introuvable."]
+    refus = verifier_source(cours, exercice)
+    if refus:
+        return refus
+    resultat = nbgrader.generate_assignment(exercice, force=True, create=True)
+    if not resultat.get("success"):
+        refus = [f"{exercice} : nbgrader refuse de produire la version participant :\n{resultat.get('log', '')}"]
+    else:
+        refus = verifier_release(cours, exercice)
+    if refus:
+        shutil.rmtree(cours / "release" / exercice, ignore_errors=True)
+    return refus
+
+
+def cmd_preparer(args) -> int:
     cours = args.cours
     ids = args.exercices or exercices(cours)
     if not ids:
         print(f"Aucun exercice dans {cours / 'source'}.")
         return 0
+    nbgrader = api(cours)
+    barre = Progression(len(ids), "Préparation")
     refus_total = 0
-    nbgrader = None
     for exercice in ids:
-        if not (cours / "source" / exercice).is_dir():
-            print(f"REFUS {exercice} : dossier source/{exercice}/ introuvable.")
-            refus_total += 1
-            continue
-        refus = verifier_source(cours, exercice)
-        if not refus:
-            nbgrader = nbgrader or api(cours)
-            resultat = nbgrader.generate_assignment(exercice, force=True, create=True)
-            if not resultat.get("success"):
-                refus = [f"{exercice} : nbgrader refuse de produire la version participant :\n{resultat.get('log', '')}"]
-            else:
-                refus = verifier_release(cours, exercice)
-            if refus:  # rien de douteux ne doit rester prêt à distribuer
-                shutil.rmtree(cours / "release" / exercice, ignore_errors=True)
+        refus = _preparer_un(cours, exercice, nbgrader)
         for ligne in refus:
             print(f"REFUS {ligne}")
         if refus:
@@ -82,6 +88,8 @@ def cmd_preparer(args) -> int:
         else:
             print(f"✓ {exercice} : version participant prête dans {cours / 'release' / exercice}")
         refus_total += len(refus)
+        barre.avancer(exercice)
+    barre.fermer()
     return 1 if refus_total else 0
 
 

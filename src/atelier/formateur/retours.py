@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 
 from atelier.formateur.cours import ErreurFormateur, api, charger_config
+from atelier.formateur.progression import Progression
 
 
 def _config_retours(cours: Path):
@@ -49,9 +50,18 @@ def _fuites(fichier: Path, secrets: set[str]) -> list[str]:
 
 def rendre_retours(cours: Path, exercice: str, participant: str | None = None, distribuer: bool = True) -> list[str]:
     nbgrader = api(cours, _config_retours(cours))
-    resultat = nbgrader.generate_feedback(exercice, participant, force=True)
-    if not resultat.get("success"):
-        raise ErreurFormateur(f"La production des retours a échoué :\n{resultat.get('log', '')}{resultat.get('error', '')}")
+    corrigees = sorted(d.parent.name for d in (cours / "autograded").glob(f"{participant or '*'}/{exercice}"))
+    if not corrigees:
+        raise ErreurFormateur(f"Aucune copie corrigée pour {exercice} : lancez d'abord « atelier-formateur corriger ».")
+    barre = Progression(len(corrigees), "Retours")
+    for ident in corrigees:
+        resultat = nbgrader.generate_feedback(exercice, ident, force=True)
+        if not resultat.get("success"):
+            raise ErreurFormateur(
+                f"La production du retour de {ident} a échoué :\n{resultat.get('log', '')}{resultat.get('error', '')}"
+            )
+        barre.avancer(ident)
+    barre.fermer()
     secrets = _secrets_caches(cours, exercice)
     lignes, retenus = [], []
     for dossier in sorted((cours / "feedback").glob(f"{participant or '*'}/{exercice}")):
