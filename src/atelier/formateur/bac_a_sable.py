@@ -252,11 +252,13 @@ def _limiter(limites: Limites) -> None:
         (resource.RLIMIT_FSIZE, limites.fichier_mo * mo),
         (resource.RLIMIT_CORE, 0),
     ]
-    for quoi, valeur in reglages:
-        _dur = resource.getrlimit(quoi)[1]
-        if _dur != resource.RLIM_INFINITY:
-            valeur = min(valeur, _dur)
-        resource.setrlimit(quoi, (valeur, valeur if quoi != resource.RLIMIT_CPU else valeur + 5))
+    for quoi, souple in reglages:
+        # Pour le temps de calcul, la limite dure vient 5 s après la souple (SIGXCPU puis SIGKILL).
+        dure = souple + 5 if quoi == resource.RLIMIT_CPU else souple
+        plafond = resource.getrlimit(quoi)[1]
+        if plafond != resource.RLIM_INFINITY:
+            souple, dure = min(souple, plafond), min(dure, plafond)
+        resource.setrlimit(quoi, (souple, dure))
 
 
 def _environnement(r: Reglages, journal_fd: int) -> dict[str, str]:
