@@ -22,7 +22,7 @@ import pytest
 from atelier.formateur.cli import main
 from atelier.formateur.cours import empreinte
 
-from conftest import RACINE
+from conftest import RACINE, exiger
 
 FIXTURES = RACINE / "tests" / "fixtures" / "formateur"
 EXERCICE = "essai_correction"
@@ -194,8 +194,7 @@ def test_la_vue_privee_tient_meme_sans_le_crochet(salle):
     from atelier.formateur.bac_a_sable import detecter_isolation
 
     iso = detecter_isolation()
-    if iso.mode in ("aucune", "compte-seul"):
-        pytest.skip(f"isolation indisponible ici : {iso.resume}")
+    exiger(iso.mode in ("compte", "espaces"), f"vue privée indisponible ici : {iso.resume}")
     cours = salle["cours"]
     _copie_qui_contourne_le_crochet(cours, "p99")
     ENV["JUPYTERHUB_API_TOKEN"] = "secret-du-formateur"  # ne doit pas atteindre le noyau
@@ -341,8 +340,8 @@ def test_vue_privee_du_mode_sans_root(tmp_path):
 
     prefixe = [shutil.which("unshare") or "unshare", "--user", "--map-root-user", "--mount", "--pid", "--fork",
                "--mount-proc", "--propagation", "private"]
-    if subprocess.run([*prefixe, "true"], capture_output=True).returncode != 0:
-        pytest.skip("espaces de noms utilisateur indisponibles ici")
+    exiger(subprocess.run([*prefixe, "true"], capture_output=True).returncode == 0,
+           "espaces de noms utilisateur indisponibles ici (unshare --user)")
     iso = Isolation("espaces", prefixe=prefixe)
     # Hors de /tmp (remplacé par un /tmp vide dans la vue privée) : un dossier du dépôt.
     (RACINE / "tests" / "artefacts").mkdir(exist_ok=True)

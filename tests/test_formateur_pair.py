@@ -1,8 +1,8 @@
 """Contrôle par les pairs : sur le cours du guide de nbgrader, « corriger » donne les
 mêmes notes, carnet par carnet et cellule par cellule, que « nbgrader autograde ».
 
-Le cours (devoir ps1, participants bitdiddle et hacker) vient du dépôt de nbgrader ;
-il est rangé dans shared/external/, à côté du dépôt du kit.
+Le cours (devoir ps1, participants bitdiddle et hacker) vient du dépôt de nbgrader,
+copié dans tests/fixtures/formateur/guide_nbgrader/ (voir son README).
 """
 
 from __future__ import annotations
@@ -16,15 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import RACINE, exiger
+from conftest import RACINE
 
-
-def _cours_du_guide() -> Path | None:
-    for parent in RACINE.parents:
-        candidat = parent / "shared" / "external" / "nbgrader-user-guide-course"
-        if candidat.is_dir():
-            return candidat
-    return None
+GUIDE = RACINE / "tests" / "fixtures" / "formateur" / "guide_nbgrader"
 
 
 def _nbgrader(*args: str, cwd: Path) -> None:
@@ -50,10 +44,8 @@ def _notes(cours: Path) -> dict:
 
 @pytest.mark.lent
 def test_memes_notes_que_nbgrader_autograde(tmp_path):
-    guide = _cours_du_guide()
-    exiger(guide is not None, "cours du guide de nbgrader introuvable (shared/external/)")
     base = tmp_path / "base"
-    shutil.copytree(guide, base, ignore=shutil.ignore_patterns("autograded"))
+    shutil.copytree(GUIDE, base, ignore=shutil.ignore_patterns("README.md"))
     for dossier, _, fichiers in os.walk(base):
         os.chmod(dossier, stat.S_IRWXU)
         for nom in fichiers:
