@@ -121,10 +121,12 @@ def test_preparer_accepte_l_exercice_d_essai(tmp_path, capsys):
         assert secret not in release
 
 
-def test_les_exercices_du_kit_passent_les_verifications():
-    """Chaque exercice de exercises/source/ pourrait être distribué tel quel."""
-    from atelier.formateur.verification import verifier_source
-
-    cours = RACINE / "exercises"
-    for exercice in sorted(d.name for d in (cours / "source").iterdir() if d.is_dir()):
-        assert verifier_source(cours, exercice) == [], exercice
+def test_les_exercices_du_kit_passent_preparer(tmp_path, capsys):
+    """Chaque exercice de exercises/source/ pourrait être distribué tel quel (relecture comprise)."""
+    cours = tmp_path / "cours"
+    shutil.copytree(RACINE / "exercises" / "source", cours / "source")
+    shutil.copy(RACINE / "exercises" / "nbgrader_config.py", cours)
+    assert main(["preparer", "--cours", str(cours)]) == 0, capsys.readouterr().out
+    assert sorted(p.name for p in (cours / "release").iterdir()) == sorted(
+        d.name for d in (RACINE / "exercises" / "source").iterdir() if d.is_dir()
+    )

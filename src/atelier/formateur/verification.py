@@ -15,7 +15,10 @@ from pathlib import Path
 
 from atelier.formateur.cours import SLUG
 
-TITRE_POINTS = re.compile(r"^#+ .*\(\s*(\d+(?:[.,]\d+)?)\s*points?\s*\)", re.MULTILINE | re.IGNORECASE)
+# « ## Question 2 (3 points) », « ## Question 9 (5 points, lue par le formateur) »
+TITRE_POINTS = re.compile(r"^#+ .*\(\s*(\d+(?:[.,]\d+)?)\s*points?\b[^)]*\)", re.MULTILINE | re.IGNORECASE)
+# Un titre de niveau 1 ou 2 sans points clôt la question en cours (« ## Pour finir »).
+TITRE_SECTION = re.compile(r"^#{1,2} ", re.MULTILINE)
 # « Total : 8 points », « **Comment cet exercice est noté** (18 points) »
 TOTAL = re.compile(r"(?:total|noté(?:\s+sur)?)[\s*:]*\(?\s*(\d+(?:[.,]\d+)?)\s*points?", re.IGNORECASE)
 ZONES = {
@@ -76,6 +79,9 @@ def _verifier_points(cells: list[dict], nom: str) -> list[str]:
             if m := TITRE_POINTS.search(_source(cell)):
                 clore()
                 section, declare, somme = _etiquette(cell, i), _nombre(m.group(1)), 0.0
+            elif TITRE_SECTION.search(_source(cell)):
+                clore()
+                section, declare, somme = None, None, 0.0
         if meta.get("grade") or meta.get("task"):
             points = meta.get("points")
             if not isinstance(points, (int, float)) or isinstance(points, bool) or points < 0:
