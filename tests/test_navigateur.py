@@ -29,16 +29,14 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGUMENTS_CHROMIUM = [
     "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+    # Aucun nom d'hôte ne se résout, sauf la machine elle-même : rien ne peut sortir.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
 ]
 ARTEFACTS = RACINE / "tests" / "artefacts"
 IMAGES_DU_GUIDE = RACINE / "facilitator_guide" / "images"
 HOTES_LOCAUX = {"127.0.0.1", "localhost"}
-# Erreurs de console connues et sans effet pour l'utilisateur, avec leur raison.
-CONSOLE_TOLEREE = (
-    # Voilà 0.5 charge les extensions fédérées de JupyterLab ; l'une d'elles (hors nbgrader,
-    # déjà exclu) signale ce partage de module sans conséquence (vu aussi par la sonde du projet).
-    "The getter for the shared module",
-)
+# Erreurs de console connues et sans effet pour l'utilisateur, avec leur raison (aucune aujourd'hui).
+CONSOLE_TOLEREE: tuple[str, ...] = ()
 
 LECON_AVEC_CURSEUR = os.environ.get("ATELIER_LECON_NAVIGATEUR", "notebooks/m0_prise_en_main.ipynb")
 
@@ -54,22 +52,25 @@ def navigateur():
 
 
 class Surveillance:
-    """Enregistre les requêtes vers l'extérieur (bloquées) et les erreurs de console d'une page."""
+    """Enregistre les requêtes vers l'extérieur et les erreurs de console d'une page.
+
+    Les requêtes ne sont pas interceptées (l'interception de Playwright bloquait le
+    chargement de certaines applications Voilà) : Chromium est lancé avec une règle
+    de résolution qui ne connaît que la machine elle-même, et chaque requête est notée.
+    """
 
     def __init__(self, page):
         self.externes: list[str] = []
         self.console: list[str] = []
-        page.route("**/*", self._filtrer)
+        page.on("request", self._noter)
+        page.on("response", lambda r: self.console.append(f"{r.status} {r.url}") if r.status >= 400 else None)
         page.on("console", lambda msg: self.console.append(msg.text) if msg.type == "error" else None)
         page.on("pageerror", lambda exc: self.console.append(str(exc)))
 
-    def _filtrer(self, route):
-        hote = urlparse(route.request.url).hostname
-        if route.request.url.startswith(("data:", "blob:")) or hote in HOTES_LOCAUX:
-            route.continue_()
-        else:
-            self.externes.append(route.request.url)
-            route.abort()
+    def _noter(self, requete):
+        adresse = requete.url
+        if not adresse.startswith(("data:", "blob:")) and urlparse(adresse).hostname not in HOTES_LOCAUX:
+            self.externes.append(adresse)
 
     def verifier(self):
         assert not self.externes, f"requêtes vers l'extérieur : {self.externes}"
@@ -205,5 +206,31 @@ def test_jupyterlab_en_francais_executer_tout_et_deplacer_un_curseur(navigateur,
     page.wait_for_timeout(3000)
     assert _sorties(page) != avant, "déplacer le curseur n'a rien changé"
     _capture(page, "lab_curseur_deplace")
+    surveillance.verifier()
+    page.close()
+
+
+@pytest.mark.parametrize("application", sorted(p.stem for p in (RACINE / "notebooks" / "applications").glob("*.ipynb")))
+def test_chaque_application_voila_s_affiche_et_repond(navigateur, voila, application):
+    """Chaque application s'affiche sans code ; sur un simulateur, un curseur déplacé change le résultat."""
+    page = navigateur.new_page(viewport={"width": 1280, "height": 1000}, locale="fr-FR")
+    surveillance = Surveillance(page)
+    page.goto(f"{voila}/voila/render/{application}.ipynb", timeout=180_000)
+    # Le premier widget de la page peut être une zone de sortie encore vide : on attend un contrôle.
+    page.locator(".widget-dropdown:visible, .widget-slider:visible").first.wait_for(timeout=180_000)
+    page.wait_for_timeout(1500)
+    assert "from atelier" not in page.inner_text("body"), "du code est visible dans l'application"
+    curseurs = page.locator(".widget-slider .noUi-handle")
+    if curseurs.count():
+        avant = _sorties(page)
+        curseur = curseurs.first
+        curseur.scroll_into_view_if_needed()
+        curseur.focus()
+        for _ in range(3):
+            curseur.press("ArrowRight")
+        page.wait_for_timeout(3000)
+        assert _sorties(page) != avant, f"{application} : déplacer le curseur n'a rien changé"
+        page.evaluate("window.scrollTo(0, 0)")
+    _capture(page, f"appli_{application}")
     surveillance.verifier()
     page.close()

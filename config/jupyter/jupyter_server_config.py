@@ -8,4 +8,4 @@ c.LabApp.check_for_updates_class = "jupyterlab.NeverCheckForUpdate"
 
 # Applications Voilà ouvertes depuis JupyterLab : même gabarit hors ligne.
 c.VoilaConfiguration.template = "atelier"
-c.VoilaConfiguration.extension_denylist = ["@jupyter/nbgrader"]
+c.VoilaConfiguration.extension_denylist = ["@jupyter/nbgrader", "@jupyter-notebook/lab-extension"]

@@ -4,8 +4,10 @@ c = get_config()  # noqa: F821
 # Gabarit sans ressource externe (config/jupyter-data/voila/templates/atelier) :
 # Voilà charge sinon ses icônes depuis un CDN, ce qui échoue hors ligne.
 c.VoilaConfiguration.template = "atelier"
-# L'extension nbgrader ne sert à rien dans une application et y provoque une erreur.
-c.VoilaConfiguration.extension_denylist = ["@jupyter/nbgrader"]
+# Les extensions de nbgrader et de Notebook 7 ne servent à rien dans une application
+# et y provoquent des erreurs de chargement (« The getter for the shared module… »)
+# qui, parfois, empêchent les widgets de s'afficher.
+c.VoilaConfiguration.extension_denylist = ["@jupyter/nbgrader", "@jupyter-notebook/lab-extension"]
 c.VoilaConfiguration.show_tracebacks = False
 # Liste des applications rendue par le serveur, en français (tree.html du gabarit).
 c.VoilaConfiguration.classic_tree = True
