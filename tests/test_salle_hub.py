@@ -6,10 +6,9 @@ leurs dossiers, même en cas d'échec.
 
 Le devoir utilisé est un paramètre (``SCENARIO``) : l'exercice noté du module 0,
 tel que les participants le reçoivent.
-Côté formateur, les commandes nbgrader brutes (generate_assignment, release_assignment,
-collect, autograde, generate_feedback, release_feedback) tournent dans un noyau
-du serveur du formateur, donc sous son compte ; la commande « atelier-formateur »
-(preparer, distribuer, ramasser, corriger, retours) les remplacera.
+Côté formateur, tout tourne dans un noyau du serveur du formateur, donc sous son
+compte (pas en root) : nbgrader génère et distribue le devoir, puis la commande du
+formateur ramasse, corrige (code des participants isolé) et rend les retours.
 """
 
 from __future__ import annotations
@@ -179,7 +178,8 @@ def _arreter(processus) -> None:
 
 
 def _nbgrader(serveur, *commandes: str) -> list[dict]:
-    """Lance des commandes nbgrader dans un noyau du serveur du formateur (donc sous son compte)."""
+    """Lance des commandes (nbgrader, atelier-formateur) dans un noyau du serveur du formateur,
+    donc sous son compte."""
     codes = [
         "import subprocess, os\n"
         f"r = subprocess.run({c!r}, shell=True, cwd=os.path.expanduser('~/cours'), capture_output=True, text=True)\n"
@@ -187,8 +187,10 @@ def _nbgrader(serveur, *commandes: str) -> list[dict]:
         for c in commandes
     ]
     resultats = serveur.executer(codes, delai=600)
+    journal = "\n".join(f"$ {c}\n{r['texte']}" for c, r in zip(commandes, resultats, strict=True))
+    print(journal)
     for commande, resultat in zip(commandes, resultats, strict=True):
-        assert resultat["statut"] == "ok" and resultat["texte"].startswith("0\n"), (commande, resultat["texte"])
+        assert resultat["statut"] == "ok" and resultat["texte"].startswith("0\n"), (commande, journal)
     return resultats
 
 
@@ -303,8 +305,10 @@ def test_salle_de_bout_en_bout(salle):
     assert "séance notée" in json.dumps(solution_demandee, ensure_ascii=False), solution_demandee
 
     # Le formateur ramasse, corrige et publie les retours.
-    _nbgrader(srv_formateur, f"nbgrader collect {devoir}", f"nbgrader autograde {devoir}",
-              f"nbgrader generate_feedback {devoir}", f"nbgrader release_feedback {devoir}")
+    # … avec la commande du formateur (correction isolée, originaux intacts), sous son compte.
+    _nbgrader(srv_formateur, f"python -m atelier.formateur ramasser {devoir} --cours .",
+              f"python -m atelier.formateur corriger {devoir} --cours .",
+              f"python -m atelier.formateur retours {devoir} --cours .")
     soumissions = srv_formateur.requete("GET", f"formgrader/api/submissions/{devoir}").json()
     notes = {s["student"]: s["score"] for s in soumissions}
     assert notes == {correct: SCENARIO.note_max, partiel: SCENARIO.note_partielle, vide: 0.0}, notes

@@ -174,6 +174,9 @@ class Reglages:
     limites: dict
     prefixe: list[str] = field(default_factory=list)
     cache_matplotlib: str | None = None
+    # Ce dont le noyau a besoin (Python, le kit) : gardé visible même s'il vit sous
+    # /tmp ou /var/tmp, que la vue privée remplace par des dossiers vides.
+    visibles: list[str] = field(default_factory=list)
 
     def ecrire(self, chemin: Path) -> Path:
         chemin.write_text(json.dumps(asdict(self)), encoding="utf-8")
@@ -228,14 +231,28 @@ def _masquer(chemin: str, vue: str) -> None:
     _lecture_seule(chemin)
 
 
+TEMPORAIRES = ("/tmp", "/var/tmp", "/dev/shm")
+
+
 def _vue_privee(r: Reglages, bac_fd: int) -> None:
     for chemin in r.lecture_seule:
         if os.path.isdir(chemin):
             _mount(chemin, chemin, None, MS_BIND)
             _lecture_seule(chemin)
-    for tmp in ("/tmp", "/var/tmp", "/dev/shm"):
+    # Poignées sur ce qu'il faut garder avant de recouvrir les dossiers temporaires.
+    gardes = {
+        chemin: os.open(chemin, os.O_PATH)
+        for chemin in r.visibles
+        if os.path.isdir(chemin) and any(chemin.startswith(t + os.sep) for t in TEMPORAIRES)
+    }
+    for tmp in TEMPORAIRES:
         if os.path.isdir(tmp):
             _mount("atelier-tmp", tmp, "tmpfs", 0, "size=256m,mode=1777")
+    for chemin, fd in gardes.items():
+        Path(chemin).mkdir(parents=True, exist_ok=True)
+        _mount(f"/proc/self/fd/{fd}", chemin, None, MS_BIND)
+        _lecture_seule(chemin)
+        os.close(fd)
     for chemin in r.proteges:
         _masquer(chemin, r.vue)
     # Le dossier de travail réapparaît là où nbgrader aurait lancé le noyau :

@@ -120,7 +120,7 @@ def cmd_ramasser(args) -> int:
 
 def cmd_corriger(args) -> int:
     from atelier.formateur.bac_a_sable import Limites
-    from atelier.formateur.correction import CORRIGE, DEJA, corriger
+    from atelier.formateur.correction import CORRIGE, DEJA, ECHEC, corriger
 
     if args.exercice:
         verifier_exercice(args.cours, args.exercice)
@@ -137,6 +137,12 @@ def cmd_corriger(args) -> int:
         print(f"{r.participant:<12} {r.exercice:<20} {note}  {r.statut}")
     problemes = [r for r in resultats if r.statuts[:1] not in ([CORRIGE], [DEJA]) or len(r.statuts) > 1]
     print(f"{len(resultats)} copie(s), {len(problemes)} avec une remarque. Journaux : {args.cours / 'correction_atelier'}")
+    echecs = [r for r in resultats if ECHEC in r.statuts]
+    if echecs:
+        # Une copie cassée est notée (zéro, avec sa remarque) ; un échec de la correction
+        # elle-même laisse une copie sans note : le formateur doit le savoir.
+        print(f"{len(echecs)} copie(s) n'ont pas pu être corrigées : voir les journaux, puis relancer.")
+        return 1
     print("Suite : notez les réponses écrites dans formgrader, puis « atelier-formateur retours ».")
     return 0
 

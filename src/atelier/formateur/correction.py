@@ -214,6 +214,7 @@ def corriger_une_copie(tache: dict) -> dict:
         mode=iso.mode, uid=iso.uid, gid=iso.gid, prefixe=iso.prefixe, bac=str(bac), vue=str(vue),
         journal=str(t / "acces.log"), proteges=proteges, lecture_seule=tache["lecture_seule"],
         limites=tache["limites"], cache_matplotlib=tache.get("cache_matplotlib"),
+        visibles=_visibles(),
     ).ecrire(t / "reglages.json")
     config = _config_privee(tache, prive, reglages, t / "evenements.jsonl")
     avant = time.perf_counter()
@@ -324,6 +325,13 @@ def _lecture_seule(iso: Isolation) -> list[str]:
     from atelier.chemins import RACINE
 
     return sorted({str(Path.home()), str(RACINE), sys.prefix})
+
+
+def _visibles() -> list[str]:
+    """Python et le kit, dont le noyau a besoin où qu'ils soient installés."""
+    from atelier.chemins import RACINE
+
+    return sorted({sys.prefix, sys.base_prefix, str(Path(sys.executable).resolve().parent.parent), str(RACINE)})
 
 
 def _cache_matplotlib() -> str | None:

@@ -27,15 +27,20 @@ def preparer_path() -> None:
 
 
 def charger_config(cours: Path):
-    """La configuration nbgrader du cours (``nbgrader_config.py`` s'il existe)."""
+    """La configuration nbgrader, comme la commande « nbgrader » la lit : les
+    ``nbgrader_config.py`` des dossiers de configuration de Jupyter (sur le hub de la
+    salle : dossier partagé par les formateurs, échange, groupes), puis celui du cours,
+    qui l'emporte."""
+    from jupyter_core.paths import jupyter_config_path
     from traitlets.config import Config
     from traitlets.config.loader import PyFileConfigLoader
 
     preparer_path()
-    if (cours / "nbgrader_config.py").exists():
-        config = PyFileConfigLoader("nbgrader_config.py", path=str(cours)).load_config()
-    else:
-        config = Config()
+    config = Config()
+    dossiers = [*reversed(jupyter_config_path()), str(cours)]  # du moins au plus prioritaire
+    for dossier in dict.fromkeys(dossiers):
+        if (Path(dossier) / "nbgrader_config.py").exists():
+            config.merge(PyFileConfigLoader("nbgrader_config.py", path=dossier).load_config())
     config.CourseDirectory.root = str(cours)
     return config
 

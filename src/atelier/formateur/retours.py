@@ -82,6 +82,10 @@ def rendre_retours(cours: Path, exercice: str, participant: str | None = None, d
         if rendus.get("success"):
             lignes.append(f"✓ Retours rendus par le hub : chacun les voit dans l'onglet « Assignments » ({len(retenus)}).")
         else:
-            lignes.append("Le hub n'a pas pu rendre les retours (échange nbgrader indisponible) : "
-                          f"distribuez les fichiers HTML de {cours / 'feedback'}.")
+            detail = "\n".join(((rendus.get("log") or "") + (rendus.get("error") or "")).strip().splitlines()[-8:])
+            raise ErreurFormateur(
+                "\n".join(lignes) + "\nLes retours sont prêts, mais le hub n'a pas pu les rendre (échange nbgrader) : "
+                f"distribuez les fichiers HTML de {cours / 'feedback'}, ou corrigez l'échange puis relancez.\n"
+                f"Détail de nbgrader :\n{detail}"
+            )
     return lignes
