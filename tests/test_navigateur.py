@@ -16,6 +16,7 @@ import os
 import shutil
 import signal
 import subprocess
+import time
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -234,3 +235,35 @@ def test_chaque_application_voila_s_affiche_et_repond(navigateur, voila, applica
     _capture(page, f"appli_{application}")
     surveillance.verifier()
     page.close()
+
+
+def test_voila_arrete_le_noyau_d_une_page_refermee(navigateur, tmp_path):
+    """Voilà ne ferme pas le noyau d'une page refermée (voila#849) : la configuration
+    du kit les arrête après un délai d'inactivité (ici raccourci à quelques secondes)."""
+    import psutil
+    from traitlets.config.loader import PyFileConfigLoader
+
+    reglages = PyFileConfigLoader("voila.py", path=str(RACINE / "config" / "jupyter")).load_config()
+    assert 0 < reglages.MappingKernelManager.cull_idle_timeout <= 600
+    assert reglages.MappingKernelManager.cull_connected is False
+
+    port = port_libre()
+    commande = [str(Path(os.sys.executable).parent / "voila"), "notebooks/applications", "--no-browser",
+                f"--port={port}", "--Voila.ip=127.0.0.1",
+                "--MappingKernelManager.cull_idle_timeout=4", "--MappingKernelManager.cull_interval=2"]
+    processus = _demarrer(commande, tmp_path, f"http://127.0.0.1:{port}/")
+    try:
+        def noyaux() -> int:
+            return sum("ipykernel" in " ".join(p.cmdline()) for p in psutil.Process(processus.pid).children(recursive=True))
+
+        page = navigateur.new_page()
+        page.goto(f"http://127.0.0.1:{port}/voila/render/fiche_commune.ipynb", timeout=180_000)
+        page.locator(".widget-dropdown:visible").first.wait_for(timeout=180_000)
+        assert noyaux() == 1
+        page.close()
+        fin = time.monotonic() + 60
+        while noyaux() and time.monotonic() < fin:
+            time.sleep(1)
+        assert noyaux() == 0, "le noyau de la page refermée tourne encore"
+    finally:
+        _arreter(processus)
