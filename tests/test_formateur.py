@@ -337,6 +337,7 @@ def test_vue_privee_du_mode_sans_root(tmp_path):
     """Le mode d'un formateur ordinaire (espaces de noms utilisateur) : cours masqué,
     dépôt en lecture seule, dossier de travail seul modifiable, démontage impossible."""
     from atelier.formateur.bac_a_sable import Isolation, Limites, Reglages, commande_noyau
+    from atelier.formateur.correction import _visibles
 
     prefixe = [shutil.which("unshare") or "unshare", "--user", "--map-root-user", "--mount", "--pid", "--fork",
                "--mount-proc", "--propagation", "private"]
@@ -357,6 +358,7 @@ def test_vue_privee_du_mode_sans_root(tmp_path):
         vue=str(cours / "autograded" / "p01" / EXERCICE), journal=str(t / "acces.log"),
         proteges=[str(cours)], lecture_seule=[str(depot)], limites={"memoire_mo": 1024, "cpu_s": 60,
                                                                      "fichier_mo": 8, "sortie_caracteres": 1000},
+        visibles=_visibles(),  # Python et le kit, même installés sous /tmp (clone de CI)
     ).ecrire(t / "reglages.json")
     code = (
         "import json, os, subprocess\n"
