@@ -126,7 +126,7 @@ def salle():
             stdout=journal, stderr=subprocess.STDOUT, start_new_session=True,
         )
         hub = Hub(etat.url, etat.jeton_service.read_text().strip())
-        _attendre_hub(hub, processus, base / "hub.log")
+        hub.attendre(processus, base / "hub.log")
         yield {"etat": etat, "hub": hub, "mots_de_passe": mots_de_passe, "prefixe": prefixe,
                "journal": base / "hub.log", "base": base}
     finally:
@@ -145,22 +145,6 @@ def salle():
             supprimer_groupe(f"{prefixe}atelier-formateurs")
             supprimer_groupe(f"{prefixe}atelier-participants")
         shutil.rmtree(base, ignore_errors=True)
-
-
-def _attendre_hub(hub, processus, journal: Path, delai: float = 90) -> None:
-    import time
-
-    fin = time.monotonic() + delai
-    while time.monotonic() < fin:
-        if processus.poll() is not None:
-            raise AssertionError(f"le hub s'est arrêté :\n{journal.read_text()[-3000:]}")
-        try:
-            if hub.api("GET", "").status_code == 200:
-                return
-        except requests.ConnectionError:
-            pass
-        time.sleep(0.5)
-    raise AssertionError(f"le hub ne répond pas :\n{journal.read_text()[-3000:]}")
 
 
 def _arreter(processus) -> None:

@@ -29,7 +29,6 @@ import time
 from pathlib import Path
 
 import psutil
-import requests
 
 ICI = Path(__file__).resolve().parent
 RACINE = ICI.parents[1]
@@ -73,13 +72,7 @@ def mesurer(n: int) -> dict:
             stdout=open(base / "hub.log", "w"), stderr=subprocess.STDOUT, start_new_session=True,
         )
         hub = Hub(etat.url, etat.jeton_service.read_text().strip())
-        for _ in range(120):
-            try:
-                if hub.api("GET", "").status_code == 200:
-                    break
-            except requests.ConnectionError:
-                pass
-            time.sleep(0.5)
+        hub.attendre(processus, base / "hub.log")
 
         def suivre(nom):
             duree = hub.demarrer(nom)

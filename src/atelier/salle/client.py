@@ -30,6 +30,20 @@ class Hub:
     def api(self, methode: str, chemin: str, **kwargs) -> requests.Response:
         return self.session.request(methode, self.url + "hub/api/" + chemin.lstrip("/"), timeout=60, **kwargs)
 
+    def attendre(self, processus=None, journal=None, delai: float = 90) -> None:
+        """Attend que le hub réponde ; échoue tôt si son ``processus`` s'est arrêté."""
+        fin = time.monotonic() + delai
+        while time.monotonic() < fin:
+            if processus is not None and processus.poll() is not None:
+                raise ErreurHub(f"le hub s'est arrêté :\n{journal.read_text()[-3000:] if journal else ''}")
+            try:
+                if self.api("GET", "").status_code == 200:
+                    return
+            except requests.ConnectionError:
+                pass
+            time.sleep(0.5)
+        raise ErreurHub(f"le hub ne répond pas :\n{journal.read_text()[-3000:] if journal else ''}")
+
     def utilisateur(self, nom: str) -> dict:
         reponse = self.api("GET", f"users/{nom}")
         reponse.raise_for_status()
