@@ -17,6 +17,7 @@ import shutil
 import signal
 import subprocess
 import time
+import warnings
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -89,11 +90,46 @@ def _capture(page, nom: str) -> Path:
     return chemin
 
 
+class Serveur(str):
+    """L'adresse d'un serveur lancé par un test, avec son journal."""
+
+    def __new__(cls, url: str, journal: Path):
+        serveur = super().__new__(cls, url)
+        serveur.journal = journal
+        return serveur
+
+
+def _attendre_un_controle(page, serveur: Serveur, surveillance: Surveillance, nom: str) -> None:
+    """Attend le premier menu ou curseur ; sinon, échoue avec de quoi comprendre pourquoi.
+
+    Si la page dit que le chargement est bloqué (voila#1395), le test fait ce qu'elle
+    demande à la personne : il la recharge, une fois, et le signale par un avertissement.
+    """
+    controle = ".widget-dropdown:visible, .widget-slider:visible"
+    for essai in (1, 2):
+        try:
+            page.locator(f"{controle}, #atelier-alerte").first.wait_for(timeout=180_000)
+        except Exception as exc:  # noqa: BLE001 - délai dépassé : on rassemble le diagnostic
+            _capture(page, f"echec_{nom}")
+            raise AssertionError(
+                f"{nom} : aucun contrôle affiché après 180 s ({type(exc).__name__}).\n"
+                f"Page : {page.inner_text('body')[:1500]!r}\nConsole : {surveillance.console}\n"
+                f"Journal du serveur (fin) :\n{serveur.journal.read_text(errors='replace')[-4000:]}"
+            ) from None
+        if page.locator(controle).count():
+            return
+        assert essai == 1, f"{nom} : chargement bloqué deux fois de suite"
+        warnings.warn(f"{nom} : chargement bloqué, page rechargée comme elle le propose", stacklevel=2)
+        page.locator("#atelier-alerte button").click()
+
+
 def _demarrer(commande: list[str], home: Path, url_pret: str, entetes: dict | None = None):
-    processus = subprocess.Popen(
-        commande, cwd=RACINE, env=environnement_jupyter(home), start_new_session=True,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
+    """Lance le serveur ; son journal va dans ``home/serveur.log`` (lu quand un test échoue)."""
+    with open(home / "serveur.log", "wb") as journal:
+        processus = subprocess.Popen(
+            commande, cwd=RACINE, env=environnement_jupyter(home), start_new_session=True,
+            stdout=journal, stderr=subprocess.STDOUT,
+        )
     try:
         attendre_url(url_pret, entetes=entetes)
     except TimeoutError:
@@ -115,8 +151,9 @@ def voila(tmp_path_factory):
     port = port_libre()
     commande = [str(Path(os.sys.executable).parent / "voila"), "notebooks/applications",
                 "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1"]
-    processus = _demarrer(commande, tmp_path_factory.mktemp("home-voila"), f"http://127.0.0.1:{port}/")
-    yield f"http://127.0.0.1:{port}"
+    home = tmp_path_factory.mktemp("home-voila")
+    processus = _demarrer(commande, home, f"http://127.0.0.1:{port}/")
+    yield Serveur(f"http://127.0.0.1:{port}", home / "serveur.log")
     _arreter(processus)
 
 
@@ -218,7 +255,7 @@ def test_chaque_application_voila_s_affiche_et_repond(navigateur, voila, applica
     surveillance = Surveillance(page)
     page.goto(f"{voila}/voila/render/{application}.ipynb", timeout=180_000)
     # Le premier widget de la page peut être une zone de sortie encore vide : on attend un contrôle.
-    page.locator(".widget-dropdown:visible, .widget-slider:visible").first.wait_for(timeout=180_000)
+    _attendre_un_controle(page, voila, surveillance, application)
     page.wait_for_timeout(1500)
     assert "from atelier" not in page.inner_text("body"), "du code est visible dans l'application"
     curseurs = page.locator(".widget-slider .noUi-handle")
@@ -265,5 +302,38 @@ def test_voila_arrete_le_noyau_d_une_page_refermee(navigateur, tmp_path):
         while noyaux() and time.monotonic() < fin:
             time.sleep(1)
         assert noyaux() == 0, "le noyau de la page refermée tourne encore"
+    finally:
+        _arreter(processus)
+
+
+def test_voila_parle_francais_pendant_le_chargement_et_propose_de_recharger(navigateur, tmp_path):
+    """Le chargement dit « étape 1 sur 3 » ; une étape qui ne finit pas fait proposer de recharger
+    la page (Voilà 0.5 reste parfois bloqué : voila#1395). Ici, la deuxième étape dure 12 s et
+    Voilà donne signe de vie chaque seconde : l'alerte vient après 9 signes de vie, puis s'efface."""
+    import nbformat
+
+    applis = tmp_path / "applis"
+    applis.mkdir()
+    carnet = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("import time"),
+        nbformat.v4.new_code_cell("time.sleep(12)"),
+        nbformat.v4.new_code_cell("print('Calcul terminé')"),
+    ])
+    carnet.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(carnet, applis / "lente.ipynb")
+    port = port_libre()
+    commande = [str(Path(os.sys.executable).parent / "voila"), str(applis), "--no-browser", f"--port={port}",
+                "--Voila.ip=127.0.0.1", "--VoilaConfiguration.http_keep_alive_timeout=1"]
+    processus = _demarrer(commande, tmp_path, f"http://127.0.0.1:{port}/")
+    try:
+        page = navigateur.new_page(locale="fr-FR")
+        page.goto(f"http://127.0.0.1:{port}/voila/render/lente.ipynb", wait_until="commit", timeout=60_000)
+        page.wait_for_selector("#loading_text:has-text('étape 1 sur 3')", timeout=60_000)
+        assert "Executing" not in page.inner_text("#loading")
+        page.wait_for_selector("#atelier-alerte button:has-text('Recharger la page')", timeout=30_000)
+        assert "prend plus de temps que prévu" in page.inner_text("#atelier-alerte")
+        page.wait_for_selector("text=Calcul terminé", timeout=60_000)
+        assert page.locator("#atelier-alerte").count() == 0
+        page.close()
     finally:
         _arreter(processus)
