@@ -195,7 +195,8 @@ def test_voila_fiche_commune_change_avec_la_commune(navigateur, voila):
     page = navigateur.new_page(viewport={"width": 1280, "height": 1000}, locale="fr-FR")
     surveillance = Surveillance(page)
     page.goto(voila + "/voila/render/fiche_commune.ipynb", timeout=120_000)
-    page.wait_for_selector("text=Département : Littoral", timeout=120_000)
+    _attendre_un_controle(page, voila, surveillance, "fiche_commune")
+    page.wait_for_selector("text=Département : Littoral", timeout=60_000)
     assert page.locator("h3:has-text('Cotonou')").count() == 1
     avant = _sorties(page)
     page.locator(".widget-dropdown select").first.select_option("Kandi")
