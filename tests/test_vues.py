@@ -34,7 +34,26 @@ def test_un_changement_de_controle_recalcule_le_resultat():
 
 def test_curseur_entier_ou_decimal():
     assert type(curseur("n", 0, 10, 2)).__name__ == "IntSlider"
-    assert type(curseur("t", 0, 1, 0.5, pas=0.05)).__name__ == "FloatSlider"
+    assert type(curseur("Année", 2013, 2040, 2025)).__name__ == "IntSlider"  # pas d'espace dans « 2025 »
+
+
+def test_curseur_affiche_ses_valeurs_a_la_francaise():
+    taux = curseur("Taux (%)", 0, 1, 0.5, pas=0.05)
+    assert taux.value == 0.5 and taux.label == "0,50"
+    assert len(taux.options) == 21 and taux.options[-1] == ("1,00", 1.0)
+    taux.value = 0.35  # une valeur de la grille, sans erreur d'arrondi
+    assert taux.label == "0,35"
+    assert curseur("Taux (%)", 4, 15, 8.0, pas=0.5, format_=".1f").label == "8,0"
+    loyer = curseur("Loyer (FCFA/mois)", 0, 150_000, 42_000, pas=1000)
+    assert loyer.value == 42_000 and isinstance(loyer.value, int)
+    assert loyer.label == "42\u202f000" and loyer.options[-1][0] == "150\u202f000"
+    # Une valeur hors de la grille (celle d'une commune, par exemple) prend la plus proche.
+    plateforme = curseur("Plateforme", 1, 40, 12.34, pas=0.1, format_=".1f")
+    assert plateforme.value == 12.3 and plateforme.label == "12,3"
+    plateforme.value = 13.66
+    assert plateforme.value == 13.7 and plateforme.label == "13,7"
+    plateforme.value = 99
+    assert plateforme.value == 40.0
 
 
 def test_regler_et_lier_redessinent_une_seule_fois():

@@ -23,6 +23,9 @@ from typing import Any
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 from IPython.display import clear_output
+from traitlets import validate
+
+from atelier.erreurs import nombre_fr
 
 LARGEUR_ETIQUETTE = "16em"
 
@@ -33,14 +36,48 @@ def _style() -> dict:
 
 def curseur(libelle: str, minimum: float, maximum: float, valeur: float, pas: float = 1,
             format_: str | None = None) -> widgets.Widget:
-    """Un curseur avec un libellé lisible (entier si le pas et les bornes sont entiers)."""
+    """Un curseur dont la valeur s'affiche à la française.
+
+    Les curseurs d'ipywidgets écrivent « 3.5 » et « 150000 » : pour une valeur décimale
+    ou un montant à partir de 10 000, le curseur parcourt une liste de valeurs
+    étiquetées « 3,5 » ou « 150 000 » (``SelectionSlider``), avec la même ``value``.
+    """
     entier = all(float(x).is_integer() for x in (minimum, maximum, valeur, pas))
-    classe = widgets.IntSlider if entier else widgets.FloatSlider
-    options = {"readout_format": format_} if format_ else {}
-    return classe(
-        value=valeur, min=minimum, max=maximum, step=pas, description=libelle,
-        continuous_update=False, style=_style(), layout=widgets.Layout(width="36em"), **options,
+    if entier and maximum < 10_000:
+        return widgets.IntSlider(
+            value=valeur, min=minimum, max=maximum, step=pas, description=libelle,
+            continuous_update=False, style=_style(), layout=widgets.Layout(width="36em"),
+        )
+    decimales = 0 if entier else _decimales(format_, pas)
+    nombre = round((maximum - minimum) / pas) + 1
+    valeurs = [round(minimum + i * pas, decimales) for i in range(nombre)]
+    valeurs = [int(v) for v in valeurs] if entier else valeurs
+    return CurseurFrancais(
+        options=[(nombre_fr(v, decimales), v) for v in valeurs], value=valeur, description=libelle,
+        continuous_update=False, style=_style(), layout=widgets.Layout(width="36em"),
     )
+
+
+class CurseurFrancais(widgets.SelectionSlider):
+    """Un curseur sur une grille de nombres étiquetés à la française.
+
+    Comme les curseurs d'ipywidgets, il accepte toute valeur : elle est ramenée au
+    point de la grille le plus proche (une commune à 13,64 millions affiche 13,6).
+    """
+
+    @validate("value")
+    def _validate_value(self, proposal):
+        grille = getattr(self, "_options_values", ())
+        if proposal.value is None or not grille:
+            return proposal.value
+        return min(grille, key=lambda point: abs(point - proposal.value))
+
+
+def _decimales(format_: str | None, pas: float) -> int:
+    """Le nombre de décimales affichées : celui du format (« .1f ») ou, à défaut, celui du pas."""
+    if format_:
+        return int(format_.strip(".f"))
+    return len(f"{pas:g}".partition(".")[2])
 
 
 def menu(libelle: str, options, valeur=None) -> widgets.Dropdown:
