@@ -199,6 +199,7 @@ def simulateur_marge(commune: str = "Lokossa", arrondissement: str | None = None
     arr = modele.arrondissements_de(nom)
     site = arrondissement or modele.chef_lieu(arr)
     depart = modele.hypotheses_du_site(arr, site)
+    lieu = f"{site} (commune de {nom})"
 
     def dessiner(tarif_fcfa, visites_jour, personnel_mois, compter_installation):
         return dessiner_marge(
@@ -206,7 +207,7 @@ def simulateur_marge(commune: str = "Lokossa", arrondissement: str | None = None
             visites_jour,
             personnel_mois,
             compter_installation,
-            lieu=f"{site} ({nom})",
+            lieu=lieu,
             autres_frais_mois=depart["autres_frais_mois"],
             amortissement_mois=depart["amortissement_mois"],
         )
@@ -228,7 +229,7 @@ def simulateur_marge(commune: str = "Lokossa", arrondissement: str | None = None
             "compter_installation": case("Compter l'installation (amortie sur 5 ans)", False),
         },
         dessiner,
-        titre=f"Le compte du mois d'un centre à {site} ({nom})",
+        titre=f"Le compte du mois d'un centre à {lieu}",
         explication=(
             f"Autres frais (connexion, électricité, entretien) : {_fcfa(depart['autres_frais_mois'])} par mois ; "
             f"installation : {_fcfa(depart['investissement_fcfa'])}, soit {_fcfa(depart['amortissement_mois'])} "
