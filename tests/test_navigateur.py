@@ -311,7 +311,7 @@ def test_voila_arrete_le_noyau_d_une_page_refermee(navigateur, tmp_path):
 
 def test_voila_parle_francais_pendant_le_chargement_et_propose_de_recharger(navigateur, tmp_path):
     """Le chargement dit « étape 1 sur 3 » ; une étape qui ne finit pas fait proposer de recharger
-    la page (Voilà 0.5 reste parfois bloqué : voila#1395). Ici, la deuxième étape dure 12 s et
+    la page (Voilà 0.5 reste parfois bloqué : voila#1395). Ici, la deuxième étape dure 20 s et
     Voilà donne signe de vie chaque seconde : l'alerte vient après 9 signes de vie, puis s'efface."""
     import nbformat
 
@@ -319,7 +319,7 @@ def test_voila_parle_francais_pendant_le_chargement_et_propose_de_recharger(navi
     applis.mkdir()
     carnet = nbformat.v4.new_notebook(cells=[
         nbformat.v4.new_code_cell("import time"),
-        nbformat.v4.new_code_cell("time.sleep(12)"),
+        nbformat.v4.new_code_cell("time.sleep(20)"),
         nbformat.v4.new_code_cell("print('Calcul terminé')"),
     ])
     carnet.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
