@@ -11,6 +11,7 @@ import csv
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -154,8 +155,9 @@ def test_la_copie_hostile_n_a_rien_lu_ni_ecrit(salle):
     assert "submitted/**/*.ipynb" in " ".join(salle["etats"]["p12"]["statuts"])
 
 
-def _copie_qui_contourne_le_crochet(cours: Path, participant: str) -> None:
-    """Une copie qui évite le crochet d'audit (descripteurs de dossier) : seule la vue privée protège."""
+def _copie_qui_contourne_le_crochet(cours: Path, participant: str, port: int) -> None:
+    """Une copie qui évite le crochet d'audit (descripteurs de dossier) : seule la vue privée protège.
+    Elle tente aussi de joindre un service de la machine (``port``) : le réseau doit être coupé."""
     nb = json.loads((FIXTURES / "copies" / "p01" / f"{EXERCICE}.ipynb").read_text(encoding="utf-8"))
     code = (
         "import os, json\n"
@@ -178,6 +180,12 @@ def _copie_qui_contourne_le_crochet(cours: Path, participant: str) -> None:
         "import resource\n"
         "vu['memoire'] = resource.getrlimit(resource.RLIMIT_AS)[0]\n"
         "vu['jeton'] = os.environ.get('JUPYTERHUB_API_TOKEN')\n"
+        "import socket\n"
+        "try:\n"
+        f"    socket.create_connection(('127.0.0.1', {port}), timeout=3).close()\n"
+        "    vu['reseau'] = 'connecté'\n"
+        "except OSError as e:\n"
+        "    vu['reseau'] = type(e).__name__\n"
         "print('VU=' + json.dumps(vu))\n"
         "total = sum(habitants.values())\n"
     )
@@ -196,10 +204,12 @@ def test_la_vue_privee_tient_meme_sans_le_crochet(salle):
     iso = detecter_isolation()
     exiger(iso.mode in ("compte", "espaces"), f"vue privée indisponible ici : {iso.resume}")
     cours = salle["cours"]
-    _copie_qui_contourne_le_crochet(cours, "p99")
+    service = socket.create_server(("127.0.0.1", 0))  # un service de la machine, que la copie vise
+    service.settimeout(0.5)
+    _copie_qui_contourne_le_crochet(cours, "p99", service.getsockname()[1])
     ENV["JUPYTERHUB_API_TOKEN"] = "secret-du-formateur"  # ne doit pas atteindre le noyau
     try:
-        formateur("corriger", EXERCICE, "--participant", "p99", "--memoire", "1024", cours=cours)
+        sortie = formateur("corriger", EXERCICE, "--participant", "p99", "--memoire", "1024", cours=cours)
     finally:
         del ENV["JUPYTERHUB_API_TOKEN"]
     corrige = json.loads((cours / "autograded" / "p99" / EXERCICE / f"{EXERCICE}.ipynb").read_text(encoding="utf-8"))
@@ -214,6 +224,12 @@ def test_la_vue_privee_tient_meme_sans_le_crochet(salle):
     assert vu["memoire"] == 1024 * 1024 * 1024 and vu["jeton"] is None
     assert not (cours / "piege.txt").exists()
     shutil.rmtree(cours / "submitted" / "p99")
+    exiger(iso.reseau_coupe, f"réseau du noyau non coupé ici : {iso.resume}")
+    assert "réseau coupé" in sortie
+    assert vu["reseau"] != "connecté", vu
+    with pytest.raises(TimeoutError):
+        service.accept()  # personne n'a frappé à la porte
+    service.close()
 
 
 @pytest.mark.lent

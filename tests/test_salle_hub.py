@@ -290,9 +290,11 @@ def test_salle_de_bout_en_bout(salle):
 
     # Le formateur ramasse, corrige et publie les retours.
     # … avec la commande du formateur (correction isolée, originaux intacts), sous son compte.
-    _nbgrader(srv_formateur, f"python -m atelier.formateur ramasser {devoir} --cours .",
-              f"python -m atelier.formateur corriger {devoir} --cours .",
-              f"python -m atelier.formateur retours {devoir} --cours .")
+    _, correction, _ = _nbgrader(srv_formateur, f"python -m atelier.formateur ramasser {devoir} --cours .",
+                                 f"python -m atelier.formateur corriger {devoir} --cours .",
+                                 f"python -m atelier.formateur retours {devoir} --cours .")
+    # Sous le compte du formateur : vue privée et réseau coupé par les espaces de noms utilisateur.
+    assert "vue privée des fichiers" in correction["texte"] and "réseau coupé" in correction["texte"]
     soumissions = srv_formateur.requete("GET", f"formgrader/api/submissions/{devoir}").json()
     notes = {s["student"]: s["score"] for s in soumissions}
     assert notes == {correct: SCENARIO.note_max, partiel: SCENARIO.note_partielle, vide: 0.0}, notes

@@ -7,10 +7,11 @@ propre processus par le noyau. Selon ce que la machine permet :
 
 - ``compte`` (le formateur est root, ``unshare`` marche) : le noyau tourne sous
   le compte dédié ``atelier-correction``, dans ses propres espaces de noms
-  (montages et processus) : le cours, l'échange, les autres copies et le carnet
-  de notes y sont remplacés par des dossiers vides en lecture seule ;
+  (montages, processus et réseau) : le cours, l'échange, les autres copies et le
+  carnet de notes y sont remplacés par des dossiers vides en lecture seule, et le
+  réseau est coupé (le correcteur lui parle par des sockets Unix : transport « ipc ») ;
 - ``espaces`` (formateur ordinaire, espaces de noms utilisateur permis) : même
-  vue privée, mais sous le compte du formateur ; son dossier personnel, le
+  vue privée et même réseau coupé, mais sous le compte du formateur ; son dossier personnel, le
   dépôt et l'environnement Python y sont en lecture seule ;
 - ``compte-seul`` (root sans ``unshare``) : compte dédié, sans vue privée ;
 - ``aucune`` : ni l'un ni l'autre ; seule la surveillance des accès (ci-dessous)
@@ -46,11 +47,11 @@ ENV_GARDEE = (
 RESUMES = {
     "compte": (
         f"isolation : compte dédié « {UTILISATEUR} », vue privée des fichiers "
-        "(cours, échange, autres copies et carnet de notes invisibles), processus séparés"
+        "(cours, échange, autres copies et carnet de notes invisibles), processus séparés{reseau}"
     ),
     "espaces": (
         "isolation : vue privée des fichiers (cours, échange, autres copies et carnet de notes "
-        "invisibles ; dossier personnel, dépôt et Python en lecture seule), processus séparés ; "
+        "invisibles ; dossier personnel, dépôt et Python en lecture seule), processus séparés{reseau} ; "
         "NON isolé : le code corrigé tourne sous votre compte et peut lire vos fichiers personnels"
     ),
     "compte-seul": (
@@ -84,8 +85,13 @@ class Isolation:
     probleme: str = ""
 
     @property
+    def reseau_coupe(self) -> bool:
+        return "--net" in self.prefixe
+
+    @property
     def resume(self) -> str:
-        return RESUMES[self.mode]
+        reseau = ", réseau coupé" if self.reseau_coupe else " (réseau NON coupé : unshare --net indisponible)"
+        return RESUMES[self.mode].format(reseau=reseau)
 
 
 def _marche(commande: list[str]) -> bool:
@@ -121,6 +127,12 @@ def _python_demarre(prefixe: list[str], uid: int | None = None, gid: int | None 
     return _marche(commande)
 
 
+def _couper_le_reseau(prefixe: list[str]) -> list[str]:
+    """Ajoute un espace de noms réseau vide (``--net``) quand la machine le permet."""
+    essai = [*prefixe, "--net"]
+    return essai if _marche([*essai, "true"]) else prefixe
+
+
 def detecter_isolation(autoriser: bool = True) -> Isolation:
     """La meilleure isolation qui permet vraiment de lancer un noyau sur cette machine.
 
@@ -135,7 +147,7 @@ def detecter_isolation(autoriser: bool = True) -> Isolation:
     if os.geteuid() == 0:
         compte = _compte_dedie()
         if compte and base and _marche([*base, "true"]):
-            iso = Isolation("compte", *compte, prefixe=base)
+            iso = Isolation("compte", *compte, prefixe=_couper_le_reseau(base))
         elif compte:
             iso = Isolation("compte-seul", *compte)
         else:
@@ -148,7 +160,7 @@ def detecter_isolation(autoriser: bool = True) -> Isolation:
             )
         return iso
     if base:
-        prefixe = [unshare, "--user", "--map-root-user", *base[1:]]
+        prefixe = _couper_le_reseau([unshare, "--user", "--map-root-user", *base[1:]])
         if _python_demarre(prefixe):
             return Isolation("espaces", prefixe=prefixe)
     return Isolation("aucune")
@@ -177,6 +189,9 @@ class Reglages:
     # Ce dont le noyau a besoin (Python, le kit) : gardé visible même s'il vit sous
     # /tmp ou /var/tmp, que la vue privée remplace par des dossiers vides.
     visibles: list[str] = field(default_factory=list)
+    # Réseau coupé : dossier des sockets Unix du noyau (côté correcteur), que le
+    # noyau voit en IPC_VUE.
+    ipc: str | None = None
 
     def ecrire(self, chemin: Path) -> Path:
         chemin.write_text(json.dumps(asdict(self)), encoding="utf-8")
@@ -232,6 +247,7 @@ def _masquer(chemin: str, vue: str) -> None:
 
 
 TEMPORAIRES = ("/tmp", "/var/tmp", "/dev/shm")
+IPC_VUE = "/tmp/atelier-ipc"
 
 
 def _vue_privee(r: Reglages, bac_fd: int) -> None:
@@ -245,13 +261,16 @@ def _vue_privee(r: Reglages, bac_fd: int) -> None:
         for chemin in r.visibles
         if os.path.isdir(chemin) and any(chemin.startswith(t + os.sep) for t in TEMPORAIRES)
     }
+    if r.ipc:
+        gardes[IPC_VUE] = os.open(r.ipc, os.O_PATH)
     for tmp in TEMPORAIRES:
         if os.path.isdir(tmp):
             _mount("atelier-tmp", tmp, "tmpfs", 0, "size=256m,mode=1777")
     for chemin, fd in gardes.items():
         Path(chemin).mkdir(parents=True, exist_ok=True)
         _mount(f"/proc/self/fd/{fd}", chemin, None, MS_BIND)
-        _lecture_seule(chemin)
+        if chemin != IPC_VUE:  # le noyau crée ses sockets dans IPC_VUE
+            _lecture_seule(chemin)
         os.close(fd)
     for chemin in r.proteges:
         _masquer(chemin, r.vue)
@@ -324,8 +343,14 @@ def lancer(argv: list[str]) -> None:
     i = commande.index("-f") + 1
     connexion = Path(r.bac) / ".connexion.json"
     shutil.copy(commande[i], connexion)
+    if r.ipc:  # réseau coupé : les sockets Unix, là où le noyau voit leur dossier
+        infos = json.loads(connexion.read_text(encoding="utf-8"))
+        infos["ip"] = f"{IPC_VUE}/{Path(infos['ip']).name}"
+        connexion.write_text(json.dumps(infos), encoding="utf-8")
     if r.uid is not None:
         os.chown(connexion, r.uid, r.gid)
+        if r.ipc:
+            os.chown(r.ipc, r.uid, r.gid)
     commande[i] = str(Path(r.vue) / connexion.name)
     # Le noyau Python démarre par le crochet d'audit (noyau.py, à côté de ce fichier).
     if "ipykernel_launcher" in commande:

@@ -152,8 +152,11 @@ def _placer_noyau(t: Path, tache: dict, iso: Isolation) -> tuple[Path, Path, lis
     return bac, vue, proteges
 
 
-def _config_privee(tache: dict, prive: Path, reglages: Path, evenements: Path):
+def _config_privee(tache: dict, prive: Path, reglages: Path, evenements: Path, ipc: Path | None):
     config = copy.deepcopy(_config_du_cours(tache["cours"]))
+    if ipc:  # réseau du noyau coupé : on lui parle par des sockets Unix
+        config.NoyauIsole.transport = "ipc"
+        config.NoyauIsole.ip = str(ipc / "noyau")
     config.CourseDirectory.root = str(prive)
     config.Autograde.autograde_preprocessors = _preprocesseurs()
     config.OverwriteCells.add_missing_cells = True
@@ -210,13 +213,16 @@ def corriger_une_copie(tache: dict) -> dict:
 
     iso = Isolation(**tache["isolation"])
     bac, vue, proteges = _placer_noyau(t, tache, iso)
+    ipc = t / "ipc" if iso.reseau_coupe else None
+    if ipc:
+        ipc.mkdir(mode=0o700)
     reglages = Reglages(
         mode=iso.mode, uid=iso.uid, gid=iso.gid, prefixe=iso.prefixe, bac=str(bac), vue=str(vue),
         journal=str(t / "acces.log"), proteges=proteges, lecture_seule=tache["lecture_seule"],
         limites=tache["limites"], cache_matplotlib=tache.get("cache_matplotlib"),
-        visibles=_visibles(),
+        visibles=_visibles(), ipc=str(ipc) if ipc else None,
     ).ecrire(t / "reglages.json")
-    config = _config_privee(tache, prive, reglages, t / "evenements.jsonl")
+    config = _config_privee(tache, prive, reglages, t / "evenements.jsonl", ipc)
     avant = time.perf_counter()
     sortie = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config).autograde(
         exercice, participant, force=True, create=True
