@@ -99,28 +99,32 @@ class Serveur(str):
         return serveur
 
 
-def _attendre_un_controle(page, serveur: Serveur, surveillance: Surveillance, nom: str) -> None:
+def _attendre_un_controle(page, serveur: Serveur, surveillance: Surveillance, nom: str, delai_ms: int = 150_000) -> None:
     """Attend le premier menu ou curseur ; sinon, échoue avec de quoi comprendre pourquoi.
 
-    Si la page dit que le chargement est bloqué (voila#1395), le test fait ce qu'elle
-    demande à la personne : il la recharge, une fois, et le signale par un avertissement.
+    Voilà 0.5 reste parfois figé (voila#1395, #1428) : la page propose alors de la
+    recharger, et une personne le ferait aussi devant une page figée sans message.
+    Le test recharge donc une fois, avec un avertissement qui dit lequel des deux cas
+    s'est produit ; une seconde page figée fait échouer le test.
     """
     controle = ".widget-dropdown:visible, .widget-slider:visible"
     for essai in (1, 2):
         try:
-            page.locator(f"{controle}, #atelier-alerte").first.wait_for(timeout=180_000)
-        except Exception as exc:  # noqa: BLE001 - délai dépassé : on rassemble le diagnostic
+            page.locator(f"{controle}, #atelier-alerte").first.wait_for(timeout=delai_ms)
+            if page.locator(controle).count():
+                return
+            cas = "la page proposait de la recharger"
+        except Exception as exc:  # noqa: BLE001 - délai dépassé
+            cas = f"page figée sans message ({type(exc).__name__})"
+        if essai == 2:
             _capture(page, f"echec_{nom}")
             raise AssertionError(
-                f"{nom} : aucun contrôle affiché après 180 s ({type(exc).__name__}).\n"
+                f"{nom} : aucun contrôle affiché, deux fois de suite ({cas}).\n"
                 f"Page : {page.inner_text('body')[:1500]!r}\nConsole : {surveillance.console}\n"
                 f"Journal du serveur (fin) :\n{serveur.journal.read_text(errors='replace')[-4000:]}"
-            ) from None
-        if page.locator(controle).count():
-            return
-        assert essai == 1, f"{nom} : chargement bloqué deux fois de suite"
-        warnings.warn(f"{nom} : chargement bloqué, page rechargée comme elle le propose", stacklevel=2)
-        page.locator("#atelier-alerte button").click()
+            )
+        warnings.warn(f"{nom} : chargement bloqué ({cas}), page rechargée une fois", stacklevel=2)
+        page.reload(timeout=180_000)
 
 
 def _demarrer(commande: list[str], home: Path, url_pret: str, entetes: dict | None = None):
