@@ -17,3 +17,8 @@ c.VoilaConfiguration.classic_tree = True
 c.MappingKernelManager.cull_interval = 30
 c.MappingKernelManager.cull_idle_timeout = 120
 c.MappingKernelManager.cull_connected = False
+
+# Voilà attend la réponse de chaque cellule sans délai ; sur cette pile, le réveil
+# de cette attente se perd parfois et la page reste figée (3 pages sur 70 dans
+# un essai au navigateur, 0 sur 70 avec ce client) : voir atelier/client_noyau.py.
+c.KernelManager.client_factory = "atelier.client_noyau.ClientVigilant"

@@ -22,8 +22,9 @@ from jupyter_client.manager import AsyncKernelManager
 from nbclient.exceptions import DeadKernelError
 from nbformat import NotebookNode
 from nbgrader.preprocessors import Execute
-from traitlets import Integer, Unicode
+from traitlets import Integer, Type, Unicode
 
+from atelier.client_noyau import ClientVigilant
 from atelier.formateur.bac_a_sable import commande_noyau
 
 MARQUE_TRONQUEE = "\n[… sortie trop longue, tronquée par le correcteur …]\n"
@@ -31,9 +32,14 @@ ERREUR_NOYAU = "NoyauArrete"
 
 
 class NoyauIsole(AsyncKernelManager):
-    """Gestionnaire de noyau qui passe par le bac à sable."""
+    """Gestionnaire de noyau qui passe par le bac à sable.
+
+    Son client (``ClientVigilant``) ne manque pas une réponse déjà arrivée : sinon,
+    la cellule attendrait jusqu'au délai et serait notée comme une boucle infinie.
+    """
 
     reglages = Unicode("", help="Fichier JSON des réglages du bac à sable.").tag(config=True)
+    client_factory = Type(ClientVigilant, klass="jupyter_client.asynchronous.AsyncKernelClient").tag(config=True)
 
     def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
         commande = super().format_kernel_cmd(extra_arguments)
