@@ -11,7 +11,9 @@ Ici, l'attente est découpée en tranches d'une seconde : chaque nouveau ``poll`
 regarde d'abord si un message attend déjà, et le lit. Coût : rien quand tout va
 bien, au plus une seconde de retard quand le réveil s'est perdu.
 
-Réglé pour Voilà dans config/jupyter/voila.py (``KernelManager.client_factory``).
+Réglé pour Voilà dans config/jupyter/voila.py (``KernelManager.client_factory``)
+et pour la correction (``atelier.formateur.execution.NoyauIsole``), où une réponse
+manquée ferait noter la cellule comme une boucle infinie. Mesure : bench/voila/.
 """
 
 from __future__ import annotations
