@@ -99,7 +99,7 @@ class Serveur(str):
         return serveur
 
 
-def _attendre_un_controle(page, serveur: Serveur, surveillance: Surveillance, nom: str, delai_ms: int = 150_000) -> None:
+def _attendre_un_controle(page, serveur: Serveur, surveillance: Surveillance, nom: str) -> None:
     """Attend le premier menu ou curseur ; sinon, échoue avec de quoi comprendre pourquoi.
 
     Voilà 0.5 reste parfois figé (voila#1395, #1428) : la page propose alors de la
@@ -110,7 +110,7 @@ def _attendre_un_controle(page, serveur: Serveur, surveillance: Surveillance, no
     controle = ".widget-dropdown:visible, .widget-slider:visible"
     for essai in (1, 2):
         try:
-            page.locator(f"{controle}, #atelier-alerte").first.wait_for(timeout=delai_ms)
+            page.locator(f"{controle}, #atelier-alerte").first.wait_for(timeout=150_000)
             if page.locator(controle).count():
                 return
             cas = "la page proposait de la recharger"
