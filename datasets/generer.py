@@ -42,6 +42,12 @@ STATUT_PARTICULIER = [
     "Parakou",
     "Abomey-Calavi",
 ]  # décret du 1er juin 2022 [4]
+# Les 19 communes intermédiaires du même décret (2022-320) [4] ; les 54 autres sont ordinaires.
+COMMUNES_INTERMEDIAIRES = [
+    "Banikoara", "Kandi", "Malanville", "Natitingou", "Allada", "Ouidah", "Bembèrèkè",
+    "Nikki", "Tchaourou", "Dassa-Zoumè", "Savalou", "Aplahoué", "Djougou", "Lokossa",
+    "Sèmè-Podji", "Kétou", "Pobè", "Abomey", "Bohicon",
+]  # fmt: skip
 PILOTES_ECOMMUNE = ["Porto-Novo", "Lokossa", "Djougou"]  # e-Commune, 30 sept. 2025 [45]
 CCSP_MARS_2023 = ["Ouèssè", "Covè", "Adjarra", "Sèmè-Podji", "Lokossa"]  # [25][80]
 NB_COMMUNES_CCSP = 20  # 15 (déc. 2021) + 5 (mars 2023) [25]
@@ -223,7 +229,11 @@ def table_communes(ref: pd.DataFrame) -> pd.DataFrame:
             "code_commune": ref["code_commune"],
             "code_departement": ref["department_iso"],
             "nom_ascii": ref["name_ascii"],
-            "categorie": np.where(particulier, "statut particulier", "ordinaire ou intermédiaire"),
+            "categorie": np.select(
+                [particulier, ref["commune"].isin(COMMUNES_INTERMEDIAIRES).to_numpy()],
+                ["statut particulier", "intermédiaire"],
+                "ordinaire",
+            ),
             "population_2013": ref["population_2013"],
             "population_2013_hommes": ref["population_2013_men"],
             "population_2013_femmes": ref["population_2013_women"],

@@ -651,3 +651,54 @@ def test_dans_un_carnet_l_erreur_s_affiche_sans_trace_et_la_cellule_echoue(tmp_p
             f"❌ {erreurs[0]['evalue']}"
         ]  # pas de trace du code de l'atelier
         assert attendu in erreurs[0]["evalue"]
+
+
+def _nombre_fr(texte: str) -> float:
+    return float(texte.replace("\u202f", "").replace("\xa0", "").replace(" ", "").replace(",", "."))
+
+
+def _plages_documentees():
+    """Les champs numériques dont la description annonce une plage « (a à b …) »."""
+    motif = re.compile(r"\((-?\d[\d\u202f\xa0 ]*(?:,\d+)?)\s*(?:%|km|ans|FCFA)?\s*à\s*(-?\d[\d\u202f\xa0 ]*(?:,\d+)?)")
+    for ressource in PAQUET["resources"]:
+        if ressource.get("type") != "table":
+            continue
+        for champ in ressource["schema"]["fields"]:
+            trouve = motif.search(champ.get("description", ""))
+            if champ["type"] in ("number", "integer") and trouve:
+                yield ressource["name"], champ["name"], _nombre_fr(trouve[1]), _nombre_fr(trouve[2])
+
+
+def test_les_plages_documentees_contiennent_les_donnees_et_collent_a_elles():
+    plages = list(_plages_documentees())
+    assert len(plages) >= 5, plages
+    ecarts = []
+    for table, colonne, bas, haut in plages:
+        valeurs = charger(table)[colonne]
+        marge = 0.1 * (haut - bas)  # la plage dite ne dépasse pas les données de plus de 10 %
+        if not (bas <= valeurs.min() <= bas + marge and haut - marge <= valeurs.max() <= haut):
+            ecarts.append(f"{table}.{colonne} : dit {bas} à {haut}, données {valeurs.min()} à {valeurs.max()}")
+    assert not ecarts, ecarts
+
+
+@pytest.mark.parametrize("nom", TABLES)
+def test_les_bornes_du_dictionnaire_contiennent_les_donnees(nom):
+    table = charger(nom)
+    for champ in _schema(nom)["fields"]:
+        contraintes = champ.get("constraints", {})
+        if champ["type"] in ("number", "integer") and champ["name"] in table:
+            valeurs = table[champ["name"]].dropna()
+            if "minimum" in contraintes:
+                assert valeurs.min() >= contraintes["minimum"], champ["name"]
+            if "maximum" in contraintes:
+                assert valeurs.max() <= contraintes["maximum"], champ["name"]
+
+
+def test_categories_du_decret_de_2022():
+    communes = charger("communes")
+    assert communes["categorie"].value_counts().to_dict() == {
+        "ordinaire": 54, "intermédiaire": 19, "statut particulier": 4,
+    }
+    intermediaires = set(communes.loc[communes["categorie"] == "intermédiaire", "commune"])
+    assert {"Kandi", "Bohicon", "Sèmè-Podji", "Dassa-Zoumè"} <= intermediaires
+    assert "Cotonou" not in intermediaires and "Karimama" not in intermediaires
