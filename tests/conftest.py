@@ -42,9 +42,13 @@ def commande(nom: str) -> str | None:
 
 
 def notebooks_du_depot() -> list[Path]:
-    """Les carnets livrés : leçons et sources des exercices (hors copies générées)."""
+    """Les carnets livrés : leçons, applications Voilà et sources des exercices (hors copies générées)."""
     return sorted(
-        [*(RACINE / "notebooks").glob("*.ipynb"), *(RACINE / "exercises" / "source").glob("*/*.ipynb")]
+        [
+            *(RACINE / "notebooks").glob("*.ipynb"),
+            *(RACINE / "notebooks" / "applications").glob("*.ipynb"),
+            *(RACINE / "exercises" / "source").glob("*/*.ipynb"),
+        ]
     )
 collect_ignore_glob = ["fixtures/*", "artefacts/*"]
 
