@@ -194,6 +194,15 @@ def test_chaque_page_presente_est_dans_le_guide_dans_l_ordre(construit):
         assert f'href="#{ident}"' in sommaire, f"{page} absente du sommaire"
 
 
+def test_le_sommaire_ecrit_chaque_numero_en_entier_dans_le_texte(construit):
+    # En PDF, les numéros en marge d'une liste perdaient leur premier chiffre dès 10.
+    resultat, _ = construit
+    sommaire = _html(resultat.html).split('<nav class="sommaire"', 1)[1].split("</nav>", 1)[0]
+    numeros = re.findall(r'<li><span class="numero">(\d+)\.</span> <a href="#', sommaire)
+    assert len(numeros) >= 10 and numeros == [str(n) for n in range(1, len(numeros) + 1)]
+    assert sommaire.count("<li>") == len(numeros)
+
+
 def test_les_grilles_de_chaque_module_present_sont_reunies_sans_retouche(construit):
     resultat, _ = construit
     texte = _html(resultat.html)

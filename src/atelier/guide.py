@@ -345,11 +345,14 @@ def _section(chapitre: Chapitre) -> str:
 
 
 def _sommaire(chapitres: list[Chapitre]) -> str:
+    # Numéros écrits dans le texte, pas en marge : en PDF, la marge d'une liste coupait
+    # le premier chiffre à partir de 10 (« 0. Module 3 »).
     lignes = ['<nav class="sommaire" id="sommaire">', "<h1>Sommaire</h1>", "<ol>"]
-    for c in chapitres:
+    for numero, c in enumerate(chapitres, start=1):
         sous = [f'<a href="#{i}">{html.escape(t)}</a>' for niveau, i, t in c.titres if niveau == 2]
         detail = f'<span class="sous">{" · ".join(sous)}</span>' if sous and not c.fiche else ""
-        lignes.append(f'<li><a href="#{c.ident}">{html.escape(c.titre)}</a>{detail}</li>')
+        lignes.append(f'<li><span class="numero">{numero}.</span> '
+                      f'<a href="#{c.ident}">{html.escape(c.titre)}</a>{detail}</li>')
     lignes += ["</ol>", "</nav>"]
     return "\n".join(lignes)
 
