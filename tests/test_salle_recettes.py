@@ -36,7 +36,7 @@ def test_la_liste_exemple_se_lit_avec_un_prefixe():
 
 
 @pytest.mark.parametrize("contenu, message", [
-    ("id,nom,commune\nawa,A,B\n", "colonnes manquantes role"),
+    ("id,nom,commune\nawa,A,B\n", "colonne\\(s\\) manquante\\(s\\) : role"),
     ("id,nom,commune,role\nAwa Dossou,A,B,formateur\n", "identifiant « awa dossou » invalide"),
     ("id,nom,commune,role\nroot;rm,A,B,formateur\n", "invalide"),
     ("id,nom,commune,role\nawa,A,B,maire\n", "rôle « maire » inconnu"),

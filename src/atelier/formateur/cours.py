@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import os
 import re
@@ -120,29 +119,20 @@ class Participant:
 
 
 def lire_participants(chemin: Path | None) -> dict[str, Participant]:
-    """La liste des participants fournie par le formateur (CSV : id, nom, commune, role[, departement]).
+    """Les participants de la liste de la salle (le même fichier que pour ``make salle``).
 
-    Accepte la virgule ou le point-virgule, avec ou sans BOM (export Excel).
+    Lue par ``atelier.salle.liste`` (export Excel accepté : « ; », Windows-1252, BOM) ;
+    les formateurs de la liste sont laissés de côté : ce ne sont pas des participants.
     """
+    from atelier.salle.liste import ListeInvalide, lire_liste
+
     if chemin is None:
         return {}
-    if not chemin.exists():
-        raise ErreurFormateur(f"Liste des participants introuvable : {chemin}")
-    texte = chemin.read_text(encoding="utf-8-sig")
-    dialecte = csv.Sniffer().sniff(texte.splitlines()[0], delimiters=",;")
-    lignes = list(csv.DictReader(texte.splitlines(), dialect=dialecte))
-    manquantes = {"id", "nom", "commune", "role"} - set(lignes[0] if lignes else {})
-    if manquantes:
-        raise ErreurFormateur(
-            f"{chemin.name} : colonnes manquantes : {', '.join(sorted(manquantes))} "
-            "(attendu : id, nom, commune, role, et si possible departement)."
-        )
-    participants = {}
-    for ligne in lignes:
-        ident = (ligne.get("id") or "").strip()
-        if ident:
-            participants[ident] = Participant(
-                ident, (ligne.get("nom") or "").strip(), (ligne.get("commune") or "").strip(),
-                (ligne.get("role") or "").strip(), (ligne.get("departement") or "").strip(),
-            )
-    return participants
+    try:
+        personnes = lire_liste(chemin, exiger_formateur=False)
+    except ListeInvalide as erreur:
+        raise ErreurFormateur(str(erreur)) from None
+    return {
+        p.identifiant: Participant(p.identifiant, p.nom, p.commune, p.role, p.departement)
+        for p in personnes if not p.formateur
+    }
