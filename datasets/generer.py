@@ -1150,7 +1150,7 @@ PARAMETRES = [
         "valeur_temps_fcfa_h",
         round(PART_TEMPS_NON_TRAVAILLE * SMIG_FCFA_MOIS / HEURES_PAR_MOIS),
         "FCFA/heure",
-        "Valeur d'une heure de temps non travaillé : 30 % du SMIG horaire (173,33 h par mois)",
+        "Valeur d'une heure de temps non travaillé : 30 % du SMIG horaire (173,33 h par mois : 40 h par semaine, hypothèse de l'atelier)",
         "calculé",
         "SMIG [50] et règle de la Banque asiatique de développement (BAsD) [49]",
     ),
