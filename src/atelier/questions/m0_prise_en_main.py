@@ -84,7 +84,7 @@ a4 = Question(
     intitule="Entraînement 4 (communes à statut particulier)",
     genre="ensemble",
     taille=4,
-    attendu="8ebcf63416e53e2775518ed1e0353c02d6f9d24f1bc8a9279a5f21a0745a9f68",
+    attendu="b2a9616bdad5f279493579d63f932d58ffa8784593b5d9680cf5f7cc6bcc632c",
     indices=[
         "Le décret de 2022 en compte quatre ; la colonne « categorie » du tableau les signale.",
         'La liste s\'écrit entre crochets, chaque nom entre guillemets : ["Nom 1", "Nom 2", ...].',

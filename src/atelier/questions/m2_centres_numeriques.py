@@ -72,7 +72,7 @@ q3 = Question(
         "Ouesse",
         "Toui",
     ],
-    attendu="5b64d176d24ceb0eea4fd50db0ab2940055899bb4b8687a5786ecfdd9f175eb3",
+    attendu="4d33708dcb6db78bff430f166f69a06eb5f2883e0f590e93cefa57bba1b01a0a",
     pieges={
         "33b0086435d9943ee5d3040738aba760bbdd20886e9530274623f3f9d9d9e9f1": (
             "Laminou ajoute exactement autant d'habitants que le site attendu. À égalité, la règle du "

@@ -216,10 +216,10 @@ q9 = Question(
     identifiant="m3_q9",
     intitule="Question 9 (gains rapides au guichet de la mairie)",
     genre="ensemble",
-    attendu="d86c983e3df7a4001e475adb65d14790453e478e6e289600cb6f6a52cac2db8a",
+    attendu="5a438d0b9b263d1994724c2cb8a49fbf543186d90f3a3ca67467bd5898d528c5",
     taille=2,
     pieges={
-        "14ea1b32332914957a21e80e652f2afc21846598ac998eeb577fcaf9b8b4caec": (
+        "1a5f6123fab8e920af9809ea9c1f985dfe997d02ac81ed418655eb74d3703388": (
             "Le CIP est bien un gain rapide, mais il est délivré par l'ANIP, pas au guichet de la "
             "mairie : gardez les services où guichet_communal vaut True."
         ),

@@ -94,7 +94,7 @@ q3 = Question(
     attendu="ce07979ac13b501145e540b31a969ba195366acd81fd3c93723f200b3618374a",
     options=SECTEURS,
     pieges={
-        "cf7c877fdeee7c4b4bcab6f2f95fc91600a5c1082650b3eb44a6b0c98287928b": (
+        "f28efe5ef5b39db593659361a122fe329895fa49b0b2a1de712fb177eb7fc8d6": (
             "Ce secteur est en tête dans la plupart des communes, mais regardez bien les chiffres "
             "d'Aplahoué : un autre le dépasse."
         ),
