@@ -10,3 +10,6 @@ load_subconfig(os.path.join(os.environ["ATELIER_COURS_DOSSIER"], "nbgrader_confi
 c.CourseDirectory.root = os.path.expanduser("~/cours")
 # Plusieurs formateurs partagent le dossier du cours (groupe Unix du cours).
 c.CourseDirectory.groupshared = True
+# Ramassage (commande, formgrader) : celui du kit, qui ne suit aucun lien et refuse
+# les dépôts au nom d'un autre (atelier.formateur.ramassage).
+c.ExchangeFactory.collect = "atelier.nbgrader_ext.RamassageSur"

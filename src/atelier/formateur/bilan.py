@@ -2,7 +2,8 @@
 
 Les notes viennent du carnet de notes nbgrader (notes manuelles comprises) ;
 les participants, de la liste fournie par le formateur (id, nom, commune,
-role, departement) ; les statuts, de l'état gardé par « corriger ».
+role, departement) ; les statuts, de l'état gardé par « corriger » ; les incidents
+du ramassage (dépôts au nom d'un autre, liens, fichiers refusés), de « ramasser ».
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from atelier.formateur.cours import ETAT, Participant, charger_config
+from atelier.formateur.ramassage import lire_incidents
 
 
 @dataclass
@@ -198,11 +200,13 @@ th{background:#eee}td:nth-child(n+2){text-align:left}.alerte{color:#8b0000}
 """
 
 
-def _html(lignes, questions, exercices, tables, images) -> str:
+def _html(lignes, questions, exercices, tables, images, ramassage: list[dict]) -> str:
     absents = [[x.participant.id, x.participant.nom, x.participant.commune, x.exercice]
                for x in lignes if not x.rendu]
     incidents = [[x.participant.id, x.exercice, x.statut] for x in lignes
                  if x.rendu and (" ; " in x.statut or x.statut.startswith(("échec", "ALERTE")))]
+    incidents += [[i["compte"], i["exercice"], f"ALERTE au ramassage ({i['quand']}) : {i['message']}"]
+                  for i in ramassage]
     a_lire = sum(x.a_lire for x in lignes)
     morceaux = [
         "<!DOCTYPE html><html lang='fr'><head><meta charset='utf-8'>",
@@ -210,11 +214,13 @@ def _html(lignes, questions, exercices, tables, images) -> str:
         "<h1>Bilan de la salle</h1>",
         f"<p>{len({x.participant.id for x in lignes})} participants, {len(exercices)} exercice(s) : "
         f"{html.escape(', '.join(exercices))}. {a_lire} réponse(s) restent à noter à la main dans formgrader.</p>",
+        (f"<p class='alerte'><strong>{len(ramassage)} incident(s) au ramassage</strong> (dépôt au nom d'un autre, "
+         "lien ou fichier refusé) : voir « Copies à regarder ».</p>") if ramassage else "",
         "<h2>Qui n'a pas rendu sa copie</h2>",
         _tableau_html(["id", "nom", "commune", "exercice"], absents) if absents else "<p>Tout le monde a rendu.</p>",
         "<h2>Les questions les plus manquées</h2>", images.get("manquees", "<p>Pas encore de note.</p>"),
         "<h2>Progression d'un module à l'autre</h2>", images.get("progression", ""),
-        "<h2>Copies à regarder (incidents de correction)</h2>",
+        "<h2>Copies à regarder (incidents de ramassage et de correction)</h2>",
         _tableau_html(["id", "exercice", "statut"], incidents) if incidents else "<p>Aucun incident.</p>",
         "<h2>Par commune</h2>", _tableau_html(*tables["communes"]),
         "<h2>Par participant</h2>", _tableau_html(*tables["participants"]),
@@ -234,6 +240,6 @@ def faire_bilan(cours: Path, participants: dict[str, Participant], sortie: Path)
         fichiers.append(_ecrire(sortie / f"notes_{nom}.csv", entetes, rangs, excel=False))
         fichiers.append(_ecrire(sortie / f"notes_{nom}_excel.csv", entetes, rangs, excel=True))
     tableau = sortie / "tableau_de_bord.html"
-    tableau.write_text(_html(lignes, questions, exercices, tables, _graphiques(lignes, questions, exercices)),
-                       encoding="utf-8")
+    tableau.write_text(_html(lignes, questions, exercices, tables, _graphiques(lignes, questions, exercices),
+                             lire_incidents(cours)), encoding="utf-8")
     return [*fichiers, tableau]

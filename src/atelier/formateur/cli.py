@@ -112,8 +112,16 @@ def cmd_ramasser(args) -> int:
         for ligne in ramasser_fichiers(args.cours, args.exercice, args.depuis, participants):
             print(ligne)
     else:
-        _afficher_api(api(args.cours).collect(args.exercice, update=True), "Le ramassage")
-        print(f"✓ Copies de {args.exercice} ramassées depuis le hub dans {args.cours / 'submitted'}")
+        from atelier.formateur.ramassage import ALERTE, dossier_depots, ramasser_echange
+
+        lignes = ramasser_echange(args.cours, args.exercice, dossier_depots(args.cours))
+        for ligne in lignes or [f"Aucune copie de {args.exercice} déposée sur le hub pour l'instant."]:
+            print(ligne)
+        alertes = sum(ligne.startswith(ALERTE) for ligne in lignes)
+        if alertes:
+            print(f"{ALERTE} : {alertes} incident(s) ci-dessus, gardés pour le bilan. Rien n'a été suivi ni ouvert "
+                  "hors des copies ; les autres copies sont ramassées.")
+        print(f"{len(lignes) - alertes} copie(s) ramassée(s) sans incident dans {args.cours / 'submitted'}")
     print("Suite : atelier-formateur corriger " + args.exercice)
     return 0
 

@@ -11,19 +11,35 @@ Chaque copie va dans ``submitted/<id>/<exercice>/`` avec son heure
 (``timestamp.txt``). Une copie déjà ramassée et identique n'est pas recopiée ;
 une copie différente remplace l'ancienne, qui est gardée dans
 ``correction_atelier/anciennes_copies/``.
+
+Ramasser depuis l'échange du hub (``ramasser_echange``) : chaque dépôt de
+``inbound/`` est un dossier que son auteur contrôle. Rien n'y est suivi ni ouvert
+sans vérification (voir ``_lire_depot``) ; un dépôt au nom d'un autre compte est
+refusé ; chaque copie a sa ligne de compte rendu, et les incidents sont gardés dans
+``correction_atelier/incidents.json`` pour le bilan.
 """
 
 from __future__ import annotations
 
 import datetime
+import json
 import os
+import pwd
 import re
 import shutil
+import stat
 import tempfile
 import zipfile
 from pathlib import Path
 
-from atelier.formateur.cours import ETAT, ErreurFormateur, Participant, carnets, empreinte
+from atelier.formateur.cours import (
+    ETAT,
+    ErreurFormateur,
+    Participant,
+    carnets,
+    charger_config,
+    empreinte,
+)
 
 IDENTIFIANT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 TAILLE_MAX_ZIP = 500 * 1024 * 1024
@@ -115,10 +131,6 @@ def _ranger(cours, exercice, ident, fichiers, noms, participants) -> str:
         return f"{ident} : nom de participant invalide, copie ignorée."
     if participants and ident not in participants:
         return f"{ident} : absent de la liste des participants, copie ignorée (vérifiez le nom du fichier)."
-    if not any(rel.suffix == ".ipynb" and rel.stem in noms for rel in fichiers.values()):
-        remarque = " (aucun carnet de l'exercice trouvé)"
-    else:
-        remarque = ""
     with tempfile.TemporaryDirectory(prefix="atelier-copie-") as tmp:
         nouvelle = Path(tmp) / exercice
         nouvelle.mkdir()
@@ -127,17 +139,224 @@ def _ranger(cours, exercice, ident, fichiers, noms, participants) -> str:
             shutil.copyfile(fichier, nouvelle / relatif)
         dates = [f.stat().st_mtime for f in fichiers] or [datetime.datetime.now().timestamp()]
         (nouvelle / "timestamp.txt").write_text(_horodatage(max(dates)), encoding="utf-8")
-        cible = cours / "submitted" / ident / exercice
-        sans_heure = frozenset({"timestamp.txt"})
-        if cible.exists() and empreinte(cible, sans_heure) == empreinte(nouvelle, sans_heure):
-            return f"{ident} : déjà ramassée, identique{remarque}."
-        etat = "ramassée"
-        if cible.exists():
-            archive = cours / ETAT / "anciennes_copies" / ident / exercice / datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
-            archive.parent.mkdir(parents=True, exist_ok=True)
-            shutil.move(str(cible), archive)
-            etat = "remplacée par la nouvelle version (l'ancienne est gardée)"
-        cible.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copytree(nouvelle, cible)
-    return f"{ident} : {etat}{remarque}."
+        return f"{ident} : {_installer(cours, exercice, ident, nouvelle, noms, frozenset({'timestamp.txt'}))}."
 
+
+def _installer(cours: Path, exercice: str, ident: str, nouvelle: Path, noms: list[str], ignorer: frozenset) -> str:
+    """Met la copie ``nouvelle`` dans ``submitted/`` (l'ancienne, si elle diffère, est gardée) ; renvoie l'état."""
+    remarque = "" if any((nouvelle / f"{n}.ipynb").is_file() for n in noms) else " (aucun carnet de l'exercice trouvé)"
+    cible = cours / "submitted" / ident / exercice
+    if cible.exists() and empreinte(cible, ignorer) == empreinte(nouvelle, ignorer):
+        return f"déjà ramassée, identique{remarque}"
+    etat = "ramassée"
+    if cible.exists():
+        archive = cours / ETAT / "anciennes_copies" / ident / exercice / datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+        archive.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(cible), archive)
+        etat = "remplacée par la nouvelle version (l'ancienne est gardée)"
+    cible.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(nouvelle, cible)
+    return f"{etat}{remarque}"
+
+
+# --------------------------------------------------------------------------- depuis l'échange du hub
+
+TAILLE_MAX_COPIE = 100 * 1024 * 1024
+FICHIERS_MAX_COPIE = 1000
+PROFONDEUR_MAX = 20
+INCIDENTS = "incidents.json"
+ALERTE = "ALERTE"
+
+
+class _Refus(Exception):
+    """Un élément d'une copie qui n'est pas ramassé (message en français)."""
+
+
+def _ouvrir(dossier_fd: int, nom: str, uid: int, repertoire: bool) -> int:
+    """Ouvre ``nom`` sans suivre de lien, puis vérifie ce qui a été ouvert (pas le nom : il peut changer)."""
+    drapeaux = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | (os.O_DIRECTORY if repertoire else 0)
+    try:
+        fd = os.open(nom, drapeaux, dir_fd=dossier_fd)
+    except PermissionError:
+        raise _Refus("illisible (son auteur en a retiré les droits de lecture)") from None
+    except OSError:
+        raise _Refus("lien ou élément qui a changé pendant le ramassage") from None
+    etat = os.fstat(fd)
+    probleme = None
+    if not (stat.S_ISDIR(etat.st_mode) if repertoire else stat.S_ISREG(etat.st_mode)):
+        probleme = "élément qui a changé de nature pendant le ramassage"
+    elif etat.st_uid != uid:
+        probleme = f"appartient à un autre compte ({_compte(etat.st_uid)})"
+    if probleme:
+        os.close(fd)
+        raise _Refus(probleme)
+    return fd
+
+
+def _compte(uid: int) -> str:
+    try:
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:
+        return f"uid {uid}"
+
+
+def _copier_dossier(dossier_fd: int, uid: int, cible: Path, refus: list[str], budget: list[int], relatif: str = "") -> None:
+    """Copie le contenu du dossier ouvert ``dossier_fd`` dans ``cible`` : seulement des fichiers et
+    dossiers ordinaires appartenant à ``uid`` ; le reste est noté dans ``refus``."""
+    try:
+        with os.scandir(dossier_fd) as entrees:
+            elements = sorted((e.name, e.stat(follow_symlinks=False)) for e in entrees)
+    except OSError:
+        refus.append(f"{relatif or 'dossier de la copie'} (illisible : son auteur en a retiré les droits)")
+        return
+    for nom, etat in elements:
+        chemin = relatif + nom
+        if nom == ".ipynb_checkpoints":
+            continue
+        try:
+            if stat.S_ISLNK(etat.st_mode):
+                raise _Refus("lien symbolique")
+            if not (stat.S_ISDIR(etat.st_mode) or stat.S_ISREG(etat.st_mode)):
+                raise _Refus("fichier spécial (tube, périphérique ou prise)")
+            if etat.st_uid != uid:
+                raise _Refus(f"appartient à un autre compte ({_compte(etat.st_uid)})")
+            budget[1] -= 1
+            if budget[1] < 0 or chemin.count("/") >= PROFONDEUR_MAX:
+                raise _Refus(f"au-delà de {FICHIERS_MAX_COPIE} fichiers ou de {PROFONDEUR_MAX} niveaux de dossiers")
+            fd = _ouvrir(dossier_fd, nom, uid, repertoire=stat.S_ISDIR(etat.st_mode))
+            try:
+                if stat.S_ISDIR(etat.st_mode):
+                    (cible / nom).mkdir()
+                    _copier_dossier(fd, uid, cible / nom, refus, budget, chemin + "/")
+                else:
+                    _copier_fichier(fd, cible / nom, budget)
+            finally:
+                os.close(fd)
+        except _Refus as raison:
+            refus.append(f"{chemin} ({raison})")
+        except PermissionError:
+            refus.append(f"{chemin} (illisible : son auteur en a retiré les droits de lecture)")
+        except OSError as erreur:
+            refus.append(f"{chemin} (modifié pendant le ramassage : {erreur.strerror})")
+
+
+def _copier_fichier(fd: int, cible: Path, budget: list[int]) -> None:
+    """Copie le fichier ouvert ; celui qui dépasserait la place restante de la copie est refusé seul."""
+    lu = 0
+    with open(cible, "wb") as sortie:
+        while morceau := os.read(fd, 1024 * 1024):
+            lu += len(morceau)
+            if lu > budget[0]:
+                sortie.close()
+                cible.unlink()
+                raise _Refus(f"copie trop grosse (plus de {TAILLE_MAX_COPIE // 2**20} Mo en tout)")
+            sortie.write(morceau)
+    budget[0] -= lu
+
+
+def _depots(inbound: Path, exercice: str) -> tuple[dict[str, tuple[str, os.stat_result]], list[tuple[str, str]]]:
+    """Les dépôts de l'exercice dans ``inbound`` : le plus récent de chaque compte, et les dépôts refusés.
+
+    Un dépôt s'appelle ``<compte>+<exercice>+<heure>+<hasard>`` ; le nom est choisi par qui dépose,
+    seul le propriétaire du dossier (le système le fixe) dit qui l'a déposé.
+    Renvoie ({compte: (nom du dossier, lstat)}, [(compte responsable, message)]).
+    """
+    retenus: dict[str, tuple[str, os.stat_result]] = {}
+    refuses = []
+    with os.scandir(inbound) as entrees:
+        elements = sorted((e.name, e.stat(follow_symlinks=False)) for e in entrees)
+    for nom, etat in elements:
+        morceaux = nom.split("+")
+        if len(morceaux) != 4 or morceaux[1] != exercice:
+            continue
+        ident, auteur = morceaux[0], _compte(etat.st_uid)
+        if not stat.S_ISDIR(etat.st_mode):
+            refuses.append((auteur, f"dépôt « {nom} » refusé : ce n'est pas un dossier (lien ou fichier spécial)"))
+            continue
+        try:
+            attendu = pwd.getpwnam(ident).pw_uid if IDENTIFIANT.match(ident) else None
+        except KeyError:
+            attendu = None
+        if attendu != etat.st_uid:
+            refuses.append((auteur, f"dépôt au nom de « {ident} » déposé par le compte {auteur} : refusé, non "
+                                    "ramassé (tentative d'usurpation ?)"))
+            continue
+        if ident not in retenus or morceaux[2] > retenus[ident][0].split("+")[2]:
+            retenus[ident] = (nom, etat)
+    return retenus, refuses
+
+
+def dossier_depots(cours: Path) -> Path:
+    """Le dossier ``inbound`` de l'échange nbgrader du cours, d'après sa configuration."""
+    config = charger_config(cours)
+    # Valeurs par défaut : celles de nbgrader.
+    return Path(config.Exchange.get("root", "/srv/nbgrader/exchange")) / config.CourseDirectory.get("course_id", "") / "inbound"
+
+
+def ramasser_echange(cours: Path, exercice: str, inbound: Path) -> list[str]:
+    """Ramasse les copies de ``exercice`` déposées dans ``inbound`` (échange nbgrader du hub).
+
+    Une ligne de compte rendu par copie ; les lignes « ALERTE » sont aussi gardées
+    dans ``correction_atelier/incidents.json`` (le bilan les montre).
+    """
+    if not inbound.is_dir():
+        raise ErreurFormateur(f"Dossier des copies déposées introuvable : {inbound} (sans hub, ramassez avec « --depuis »).")
+    try:
+        retenus, refuses = _depots(inbound, exercice)
+    except PermissionError:
+        raise ErreurFormateur(f"Vous ne pouvez pas lire {inbound} : ce compte est-il formateur de la salle ?") from None
+    noms = carnets(cours, exercice)
+    lignes, incidents = [], list(refuses)
+    inbound_fd = os.open(inbound, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        for ident, (nom, etat) in sorted(retenus.items()):
+            lignes += _ramasser_depot(cours, exercice, noms, inbound_fd, ident, nom, etat.st_uid, incidents)
+    finally:
+        os.close(inbound_fd)
+    lignes += [f"{ALERTE} {auteur} : {message}." for auteur, message in incidents]
+    noter_incidents(cours, exercice, incidents)
+    return lignes
+
+
+def _ramasser_depot(cours, exercice, noms, inbound_fd, ident, nom, uid, incidents) -> list[str]:
+    """Un dépôt : copié dans un dossier temporaire (vérifications comprises), puis mis dans ``submitted/``."""
+    refus: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="atelier-copie-") as tmp:
+        nouvelle = Path(tmp) / exercice
+        nouvelle.mkdir()
+        try:
+            fd = _ouvrir(inbound_fd, nom, uid, repertoire=True)
+        except _Refus as raison:
+            incidents.append((ident, f"copie non ramassée : {raison}"))
+            return []
+        try:
+            _copier_dossier(fd, uid, nouvelle, refus, [TAILLE_MAX_COPIE, FICHIERS_MAX_COPIE])
+        finally:
+            os.close(fd)
+        if not (nouvelle / "timestamp.txt").is_file():
+            (nouvelle / "timestamp.txt").write_text(nom.split("+")[2], encoding="utf-8")
+        etat_copie = _installer(cours, exercice, ident, nouvelle, noms, frozenset())
+    if refus:
+        incidents.append((ident, f"copie ramassée sans {len(refus)} élément(s) refusé(s) : {' ; '.join(refus)}"))
+        return []
+    return [f"✓ {ident} : {etat_copie}."]
+
+
+def noter_incidents(cours: Path, exercice: str, incidents: list[tuple[str, str]]) -> None:
+    """Ajoute les incidents (compte, message) au journal du cours, sans doublon."""
+    if not incidents:
+        return
+    fichier = cours / ETAT / INCIDENTS
+    connus = lire_incidents(cours)
+    deja = {(i["exercice"], i["compte"], i["message"]) for i in connus}
+    quand = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
+    for compte, message in incidents:
+        if (exercice, compte, message) not in deja:
+            connus.append({"quand": quand, "exercice": exercice, "compte": compte, "message": message})
+    fichier.parent.mkdir(parents=True, exist_ok=True)
+    fichier.write_text(json.dumps(connus, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def lire_incidents(cours: Path) -> list[dict]:
+    fichier = cours / ETAT / INCIDENTS
+    return json.loads(fichier.read_text(encoding="utf-8")) if fichier.exists() else []
