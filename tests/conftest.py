@@ -83,3 +83,26 @@ def attendre_url(url: str, delai: float = 180, entetes: dict | None = None) -> N
         if time.monotonic() > fin:
             raise TimeoutError(f"{url} ne répond pas après {delai} s")
         time.sleep(1)
+
+
+def reponses_du_corrige(exercice: str) -> dict[str, object]:
+    """Les réponses du corrigé d'un exercice des élus : ``{"reponse_q1": 171781, …}``.
+
+    Chaque bloc de solution doit tenir en une ligne ``reponse_qN = <valeur écrite en clair>``
+    (nombre, texte, liste, True/False) : sinon, erreur.
+    """
+    import ast
+    import re
+
+    import nbformat
+
+    carnet = RACINE / "exercises" / "source" / exercice / f"{exercice}.ipynb"
+    reponses = {}
+    for cellule in nbformat.read(carnet, as_version=4).cells:
+        if not cellule.metadata.get("nbgrader", {}).get("solution"):
+            continue
+        bloc = re.search(r"### BEGIN SOLUTION\n(.*?)\n### END SOLUTION", cellule.source, re.S)
+        assert bloc and "\n" not in bloc.group(1), f"{exercice} : une solution tient en une ligne"
+        nom, _, valeur = bloc.group(1).partition(" = ")
+        reponses[nom.strip()] = ast.literal_eval(valeur.strip())
+    return reponses
