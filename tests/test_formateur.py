@@ -327,7 +327,11 @@ def test_distribuer_ramasser_et_rendre_par_l_echange_du_hub(tmp_path):
         rendus = [d.name for d in (cours / "submitted").iterdir()]
         assert len(rendus) == 1 and (cours / "submitted" / rendus[0] / EXERCICE / f"{EXERCICE}.ipynb").exists()
         assert "0/8" in formateur("corriger", cours=cours)
+        # La tâche notée à la main ne l'est pas encore : retour averti et gardé, puis rendu avec --forcer.
         sortie = formateur("retours", EXERCICE, cours=cours)
+        assert "pas encore notée(s) : retour prêt mais PAS rendu" in sortie and "Retours rendus" not in sortie
+        assert not list((echange / "atelier-numerique" / "feedback").glob("*.html"))
+        sortie = formateur("retours", EXERCICE, "--forcer", cours=cours)
         assert "Retours rendus par le hub" in sortie
         assert list((echange / "atelier-numerique" / "feedback").glob("*.html"))
     finally:

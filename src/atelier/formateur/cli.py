@@ -4,13 +4,14 @@
     atelier-formateur distribuer EXERCICE         publier sur le JupyterHub (échange nbgrader)
     atelier-formateur ramasser EXERCICE [--depuis DOSSIER_OU_ZIP]
     atelier-formateur corriger [EXERCICE] [--participant ID] [--forcer]
-    atelier-formateur retours EXERCICE            produire et rendre les retours
+    atelier-formateur retours EXERCICE [--forcer] produire et rendre les retours (copies entièrement notées)
     atelier-formateur bilan --participants liste.csv
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -41,9 +42,19 @@ argparse._ = lambda texte: TRADUCTIONS.get(texte, texte)
 
 
 def _cours_par_defaut() -> Path:
+    """Sur le hub de la salle, le cours partagé des formateurs (ATELIER_COURS_DOSSIER, posé
+    par le hub et par le script de connexion du terminal) ; ailleurs, exercises/ du kit."""
     from atelier.chemins import COURS
 
-    return COURS
+    return Path(os.environ.get("ATELIER_COURS_DOSSIER") or COURS)
+
+
+def _verifier_cours(cours: Path) -> None:
+    if not (cours / "source").is_dir():
+        raise ErreurFormateur(
+            f"Dossier du cours introuvable : {cours} n'a pas de dossier source/. Sur le hub de la salle, "
+            "le cours est dans ~/cours ; ailleurs, indiquez-le avec --cours DOSSIER."
+        )
 
 
 def _afficher_api(resultat: dict, quoi: str) -> None:
@@ -159,7 +170,8 @@ def cmd_retours(args) -> int:
     from atelier.formateur.retours import rendre_retours
 
     verifier_exercice(args.cours, args.exercice)
-    for ligne in rendre_retours(args.cours, args.exercice, args.participant, distribuer=not args.sans_hub):
+    for ligne in rendre_retours(args.cours, args.exercice, args.participant, distribuer=not args.sans_hub,
+                                forcer=args.forcer):
         print(ligne)
     return 0
 
@@ -177,7 +189,8 @@ def cmd_bilan(args) -> int:
 def construire_analyseur() -> argparse.ArgumentParser:
     commun = argparse.ArgumentParser(add_help=False)
     commun.add_argument("--cours", type=Path, default=None, metavar="DOSSIER",
-                        help="dossier du cours nbgrader (par défaut : exercises/ du kit)")
+                        help="dossier du cours nbgrader (par défaut : le cours de la salle sur le hub, "
+                             "sinon exercises/ du kit)")
     analyseur = argparse.ArgumentParser(
         prog="atelier-formateur",
         description="La commande du formateur : préparer, distribuer, ramasser, corriger, "
@@ -222,10 +235,13 @@ def construire_analyseur() -> argparse.ArgumentParser:
 
     p = etapes.add_parser("retours", parents=[commun], help="produire et rendre les retours aux participants",
                           description="Produit les retours (HTML) sans le texte des tests cachés ni des barèmes, "
-                                      "puis les rend aux participants par le hub.")
+                                      "puis les rend aux participants par le hub. Une copie dont des réponses "
+                                      "écrites ne sont pas encore notées n'est pas rendue (sauf --forcer).")
     p.add_argument("exercice", metavar="EXERCICE")
     p.add_argument("--participant", metavar="ID", help="un seul participant")
     p.add_argument("--sans-hub", action="store_true", help="seulement produire les fichiers (à imprimer ou copier)")
+    p.add_argument("--forcer", action="store_true",
+                   help="rendre aussi les copies dont des réponses écrites ne sont pas encore notées")
     p.set_defaults(fonction=cmd_retours)
 
     p = etapes.add_parser("bilan", parents=[commun], help="tableaux et tableau de bord de la salle",
@@ -245,6 +261,7 @@ def main(argv: list[str] | None = None) -> int:
     args = construire_analyseur().parse_args(argv)
     args.cours = (args.cours or _cours_par_defaut()).resolve()
     try:
+        _verifier_cours(args.cours)
         return args.fonction(args)
     except ErreurFormateur as erreur:
         print(f"Erreur : {erreur}", file=sys.stderr)

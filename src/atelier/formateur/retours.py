@@ -5,6 +5,10 @@ vérifications, jamais le texte des tests cachés ni des barèmes
 (jupyter/nbgrader#917). La configuration du cours s'en charge ; la commande
 l'impose aussi pour un cours qui ne l'aurait pas, puis relit chaque fichier
 produit : un retour qui citerait un test caché est supprimé, pas rendu.
+
+Une copie dont des réponses écrites (cellules notées à la main) ne sont pas encore
+notées dans formgrader n'est pas rendue : le formateur en est averti, et ``forcer``
+la rend quand même.
 """
 
 from __future__ import annotations
@@ -48,7 +52,20 @@ def _fuites(fichier: Path, secrets: set[str]) -> list[str]:
     return [ligne for ligne in secrets if ligne in texte]
 
 
-def rendre_retours(cours: Path, exercice: str, participant: str | None = None, distribuer: bool = True) -> list[str]:
+def reponses_a_noter(nbgrader, exercice: str, idents: list[str]) -> dict[str, int]:
+    """Par participant, le nombre de réponses écrites pas encore notées à la main (0 omis)."""
+    a_noter = {}
+    with nbgrader.gradebook as carnet:
+        for ident in idents:
+            copie = carnet.find_submission(exercice, ident)
+            n = sum(1 for carnet_remis in copie.notebooks for note in carnet_remis.grades if note.needs_manual_grade)
+            if n:
+                a_noter[ident] = n
+    return a_noter
+
+
+def rendre_retours(cours: Path, exercice: str, participant: str | None = None, distribuer: bool = True,
+                   forcer: bool = False) -> list[str]:
     nbgrader = api(cours, _config_retours(cours))
     corrigees = sorted(d.parent.name for d in (cours / "autograded").glob(f"{participant or '*'}/{exercice}"))
     if not corrigees:
@@ -74,17 +91,32 @@ def rendre_retours(cours: Path, exercice: str, participant: str | None = None, d
         else:
             retenus.append(ident)
             lignes.append(f"✓ {ident} : retour prêt ({dossier.relative_to(cours)})")
-    if distribuer and retenus:
-        if participant:
-            rendus = nbgrader.release_feedback(exercice, participant)
+    a_noter = reponses_a_noter(nbgrader, exercice, retenus)
+    retenir = distribuer and not forcer
+    for ident, n in a_noter.items():
+        quoi = f"{n} réponse(s) écrite(s) pas encore notée(s)"
+        lignes.append(f"⚠ {ident} : {quoi} : retour prêt mais PAS rendu." if retenir
+                      else f"⚠ {ident} : {quoi} ; le retour ne compte pas encore leurs points.")
+    if a_noter:
+        lignes.append(
+            "  Notez-les dans Formgrader (menu Nbgrader → Formgrader → Manual Grading), puis relancez "
+            f"« atelier-formateur retours {exercice} »" + (" ; --forcer rend ces retours sans attendre." if retenir else ".")
+        )
+    a_rendre = [ident for ident in retenus if not (retenir and ident in a_noter)]
+    if distribuer and a_rendre:
+        echecs = {}
+        for ident in a_rendre:
+            rendus = nbgrader.release_feedback(exercice, ident)
+            if not rendus.get("success"):
+                echecs[ident] = rendus
+        if not echecs:
+            lignes.append(f"✓ Retours rendus par le hub : chacun les voit dans l'onglet « Assignments » ({len(a_rendre)}).")
         else:
-            rendus = nbgrader.release_feedback(exercice)
-        if rendus.get("success"):
-            lignes.append(f"✓ Retours rendus par le hub : chacun les voit dans l'onglet « Assignments » ({len(retenus)}).")
-        else:
+            rendus = next(iter(echecs.values()))
             detail = "\n".join(((rendus.get("log") or "") + (rendus.get("error") or "")).strip().splitlines()[-8:])
             raise ErreurFormateur(
-                "\n".join(lignes) + "\nLes retours sont prêts, mais le hub n'a pas pu les rendre (échange nbgrader) : "
+                "\n".join(lignes) + f"\nLes retours sont prêts, mais le hub n'a pas pu rendre ceux de "
+                f"{', '.join(echecs)} (échange nbgrader) : "
                 f"distribuez les fichiers HTML de {cours / 'feedback'}, ou corrigez l'échange puis relancez.\n"
                 f"Détail de nbgrader :\n{detail}"
             )

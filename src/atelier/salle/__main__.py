@@ -1,13 +1,12 @@
-"""Commande de la salle : ``python -m atelier.salle installer|demarrer|retirer``."""
+"""Commande de la salle : ``python -m atelier.salle installer|demarrer|arreter|redemarrer|etat|retirer``."""
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
-from atelier.salle import cartes, installation
+from atelier.salle import cartes, installation, service
 from atelier.salle.liste import ListeInvalide, lire_liste
 
 DOSSIER = "/srv/atelier-salle"
@@ -21,7 +20,7 @@ def _installer(args) -> int:
         sources_exercices=Path(args.exercices) if args.exercices else None,
         prefixe=args.prefixe, homes=Path(args.homes), cours_id=args.cours, ip=args.ip,
         port=args.port, port_hub=args.port_hub, port_api_proxy=args.port_api, port_applis=args.port_applis, url=args.url,
-        solutions=args.solutions,
+        solutions=args.solutions, venv_a_retirer=not args.venv,
     )
     planche = cartes.ecrire_cartes(salle.personnes, mots_de_passe, salle.url, salle.cartes / "cartes-connexion.html")
     nouveaux = sum(1 for v in mots_de_passe.values() if v)
@@ -29,21 +28,77 @@ def _installer(args) -> int:
           f"{len(salle.formateurs)} formateurs ({nouveaux} comptes créés).")
     print(f"Cartes de connexion à imprimer : {planche}")
     print(f"Adresse du hub : {salle.url}")
+    _avertir_si_locale(salle.url)
     return 0
 
 
+def _avertir_si_locale(url: str) -> None:
+    avertissement = cartes.avertissement_adresse(url)
+    if avertissement:
+        print(f"\n{'!' * 72}\n{avertissement}\n{'!' * 72}\n", file=sys.stderr, flush=True)
+
+
+def _salle(args) -> installation.Salle:
+    fichier = Path(args.dossier) / "salle.json"
+    if not fichier.exists():
+        raise RuntimeError(f"Aucune salle installée dans {args.dossier} (pas de salle.json) : "
+                           "lancez d'abord « python -m atelier.salle installer --liste ma-salle.csv ».")
+    return installation.Salle.charger(fichier)
+
+
 def _demarrer(args) -> int:
-    salle = installation.Salle.charger(Path(args.dossier) / "salle.json")
-    os.chdir(salle.hub)
-    commande = installation.commande_hub(salle)
+    salle = _salle(args)
+    _avertir_si_locale(salle.url)
+    if args.fond:
+        pid = service.demarrer_en_fond(salle)
+        print(f"JupyterHub de la salle démarré en arrière-plan sur {salle.url} (processus {pid}).")
+        print(f"Journal : {service.journal(salle)} · arrêt : python -m atelier.salle arreter")
+        return 0
     print(f"JupyterHub de la salle sur {salle.url} (Ctrl + C pour arrêter).", flush=True)
-    os.execve(commande[0], commande, installation.environnement_hub(salle))
+    return service.demarrer_au_premier_plan(salle)
+
+
+def _arreter(args) -> int:
+    salle = _salle(args)
+    if service.arreter(salle):
+        print("Hub de la salle arrêté.")
+    else:
+        print("Le hub de la salle ne tournait pas.")
+    return 0
+
+
+def _redemarrer(args) -> int:
+    _arreter(args)
+    args.fond = True
+    return _demarrer(args)
+
+
+def _etat(args) -> int:
+    salle = _salle(args)
+    processus = service.processus_du_hub(salle)
+    if processus is None:
+        print("Le hub de la salle est arrêté. Pour le lancer : python -m atelier.salle demarrer --fond")
+        return 3
+    reponse = "répond" if service.repond(salle) else "NE RÉPOND PAS (voir le journal)"
+    print(f"Le hub de la salle tourne (processus {processus.pid}) et {reponse} sur {salle.url}")
+    print(f"{len(salle.participants)} participants, {len(salle.formateurs)} formateurs · "
+          f"journal : {service.journal(salle)}")
+    return 0
 
 
 def _retirer(args) -> int:
-    salle = installation.Salle.charger(Path(args.dossier) / "salle.json")
-    installation.retirer(salle, garder_dossier=args.garder_dossier)
-    print(f"Comptes et dossiers de la salle {salle.dossier} supprimés.")
+    salle = _salle(args)
+    if service.arreter(salle):
+        print("Hub de la salle arrêté.")
+    installation.retirer(salle, garder_dossier=args.garder_dossier, garder_kit=args.garder_kit)
+    retires = ["comptes et dossiers personnels", "groupes", f"script de connexion ({salle.profil})"]
+    if not args.garder_kit:
+        retires.append(f"kit ({salle.kit})")
+        if salle.venv_a_retirer:
+            retires.append(f"environnement Python ({salle.venv})")
+    if not args.garder_dossier:
+        retires.append(f"dossier de la salle ({salle.dossier})")
+    print("Salle retirée. Supprimés : " + ", ".join(retires) + ".")
     return 0
 
 
@@ -73,13 +128,24 @@ def main(argv: list[str] | None = None) -> int:
                         "indices seulement)")
     p.set_defaults(fonction=_installer)
 
-    p = sous.add_parser("demarrer", help="lance le JupyterHub de la salle")
+    p = sous.add_parser("demarrer", help="lance le JupyterHub de la salle (Ctrl + C pour l'arrêter)")
     p.add_argument("--dossier", default=DOSSIER)
+    p.add_argument("--fond", action="store_true",
+                   help="en arrière-plan : rend la main, survit à la fermeture du terminal (journal : <dossier>/hub/hub.log)")
     p.set_defaults(fonction=_demarrer)
 
-    p = sous.add_parser("retirer", help="supprime les comptes de la salle et leurs dossiers")
+    for nom, aide, fonction in (("arreter", "arrête le hub lancé avec --fond", _arreter),
+                                ("redemarrer", "arrête le hub s'il tourne, puis le relance en arrière-plan", _redemarrer),
+                                ("etat", "dit si le hub tourne et répond (code 0), ou non (code 3)", _etat)):
+        p = sous.add_parser(nom, help=aide)
+        p.add_argument("--dossier", default=DOSSIER)
+        p.set_defaults(fonction=fonction)
+
+    p = sous.add_parser("retirer", help="arrête le hub et supprime tout ce que la salle a installé")
     p.add_argument("--dossier", default=DOSSIER)
     p.add_argument("--garder-dossier", action="store_true", help="garder le dossier de la salle (copies, notes)")
+    p.add_argument("--garder-kit", action="store_true",
+                   help="garder le kit et son environnement Python (d'autres salles s'en servent)")
     p.set_defaults(fonction=_retirer)
 
     args = parser.parse_args(argv)
@@ -88,6 +154,9 @@ def main(argv: list[str] | None = None) -> int:
     except (ListeInvalide, RuntimeError) as erreur:
         print(f"Erreur : {erreur}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("\nInterrompu.", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

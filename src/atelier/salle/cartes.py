@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 import html
+import ipaddress
+import socket
 from pathlib import Path
+from urllib.parse import urlsplit
+
+# Une adresse de documentation (RFC 5737) : connect() d'un socket UDP ne fait que choisir
+# l'interface de la route par défaut, sans envoyer aucun paquet.
+ADRESSE_REPERE = ("198.51.100.1", 9)
 
 STYLE = """
 @page { size: A4; margin: 10mm; }
@@ -19,8 +26,56 @@ h1 { font-size: 14pt; margin: 0 0 4mm; }
 .carte dt { font-weight: bold; }
 .carte dd { margin: 0; font-family: "DejaVu Sans Mono", monospace; font-size: 12pt; }
 .carte .pied { font-size: 8pt; margin-top: 3mm; }
+.alerte { font-size: 12pt; font-weight: bold; color: #a00; border: 3px solid #a00; padding: 3mm; margin: 0 0 4mm; }
 @media print { .avis { display: none; } }
 """
+
+
+def adresse_reseau() -> str | None:
+    """L'adresse IPv4 de cette machine sur le réseau de la salle (interface de la route par défaut).
+
+    None si la machine n'est branchée à aucun réseau (seulement 127.0.0.1).
+    """
+    candidats = []
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        try:
+            s.connect(ADRESSE_REPERE)
+            candidats.append(s.getsockname()[0])
+        except OSError:  # pas de route par défaut
+            pass
+    try:
+        candidats += socket.gethostbyname_ex(socket.gethostname())[2]
+    except OSError:
+        pass
+    for ip in candidats:
+        if not ipaddress.ip_address(ip).is_loopback and ip != "0.0.0.0":
+            return ip
+    return None
+
+
+def adresse_du_hub(ip: str, port: int, url: str = "") -> str:
+    """L'adresse que les participants taperont : ``url`` si elle est donnée, sinon celle
+    de la machine sur le réseau quand le hub écoute sur toutes les interfaces."""
+    if url:
+        return url if url.endswith("/") else url + "/"
+    hote = ip if ip not in ("0.0.0.0", "") else (adresse_reseau() or "127.0.0.1")
+    return f"http://{hote}:{port}/"
+
+
+def avertissement_adresse(url: str) -> str | None:
+    """Un avertissement si l'adresse ne sert qu'à cette machine (127.0.0.1, localhost)."""
+    hote = urlsplit(url).hostname or ""
+    try:
+        locale = hote == "localhost" or ipaddress.ip_address(hote).is_loopback
+    except ValueError:
+        locale = False
+    if not locale:
+        return None
+    port = urlsplit(url).port or 80
+    return (f"ATTENTION : l'adresse {url} ne marche que sur cette machine. Depuis leur poste, "
+            "les participants ne pourront pas se connecter avec ces cartes. Branchez la machine au réseau "
+            "de la salle et relancez l'installation, ou indiquez l'adresse avec "
+            f"--url http://<adresse de la machine>:{port}/ (la commande « ip -4 addr » la donne).")
 
 
 def carte(personne: dict, mot_de_passe: str | None, url: str) -> str:
@@ -43,6 +98,8 @@ def carte(personne: dict, mot_de_passe: str | None, url: str) -> str:
 def ecrire_cartes(personnes: list[dict], mots_de_passe: dict[str, str | None], url: str, fichier: Path) -> Path:
     """Écrit la planche de cartes (HTML imprimable, lisible par root seul) et renvoie son chemin."""
     cartes = "\n".join(carte(p, mots_de_passe.get(p["identifiant"]), url) for p in personnes)
+    alerte = avertissement_adresse(url)
+    alerte = f'<p class="alerte">{html.escape(alerte)}</p>\n' if alerte else ""
     page = f"""<!DOCTYPE html>
 <html lang="fr"><head><meta charset="utf-8"><title>Cartes de connexion</title>
 <style>{STYLE}</style></head>
@@ -50,7 +107,7 @@ def ecrire_cartes(personnes: list[dict], mots_de_passe: dict[str, str | None], u
 <h1>Atelier numérique des communes : cartes de connexion</h1>
 <p class="avis">Imprimez cette page (Ctrl + P), découpez les cartes et remettez à chaque
 personne la sienne. Ce fichier contient des mots de passe : supprimez-le après l'impression.</p>
-<div class="cartes">
+{alerte}<div class="cartes">
 {cartes}
 </div>
 </body></html>

@@ -4,9 +4,13 @@ Disposition sur la machine (chemins par défaut, tous réglables) :
 
     /opt/atelier-numerique/venv    Python et les dépendances du kit, lisibles par tous
     /opt/atelier-numerique/kit     le kit (code, leçons, données, réglages) SANS les sources
-                                   des exercices : rien de ce dossier ne contient de solution
-    /srv/atelier-salle/salle.json  l'état de la salle (chemins, ports, personnes ; aucun secret)
-    /srv/atelier-salle/hub/        base et secrets du hub (root seul, 0700)
+                                   des exercices : rien de ce dossier ne contient de solution ;
+                                   kit/bin : les commandes du kit (atelier-formateur)
+    /etc/profile.d/atelier-salle.sh  pour les formateurs : ces commandes, nbgrader et python
+                                   dans le PATH du terminal, le cours trouvé sans --cours
+    /srv/atelier-salle/salle.json  l'état de la salle (chemins, ports, noms et communes ;
+                                   aucun secret) : root et groupe des formateurs (0640)
+    /srv/atelier-salle/hub/        base et secrets du hub, pid et journal (root seul, 0700)
     /srv/atelier-salle/cours/      le cours nbgrader : sources avec solutions, carnet de notes
                                    (groupe des formateurs seul, 2770)
     /srv/atelier-salle/echange/    l'échange nbgrader (1777, sous-dossiers aux droits de nbgrader)
@@ -21,13 +25,14 @@ import json
 import os
 import pwd
 import secrets
+import shlex
 import shutil
 import subprocess
 import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from atelier.salle import comptes
+from atelier.salle import cartes, comptes
 from atelier.salle.liste import Personne
 
 try:
@@ -36,6 +41,8 @@ except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib
 
 DEPOT = Path(__file__).resolve().parents[3]
+# Les scripts de connexion (shell de connexion : terminal du hub, SSH).
+PROFILS = Path("/etc/profile.d")
 # Ce qui est copié dans le kit déployé. Les sources des exercices n'y sont pas.
 PARTIES_DU_KIT = ("src", "notebooks", "datasets", "config", "deploy")
 IGNORES = shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints", "*.pyc", "*.egg-info")
@@ -46,7 +53,11 @@ class Limites:
     """Limites par personne (voir facilitator_guide/salle.md)."""
 
     memoire_processus_mo: int = 2048  # par processus (serveur, chaque noyau) : RLIMIT_DATA
-    processus_max: int = 256  # processus et fils d'exécution par compte : RLIMIT_NPROC
+    processus_max: int = 256  # processus et fils d'exécution par compte : RLIMIT_NPROC et pids.max
+    memoire_totale_mo: int = 3072  # tous les processus d'une personne ensemble : cgroup memory
+    disque_mo: int = 1024  # dossier personnel, mesuré à chaque contrôle (au-delà : écritures refusées)
+    controle_s: int = 30  # intervalle des contrôles du hub (serveur arrêté ? disque ?)
+    noyaux_applis_max: int = 20  # pages d'applications (Voilà partagé) ouvertes en même temps
     inactivite_noyau_s: int = 2700  # un noyau inactif 45 min est arrêté
     inactivite_serveur_s: int = 3600  # un serveur sans activité 1 h s'arrête
     demarrages_simultanes: int = 40
@@ -72,6 +83,9 @@ class Salle:
     limites: Limites = field(default_factory=Limites)
     # Comptes servis avec les réglages par défaut de JupyterHub (mesure comparative seulement).
     sans_reglages: list[str] = field(default_factory=list)
+    # Vrai si l'environnement Python a été créé pour cette salle (« retirer » le supprime alors) ;
+    # faux pour un environnement fourni (--venv) et partagé.
+    venv_a_retirer: bool = False
 
     # --- chemins dérivés
     @property
@@ -114,9 +128,22 @@ class Salle:
     def jeton_service(self) -> Path:
         return self.hub / "jeton-service"
 
+    @property
+    def commandes(self) -> Path:
+        """Les commandes du kit (atelier-formateur)."""
+        return Path(self.kit) / "bin"
+
+    @property
+    def profil(self) -> Path:
+        suffixe = f"-{self.prefixe.strip('-_')}" if self.prefixe.strip("-_") else ""
+        return PROFILS / f"atelier-salle{suffixe}.sh"
+
     def enregistrer(self) -> None:
+        """Écrit salle.json : noms et communes, lisibles par root et les formateurs seulement."""
+        self.fichier.touch(mode=0o600, exist_ok=True)
+        os.chmod(self.fichier, 0o600)
         self.fichier.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=2), encoding="utf-8")
-        os.chmod(self.fichier, 0o644)
+        _droits(self.fichier, f"root:{self.groupe_formateurs}", 0o640)
 
     @classmethod
     def charger(cls, fichier: Path | str) -> Salle:
@@ -214,6 +241,54 @@ def installer_kit(kit: Path, depot: Path = DEPOT) -> None:
     os.chmod(kit, 0o755)
 
 
+def installer_commandes(salle: Salle, depot: Path = DEPOT) -> list[Path]:
+    """Les commandes du kit (``[project.scripts]`` de pyproject.toml) dans ``<kit>/bin``.
+
+    Chacune lance le Python de la salle sur le kit installé : ``atelier-formateur``
+    marche dans le terminal du hub sans chemin à taper. Elles sont écrites à côté du
+    kit plutôt que dans l'environnement Python, que plusieurs salles peuvent partager.
+    """
+    projet = tomllib.loads((depot / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    salle.commandes.mkdir(parents=True, exist_ok=True)
+    ecrites = []
+    for nom, cible in projet.get("scripts", {}).items():
+        module, fonction = cible.split(":")
+        script = salle.commandes / nom
+        script.write_text(
+            f"#!{Path(salle.venv) / 'bin' / 'python'}\n"
+            "# Commande du kit, écrite par « python -m atelier.salle installer ».\n"
+            f"import sys\nsys.path.insert(0, {str(Path(salle.kit) / 'src')!r})\n"
+            f"from {module} import {fonction}\nsys.exit({fonction}())\n",
+            encoding="utf-8",
+        )
+        _droits(script, "root:root", 0o755)
+        ecrites.append(script)
+    os.chmod(salle.commandes, 0o755)
+    return ecrites
+
+
+def ecrire_profil(salle: Salle) -> Path:
+    """Le script de connexion des formateurs : commandes du kit, nbgrader et python dans le
+    PATH (le shell de connexion du terminal le remet à zéro), le cours trouvé sans --cours."""
+    chemin = os.pathsep.join([str(salle.commandes), str(Path(salle.venv) / "bin")])
+    salle.profil.parent.mkdir(parents=True, exist_ok=True)
+    salle.profil.write_text(
+        f"# Salle de l'Atelier numérique des communes ({salle.dossier}).\n"
+        "# Écrit par « python -m atelier.salle installer », supprimé par « retirer ».\n"
+        f'case " $(id -Gn 2>/dev/null) " in\n'
+        f'  *" {salle.groupe_formateurs} "*)\n'
+        f"    PATH={shlex.quote(chemin)}:\"$PATH\"\n"
+        f"    ATELIER_COURS_DOSSIER={shlex.quote(str(salle.cours))}\n"
+        f"    PYTHONPATH={shlex.quote(str(Path(salle.kit) / 'src'))}\n"
+        "    export PATH ATELIER_COURS_DOSSIER PYTHONPATH\n"
+        "    ;;\n"
+        "esac\n",
+        encoding="utf-8",
+    )
+    _droits(salle.profil, "root:root", 0o644)
+    return salle.profil
+
+
 # --------------------------------------------------------------------------- le cours et l'échange
 
 
@@ -303,6 +378,7 @@ def installer(
     solutions: bool = False,
     limites: Limites | None = None,
     sans_reglages: list[str] | None = None,
+    venv_a_retirer: bool = False,
     python: str | None = None,
     depot: Path = DEPOT,
 ) -> tuple[Salle, dict[str, str | None]]:
@@ -316,12 +392,13 @@ def installer(
         dossier=str(dossier), kit=str(kit), venv=str(venv), cours_id=cours_id, prefixe=prefixe,
         homes=str(homes), ip=ip, port=port, port_hub=port_hub, port_api_proxy=port_api_proxy,
         port_applis=port_applis,
-        url=url or f"http://{'127.0.0.1' if ip in ('0.0.0.0', '') else ip}:{port}/",
+        url=cartes.adresse_du_hub(ip, port, url),
         personnes=[asdict(p) for p in personnes], limites=limites or Limites(),
-        sans_reglages=list(sans_reglages or []), solutions=solutions,
+        sans_reglages=list(sans_reglages or []), solutions=solutions, venv_a_retirer=venv_a_retirer,
     )
     creer_venv(Path(venv), python=python, depot=depot)
     installer_kit(Path(kit), depot=depot)
+    installer_commandes(salle, depot=depot)
 
     comptes.creer_groupe(salle.groupe_formateurs)
     comptes.creer_groupe(salle.groupe_participants)
@@ -347,6 +424,7 @@ def installer(
     inscrire_participants(salle)
     preparer_echange(salle)
     salle.enregistrer()
+    ecrire_profil(salle)
     verifier_acces_participant(salle)
     return salle, mots_de_passe
 
@@ -382,8 +460,12 @@ def commande_hub(salle: Salle) -> list[str]:
             str(Path(salle.kit) / "deploy" / "jupyterhub_config.py")]
 
 
-def retirer(salle: Salle, garder_dossier: bool = False) -> None:
-    """Supprime les comptes de la salle (et leurs dossiers), ses groupes et son dossier."""
+def retirer(salle: Salle, garder_dossier: bool = False, garder_kit: bool = False) -> None:
+    """Supprime tout ce que la salle a installé : comptes (et leurs dossiers), groupes,
+    script de connexion, kit et environnement Python qu'elle a créés, dossier de la salle.
+
+    Le hub doit être arrêté avant (``python -m atelier.salle retirer`` s'en charge).
+    """
     erreurs = []
     for identifiant in [p["identifiant"] for p in salle.personnes]:
         groupe = salle.groupe_formateurs if identifiant in salle.formateurs else salle.groupe_participants
@@ -393,6 +475,14 @@ def retirer(salle: Salle, garder_dossier: bool = False) -> None:
             erreurs.append(str(erreur))
     comptes.supprimer_groupe(salle.groupe_formateurs)
     comptes.supprimer_groupe(salle.groupe_participants)
+    salle.profil.unlink(missing_ok=True)
+    if not garder_kit:
+        a_retirer = [Path(salle.kit), *([Path(salle.venv)] if salle.venv_a_retirer else [])]
+        for dossier in a_retirer:
+            shutil.rmtree(dossier, ignore_errors=True)
+        for parent in {d.parent for d in a_retirer}:  # /opt/atelier-numerique, s'il ne reste rien dedans
+            if parent.is_dir() and not any(parent.iterdir()):
+                parent.rmdir()
     if not garder_dossier:
         shutil.rmtree(salle.dossier, ignore_errors=True)
     if erreurs:
