@@ -289,10 +289,17 @@ def test_salle_de_bout_en_bout(salle):
     assert "séance notée" in json.dumps(solution_demandee, ensure_ascii=False), solution_demandee
 
     # Le formateur ramasse, corrige et publie les retours.
-    # … avec la commande du formateur (correction isolée, originaux intacts), sous son compte.
-    _, correction, _ = _nbgrader(srv_formateur, f"python -m atelier.formateur ramasser {devoir} --cours .",
-                                 f"python -m atelier.formateur corriger {devoir} --cours .",
-                                 f"python -m atelier.formateur retours {devoir} --cours .")
+    # … avec la commande du formateur (correction isolée, originaux intacts), sous son compte,
+    # telle que le guide la montre : dans un shell de connexion comme celui du terminal du hub
+    # (qui remet le PATH à zéro), depuis son dossier personnel, sans chemin ni --cours.
+    terminal = "bash -l -c 'cd && atelier-formateur {}'"
+    _, correction, retenus, _ = _nbgrader(
+        srv_formateur, terminal.format(f"ramasser {devoir}"), terminal.format(f"corriger {devoir}"),
+        terminal.format(f"retours {devoir}"), terminal.format(f"retours {devoir} --forcer"),
+    )
+    # La question rédigée n'est pas encore notée : sans --forcer, rien n'est rendu, et le formateur le lit.
+    assert retenus["texte"].count("retour prêt mais PAS rendu") == len(participants), retenus["texte"]
+    assert "Retours rendus" not in retenus["texte"]
     # Sous le compte du formateur : vue privée et réseau coupé par les espaces de noms utilisateur.
     assert "vue privée des fichiers" in correction["texte"] and "réseau coupé" in correction["texte"]
     soumissions = srv_formateur.requete("GET", f"formgrader/api/submissions/{devoir}").json()

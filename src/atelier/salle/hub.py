@@ -77,7 +77,8 @@ class SpawnerSalle(LocalProcessSpawner):
                 [str(config / self.role), str(config / "commun"), str(kit / "config" / "jupyter")]
             ),
             PYTHONPATH=str(kit / "src"),
-            PATH=os.pathsep.join([str(Path(salle.venv) / "bin"), "/usr/local/bin", "/usr/bin", "/bin"]),
+            # Les commandes du kit (atelier-formateur), puis Python, nbgrader et jupyter de la salle.
+            PATH=os.pathsep.join([str(salle.commandes), str(Path(salle.venv) / "bin"), "/usr/local/bin", "/usr/bin", "/bin"]),
             # Un fil de calcul par noyau : trente participants sur quelques cœurs.
             OMP_NUM_THREADS="1",
             OPENBLAS_NUM_THREADS="1",
