@@ -63,6 +63,8 @@ def test_liens_tubes_et_usurpation_refuses_le_reste_ramasse(tmp_path, capsys):
     (depot / "sources").symlink_to(cours / "source")
     (depot / "donnees" / "jeton.json").symlink_to(cours / "nbgrader_config.py")
     os.mkfifo(depot / "tube")
+    # Un nom de fichier qui essaierait d'ajouter une fausse ligne à l'écran du formateur.
+    (depot / "x\n✓ nobody : ramassée.").symlink_to(cours / "source")
     # Un dépôt plus récent au nom d'un autre compte, et un lien posé à la place d'un dépôt.
     _depot(inbound, autre, heure="2026-12-04 11:00:00.000000 UTC", carnet='{"cells": ["faux"]}')
     (inbound / f"{moi}+{EXERCICE}+2026-12-04 12:00:00.000000 UTC+zz").symlink_to(cours / "source")
@@ -72,7 +74,7 @@ def test_liens_tubes_et_usurpation_refuses_le_reste_ramasse(tmp_path, capsys):
 
     copie = cours / "submitted" / moi / EXERCICE
     assert sorted(str(f.relative_to(copie)) for f in copie.rglob("*")) == [
-        "donnees", "donnees/mes_notes.txt", "essai.ipynb", "timestamp.txt"]
+        "donnees", "donnees/mes_notes.txt", "essai.ipynb", "submission_secret.txt", "timestamp.txt"]
     assert (copie / "essai.ipynb").read_text() == '{"cells": ["ma copie"]}'
     assert (copie / "timestamp.txt").read_text() == HEURE
     assert SECRET not in _tout_le_texte(cours / "submitted")
@@ -82,6 +84,7 @@ def test_liens_tubes_et_usurpation_refuses_le_reste_ramasse(tmp_path, capsys):
                     f"dépôt au nom de « {autre} » déposé par le compte {moi}", "ce n'est pas un dossier"):
         assert attendu in sortie, (attendu, sortie)
     assert sortie.count(f"\n{ALERTE} ") + sortie.startswith(ALERTE) >= 3
+    assert "x?✓ nobody : ramassée. (lien symbolique)" in sortie and "\n✓ nobody" not in sortie
 
     incidents = json.loads((cours / "correction_atelier" / "incidents.json").read_text(encoding="utf-8"))
     assert {i["compte"] for i in incidents} == {moi}

@@ -26,6 +26,7 @@ import json
 import os
 import pwd
 import re
+import secrets
 import shutil
 import stat
 import tempfile
@@ -193,6 +194,23 @@ def _ouvrir(dossier_fd: int, nom: str, uid: int, repertoire: bool) -> int:
     return fd
 
 
+def _lister(dossier: int | Path) -> list[tuple[str, os.stat_result]]:
+    """(nom, lstat) de chaque entrée, triées ; une entrée effacée entre-temps est ignorée."""
+    elements = []
+    with os.scandir(dossier) as entrees:
+        for entree in entrees:
+            try:
+                elements.append((entree.name, entree.stat(follow_symlinks=False)))
+            except FileNotFoundError:
+                continue
+    return sorted(elements)
+
+
+def _lisible(nom: str) -> str:
+    """Un nom choisi par un participant, affichable sans risque (pas de retour à la ligne ni de caractère de contrôle)."""
+    return "".join(c if c.isprintable() else "?" for c in nom)
+
+
 def _compte(uid: int) -> str:
     try:
         return pwd.getpwuid(uid).pw_name
@@ -204,13 +222,12 @@ def _copier_dossier(dossier_fd: int, uid: int, cible: Path, refus: list[str], bu
     """Copie le contenu du dossier ouvert ``dossier_fd`` dans ``cible`` : seulement des fichiers et
     dossiers ordinaires appartenant à ``uid`` ; le reste est noté dans ``refus``."""
     try:
-        with os.scandir(dossier_fd) as entrees:
-            elements = sorted((e.name, e.stat(follow_symlinks=False)) for e in entrees)
+        elements = _lister(dossier_fd)
     except OSError:
         refus.append(f"{relatif or 'dossier de la copie'} (illisible : son auteur en a retiré les droits)")
         return
     for nom, etat in elements:
-        chemin = relatif + nom
+        chemin = relatif + _lisible(nom)
         if nom == ".ipynb_checkpoints":
             continue
         try:
@@ -263,22 +280,20 @@ def _depots(inbound: Path, exercice: str) -> tuple[dict[str, tuple[str, os.stat_
     """
     retenus: dict[str, tuple[str, os.stat_result]] = {}
     refuses = []
-    with os.scandir(inbound) as entrees:
-        elements = sorted((e.name, e.stat(follow_symlinks=False)) for e in entrees)
-    for nom, etat in elements:
+    for nom, etat in _lister(inbound):
         morceaux = nom.split("+")
         if len(morceaux) != 4 or morceaux[1] != exercice:
             continue
         ident, auteur = morceaux[0], _compte(etat.st_uid)
         if not stat.S_ISDIR(etat.st_mode):
-            refuses.append((auteur, f"dépôt « {nom} » refusé : ce n'est pas un dossier (lien ou fichier spécial)"))
+            refuses.append((auteur, f"dépôt « {_lisible(nom)} » refusé : ce n'est pas un dossier (lien ou fichier spécial)"))
             continue
         try:
             attendu = pwd.getpwnam(ident).pw_uid if IDENTIFIANT.match(ident) else None
         except KeyError:
             attendu = None
         if attendu != etat.st_uid:
-            refuses.append((auteur, f"dépôt au nom de « {ident} » déposé par le compte {auteur} : refusé, non "
+            refuses.append((auteur, f"dépôt au nom de « {_lisible(ident)} » déposé par le compte {auteur} : refusé, non "
                                     "ramassé (tentative d'usurpation ?)"))
             continue
         if ident not in retenus or morceaux[2] > retenus[ident][0].split("+")[2]:
@@ -333,8 +348,12 @@ def _ramasser_depot(cours, exercice, noms, inbound_fd, ident, nom, uid, incident
             _copier_dossier(fd, uid, nouvelle, refus, [TAILLE_MAX_COPIE, FICHIERS_MAX_COPIE])
         finally:
             os.close(fd)
+        # nbgrader a besoin des deux pour rendre les retours : une copie faite à la main ne doit pas
+        # bloquer les retours de toute la salle (sans le secret, seul son auteur ne pourra pas lire le sien).
         if not (nouvelle / "timestamp.txt").is_file():
             (nouvelle / "timestamp.txt").write_text(nom.split("+")[2], encoding="utf-8")
+        if not (nouvelle / "submission_secret.txt").is_file():
+            (nouvelle / "submission_secret.txt").write_text(secrets.token_hex(64), encoding="utf-8")
         etat_copie = _installer(cours, exercice, ident, nouvelle, noms, frozenset())
     if refus:
         incidents.append((ident, f"copie ramassée sans {len(refus)} élément(s) refusé(s) : {' ; '.join(refus)}"))
