@@ -15,6 +15,8 @@ VOILA_ARGS ?=
 PYTEST_ARGS ?=
 
 # Réglages JupyterLab du kit, gardés dans le dépôt et non dans le dossier personnel.
+# Le lanceur (atelier.lanceur.environnement) pose les mêmes ; ils servent ici à make test
+# (tests/test_lanceur.py vérifie que les deux restent identiques).
 export JUPYTER_CONFIG_DIR := $(CURDIR)/config/jupyter
 export JUPYTERLAB_SETTINGS_DIR := $(CURDIR)/.etat/lab/user-settings
 export JUPYTERLAB_WORKSPACES_DIR := $(CURDIR)/.etat/lab/workspaces
@@ -22,8 +24,6 @@ export JUPYTERLAB_WORKSPACES_DIR := $(CURDIR)/.etat/lab/workspaces
 export JUPYTER_PATH := $(CURDIR)/config/jupyter-data
 # nbgrader appelle « alembic » : le bin du venv doit être en tête du PATH.
 export PATH := $(CURDIR)/$(BIN):$(PATH)
-
-ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .PHONY: lab test exercices applis guide lint clean help
 
@@ -47,21 +47,22 @@ $(VENV)/.installe-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test,hub]"
 	@touch $@ $(VENV)/.installe-base
 
+# Le Makefile n'est qu'un raccourci : tout passe par le lanceur « python -m atelier »,
+# le même sous Windows, macOS et Linux (src/atelier/lanceur.py).
 exercices: $(VENV)/.installe-base
-	$(BIN)/python -m atelier.preparation
+	$(BIN)/python -m atelier exercices
 
-lab: exercices
-	$(BIN)/jupyter lab $(ALLOW_ROOT) --ServerApp.root_dir="$(CURDIR)" \
-		--LabApp.default_url=/lab/tree/notebooks/00_accueil.ipynb $(LAB_ARGS)
+lab: $(VENV)/.installe-base
+	$(BIN)/python -m atelier lab $(LAB_ARGS)
 
 # Les simulateurs et la fiche commune en applications web, sans code (Voilà).
 applis: $(VENV)/.installe-base
-	$(BIN)/voila notebooks/applications $(VOILA_ARGS)
+	$(BIN)/python -m atelier applis $(VOILA_ARGS)
 
 # Le guide du formateur imprimable : HTML autonome et PDF (Chromium), fiches d'une page.
 GUIDE_ARGS ?=
 guide: $(VENV)/.installe-base
-	$(BIN)/python -m atelier.guide $(GUIDE_ARGS)
+	$(BIN)/python -m atelier guide $(GUIDE_ARGS)
 
 test: $(VENV)/.installe-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

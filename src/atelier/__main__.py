@@ -1,0 +1,5 @@
+"""``python -m atelier`` : voir atelier.lanceur."""
+
+from atelier.lanceur import main
+
+raise SystemExit(main())
