@@ -24,7 +24,7 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from matplotlib.collections import LineCollection
+from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.colors import Normalize
 from matplotlib.patches import Ellipse, Patch, PathPatch
 from matplotlib.path import Path as Chemin
@@ -79,6 +79,13 @@ def _contours(dossier: Path) -> dict[str, dict]:
 
 def _geometrie() -> dict[str, dict]:
     return _contours(chemins.DONNEES)
+
+
+@cache
+def _emprise(dossier: Path) -> np.ndarray:
+    """Les coins (min, max) du rectangle qui contient toutes les communes."""
+    sommets = np.concatenate([g["chemin"].vertices for g in _contours(dossier).values()])
+    return np.array([sommets.min(axis=0), sommets.max(axis=0)])
 
 
 @cache
@@ -273,7 +280,8 @@ def _dessiner_communes(ax, couleur: dict) -> None:
         )
         patch = PathPatch(g["chemin"], edgecolor=GRIS_BORD, linewidth=0.35, zorder=1, **style)
         patch.set_gid(nom)
-        ax.add_patch(patch)
+        ax.add_artist(patch)  # comme add_patch, sans recalculer les limites 77 fois
+    ax.update_datalim(_emprise(chemins.DONNEES))
     limites = LineCollection(
         _limites_departements(chemins.DONNEES), colors="black", linewidths=1.3, zorder=3
     )
@@ -397,8 +405,16 @@ def _ecrire_nom(ax, commune: str, **style) -> None:
 
 
 def _centre(commune: str) -> tuple[float, float]:
-    communes = charger("communes").set_index("commune")
-    return float(communes.at[commune, "longitude"]), float(communes.at[commune, "latitude"])
+    return _centres(chemins.DONNEES)[commune]
+
+
+@cache
+def _centres(dossier: Path) -> dict[str, tuple[float, float]]:
+    communes = charger("communes")
+    return {
+        nom: (float(x), float(y))
+        for nom, x, y in zip(communes["commune"], communes["longitude"], communes["latitude"], strict=True)
+    }
 
 
 def surligner(ax, commune: str, etiquette: bool = True):
@@ -463,13 +479,12 @@ def carte_commune(
     xmin, ymin = g["anneaux"][0].min(axis=0)
     xmax, ymax = g["anneaux"][0].max(axis=0)
     marge = 0.08 * max(xmax - xmin, ymax - ymin)
-    for autre, ga in geometrie.items():  # les voisines, en gris clair, pour situer la commune
-        if autre != nom:
-            ax.add_patch(
-                PathPatch(
-                    ga["chemin"], facecolor="#f2f2f2", edgecolor="#9a9a9a", linewidth=0.5, zorder=0
-                )
-            )
+    voisines = PathCollection(  # les autres communes, en gris clair, pour situer la commune
+        [ga["chemin"] for autre, ga in geometrie.items() if autre != nom],
+        facecolors="#f2f2f2", edgecolors="#9a9a9a", linewidths=0.5, zorder=0,
+    )
+    voisines.set_gid("voisines")
+    ax.add_collection(voisines, autolim=False)  # les limites sont celles de la commune (plus bas)
     contour = PathPatch(
         g["chemin"], facecolor="#fff7d6", edgecolor="black", linewidth=1.6, zorder=1
     )

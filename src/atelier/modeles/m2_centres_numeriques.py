@@ -24,6 +24,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
 from atelier.donnees import charger, parametre, trouver_commune
@@ -251,26 +252,43 @@ def choisir_sites(
     """
     arr = _une_commune(arrondissements)
     sites = _noms(arr, existants)
+    # Le même calcul que gains() et population_desservie() étape par étape, sur un
+    # tableau des distances calculé une seule fois (le simulateur répond tout de suite).
+    noms = list(arr["arrondissement"])
+    proche = distances(arr).to_numpy() <= rayon_km  # proche[i, j] : i à moins de rayon_km de j
+    population = arr[POPULATION].to_numpy()
+
+    def desservis(choisis: list[str]) -> np.ndarray:
+        return proche[:, [noms.index(s) for s in choisis]].any(axis=1)
+
+    deja = desservis(sites)
     lignes = [
         {
             "etape": 0,
             "site": ", ".join(sites) if sites else "(aucun centre)",
             "habitants_gagnes": 0,
-            "population_desservie": population_desservie(arr, sites, rayon_km),
+            "population_desservie": int(population[deja].sum()),
         }
     ]
     for etape in range(1, int(k) + 1):
-        table = gains(arr, sites, rayon_km)
-        if table.empty or table["habitants_gagnes"].iloc[0] == 0:
+        gains_candidats = {
+            nom: int(population[proche[:, j] & ~deja].sum())
+            for j, nom in enumerate(noms)
+            if nom not in sites
+        }
+        if not gains_candidats:
             break
-        choisi = str(table["arrondissement"].iloc[0])
+        choisi = min(gains_candidats, key=lambda nom: (-gains_candidats[nom], nom))
+        if gains_candidats[choisi] == 0:
+            break
         sites.append(choisi)
+        deja = desservis(sites)
         lignes.append(
             {
                 "etape": etape,
                 "site": choisi,
-                "habitants_gagnes": int(table["habitants_gagnes"].iloc[0]),
-                "population_desservie": population_desservie(arr, sites, rayon_km),
+                "habitants_gagnes": gains_candidats[choisi],
+                "population_desservie": int(population[deja].sum()),
             }
         )
     resultat = pd.DataFrame(lignes)

@@ -17,17 +17,44 @@ Les tests changent ``sim.controles["taux"].value`` et lisent ``sim.resultat``.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
-from IPython.display import clear_output
+from IPython.display import Image, clear_output, display
 from traitlets import validate
 
 from atelier.erreurs import nombre_fr
 
 LARGEUR_ETIQUETTE = "16em"
+_images: list[bytes] | None = None  # les images de la mise à jour en cours d'un simulateur
+
+
+def image_png(figure) -> bytes:
+    """La figure rendue en PNG, à sa taille, en une seule passe.
+
+    Le backend « inline » de Jupyter la dessine deux fois pour la recadrer, ce qui
+    est inutile avec une mise en page automatique (``layout="constrained"``) et
+    ralentit chaque mise à jour d'un simulateur.
+    """
+    tampon = io.BytesIO()
+    figure.savefig(tampon, format="png", pil_kwargs={"compress_level": 1})
+    return tampon.getvalue()
+
+
+def montrer(figure) -> None:
+    """Affiche une figure (ou une image PNG déjà rendue), puis ferme la figure :
+    elle ne s'affichera pas une seconde fois."""
+    if isinstance(figure, bytes):
+        image = figure
+    else:
+        image = image_png(figure)
+        plt.close(figure)
+    if _images is not None:
+        _images.append(image)
+    display(Image(image, format="png"))
 
 
 def _style() -> dict:
@@ -102,6 +129,7 @@ class Simulateur(widgets.VBox):
         self.dessiner = dessiner
         self.sortie = widgets.Output()
         self.resultat: Any = None
+        self.images: list[bytes] = []  # les images PNG affichées par la dernière mise à jour
         self._en_pause = False
         entete = []
         if titre:
@@ -139,10 +167,16 @@ class Simulateur(widgets.VBox):
 
     def mettre_a_jour(self) -> Any:
         """Recalcule et redessine ; renvoie le résumé produit par ``dessiner``."""
+        global _images
+        images: list[bytes] = []
         with self.sortie:
             clear_output(wait=True)
-            self.resultat = self.dessiner(**self.valeurs())
-            if plt.get_fignums():
-                plt.show()
-                plt.close("all")
+            _images = images
+            try:
+                self.resultat = self.dessiner(**self.valeurs())
+                for numero in plt.get_fignums():
+                    montrer(plt.figure(numero))
+            finally:
+                _images = None
+        self.images = images
         return self.resultat

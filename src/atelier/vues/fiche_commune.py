@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import html
+from functools import cache, lru_cache
 
 import matplotlib.pyplot as plt
 import numpy as np
 from IPython.display import HTML, display
 
-from atelier.cartes import carte_choroplethe
+from atelier.cartes import carte_choroplethe, surligner
 from atelier.donnees import communes_disponibles
 from atelier.erreurs import nombre_fr
 from atelier.modeles.fiche_commune import (
@@ -17,7 +18,7 @@ from atelier.modeles.fiche_commune import (
     chiffres_cles,
     comparaison_departement,
 )
-from atelier.vues import Simulateur, menu
+from atelier.vues import Simulateur, image_png, menu, montrer
 
 SYNTHETIQUE = "données synthétiques (fictives, pour l'exercice)"
 NATURES = {"réel": "réel", "calculé": "calculé à partir de données réelles", "synthétique": SYNTHETIQUE}
@@ -59,11 +60,11 @@ def _carte_html(cles: dict, comparaison) -> str:
     )
 
 
-def _barres(commune: str, colonne: str, tableau) -> None:
-    comparaison = comparaison_departement(commune, tableau).set_index("colonne").loc[colonne]
-    departement = chiffres_cles(commune, tableau)["departement"]
+def _barres(cles: dict, colonne: str, tableau, comparaison) -> None:
+    commune, departement = cles["commune"], cles["departement"]
+    comparaison = comparaison.set_index("colonne").loc[colonne]
     voisines = tableau[tableau["departement"] == departement].sort_values(colonne)
-    couleurs = np.where(voisines["commune"] == chiffres_cles(commune, tableau)["commune"], "#1b5e20", "#b0b0b0")
+    couleurs = np.where(voisines["commune"] == commune, "#1b5e20", "#b0b0b0")
     fig, ax = plt.subplots(figsize=(7, 0.35 * len(voisines) + 1.2), dpi=90)
     ax.barh(voisines["commune"], voisines[colonne], color=couleurs)
     titre = f"{comparaison['indicateur']} : {commune} face aux communes {du_departement(departement)}"
@@ -75,18 +76,48 @@ def _barres(commune: str, colonne: str, tableau) -> None:
     fig.tight_layout()
 
 
+def _carte_surlignee(fond, commune: str) -> bytes:
+    """L'image de la carte ``fond`` (dessinée une fois) avec ``commune`` surlignée ; la carte est
+    ensuite remise comme avant, prête pour la commune suivante."""
+    ax = fond.axes[0]
+    patch = next(p for p in ax.patches if p.get_gid() == commune)
+    style = {"linewidth": patch.get_linewidth(), "edgecolor": patch.get_edgecolor(),
+             "hatch": patch.get_hatch(), "zorder": patch.get_zorder()}
+    textes = len(ax.texts)
+    surligner(ax, commune)
+    try:
+        return image_png(fond)
+    finally:
+        patch.set(**style)
+        for texte in ax.texts[textes:]:
+            texte.remove()
+
+
 def fiche_commune_interactive(commune: str = "Cotonou") -> Simulateur:
     """Un menu des communes ; la fiche, la carte de situation et un graphique de comparaison."""
     tableau = _tableau()
     titres = {comparaison["indicateur"]: comparaison["colonne"]
               for comparaison in comparaison_departement(commune, tableau).to_dict("records")}
 
+    # Ce qui ne dépend que de la commune est calculé (et la carte dessinée) une fois par commune :
+    # changer d'indicateur ne redessine que les barres.
+    @cache
+    def calculs(commune: str):
+        return chiffres_cles(commune, tableau), comparaison_departement(commune, tableau)
+
+    @cache
+    def fond():
+        return carte_choroplethe(tableau, "population_2013")
+
+    @lru_cache(maxsize=16)
+    def carte(commune: str) -> bytes:
+        return _carte_surlignee(fond(), commune)
+
     def dessiner(commune: str, indicateur: str) -> dict:
-        cles = chiffres_cles(commune, tableau)
-        comparaison = comparaison_departement(commune, tableau)
+        cles, comparaison = calculs(commune)
         display(HTML(_carte_html(cles, comparaison)))
-        carte_choroplethe(tableau, "population_2013", surligner=commune)
-        _barres(commune, titres[indicateur], tableau)
+        montrer(carte(cles["commune"]))
+        _barres(cles, titres[indicateur], tableau, comparaison)
         return {"commune": cles["commune"], "departement": cles["departement"],
                 "population_2013": cles["population_2013"], "indicateur": titres[indicateur]}
 

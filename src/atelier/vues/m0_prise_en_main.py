@@ -23,7 +23,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from atelier.donnees import communes_disponibles, trouver_commune
 from atelier.erreurs import ErreurAtelier, afficher, nombre_fr
 from atelier.modeles import m0_prise_en_main as modele
-from atelier.vues import Simulateur, curseur, menu
+from atelier.vues import Simulateur, curseur, menu, montrer
 
 # Palette d'Okabe et Ito : lisible par les daltoniens ; la commune choisie est
 # aussi hachurée, pour rester visible une fois imprimée en noir et blanc.
@@ -220,7 +220,7 @@ def fiche_interactive(commune: str = "Kandi") -> Simulateur:
     def dessiner(commune):
         fiche = modele.resume_commune(commune)
         display(tableau_fiche(fiche))
-        display(graphique_departement_de(commune))
+        montrer(graphique_departement_de(commune))
         return fiche
 
     return Simulateur(
@@ -235,7 +235,7 @@ def projection_interactive(commune: str = "Kandi", annee: int = 2026) -> Simulat
     """Une commune, une année et un taux de croissance : la courbe de population se redessine."""
 
     def dessiner(commune, annee, taux):
-        display(graphique_projection(commune, annee, taux))
+        montrer(graphique_projection(commune, annee, taux))
         depart = modele.population_2013(commune)
         return {
             "commune": trouver_commune(commune),
@@ -270,7 +270,7 @@ def classement_interactif() -> Simulateur:
     choix = {"les plus peuplées": True, "les moins peuplées": False}
 
     def dessiner(n, ordre):
-        display(graphique_classement(n, choix[ordre]))
+        montrer(graphique_classement(n, choix[ordre]))
         tableau = modele.classement(n, choix[ordre])
         return {"communes": tableau["commune"].tolist(), "premiere": tableau["commune"].iloc[0]}
 

@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from IPython.display import display
 from ipywidgets import HTML, HBox, Layout, VBox
 
 from atelier.cartes import carte_choroplethe
 from atelier.donnees import MENTION_SYNTHETIQUE, communes_disponibles, trouver_commune
 from atelier.erreurs import afficher, nombre_fr
 from atelier.modeles import m1_planification as modele
-from atelier.vues import Simulateur, case, curseur, menu
+from atelier.vues import Simulateur, case, curseur, menu, montrer
 from atelier.vues.m0_prise_en_main import (
     BLEU,
     GRIS,
@@ -236,7 +235,7 @@ def grille_interactive(commune: str = "Kandi") -> Simulateur:
     def dessiner(commune, **reponses):
         scores = modele.scores_par_critere(reponses)
         reference = modele.scores_par_critere(modele.reponses_commune(commune))
-        display(
+        montrer(
             graphique_radar(
                 scores,
                 reference,
@@ -364,7 +363,7 @@ def baisse_fadec_interactive(commune: str = "Djougou") -> Simulateur:
 
     def dessiner(commune, baisse, part):
         resultat = modele.simuler_baisse_fadec(commune, baisse, part)
-        display(graphique_baisse_fadec(resultat))
+        montrer(graphique_baisse_fadec(resultat))
         afficher(_phrase_baisse(resultat))
         return resultat
 
@@ -438,7 +437,7 @@ def jalons_interactive(commune: str = "Kandi", annee_depart: int = 2024) -> Simu
     def dessiner(commune, cible, annee_cible):
         depart = modele.valeur_de_depart(commune)
         table = modele.jalons(depart, cible, annee_depart, annee_cible)
-        display(graphique_jalons(table, trouver_commune(commune)))
+        montrer(graphique_jalons(table, trouver_commune(commune)))
         return {
             "commune": trouver_commune(commune),
             "depart": depart,

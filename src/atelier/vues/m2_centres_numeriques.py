@@ -44,7 +44,7 @@ def dessiner_couverture(
     population = int(etapes["population_desservie"].iloc[k])
 
     fig, (ax_carte, ax_barres) = plt.subplots(
-        2, 1, figsize=(9.5, 11), height_ratios=[3, 2], layout="constrained"
+        2, 1, figsize=(8.6, 9.6), height_ratios=[3, 2], layout="constrained"
     )
     fig.get_layout_engine().set(rect=(0, 0.025, 1, 0.975))  # place pour la source, en bas
     carte_commune(

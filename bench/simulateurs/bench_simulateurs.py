@@ -1,0 +1,208 @@
+"""Banc d'essai : combien de temps un simulateur met-il à répondre ?
+
+Pour chaque module des vues (et la fiche commune), un vrai noyau IPython est
+démarré (jupyter_client), avec le backend « inline » comme dans JupyterLab ; le
+code de ``dans_le_noyau.py`` y construit chaque simulateur, déplace chaque
+contrôle sur sa plage et chronomètre dans le noyau (time.perf_counter). À côté,
+le plancher : les mêmes figures (nombre, tailles) réduites à une simple courbe.
+
+    .venv/bin/python bench/simulateurs/bench_simulateurs.py [--menus 12] [--lecons] [--note "texte"]
+
+``--source DOSSIER`` : mesurer une autre copie du kit (par exemple le code d'avant
+un changement : ``git worktree add /tmp/avant <commit>``), dont ``src`` passe devant
+le kit installé dans le noyau.
+
+``--menus N`` : N communes seulement par menu (toutes par défaut) ;
+``--lecons`` : chronomètre aussi l'exécution de chaque leçon (nbclient).
+Résultats : historique.jsonl (tous les runs, avec la charge de la machine et les
+versions) ; RESULTATS.md est écrit à la main à partir de ``--tableau``, qui
+imprime le tableau Markdown du dernier run (ou d'un run choisi, ``--tableau 2``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import sys
+import tempfile
+import time
+from importlib.metadata import version
+from pathlib import Path
+
+ICI = Path(__file__).resolve().parent
+RACINE = ICI.parents[1]
+HISTORIQUE = ICI / "historique.jsonl"
+
+SIMULATEURS = {
+    "atelier.vues.m0_prise_en_main": [
+        ("fiche_interactive", {"commune": "Kandi"}),
+        ("projection_interactive", {"commune": "Kandi"}),
+        ("classement_interactif", {}),
+    ],
+    "atelier.vues.m1_planification": [
+        ("grille_interactive", {"commune": "Kandi"}),
+        ("baisse_fadec_interactive", {"commune": "Djougou"}),
+        ("jalons_interactive", {"commune": "Kandi"}),
+    ],
+    "atelier.vues.m2_centres_numeriques": [
+        ("simulateur_couverture", {"commune": "Djougou"}),
+        ("simulateur_marge", {"commune": "Lokossa"}),
+    ],
+    "atelier.vues.m3_dematerialisation": [
+        ("simulateur_tableau_de_bord", {"commune": "Porto-Novo"}),
+        ("simulateur_van", {"commune": "Lokossa"}),
+        ("simulateur_file", {"commune": "Djidja"}),
+    ],
+    "atelier.vues.m4_entreprises_relais": [
+        ("explorer_secteurs", {"commune": "Cotonou"}),
+        ("simulateur_rentabilite", {"commune": "Parakou"}),
+        ("simulateur_relais", {"commune": "Banikoara"}),
+    ],
+    "atelier.vues.m5_formation": [
+        ("simulateur_profil", {"commune": "Kandi"}),
+        ("simulateur_competences", {}),
+        ("simulateur_plan", {"commune": "Kandi"}),
+        ("simulateur_evaluation", {}),
+    ],
+    "atelier.vues.fiche_commune": [
+        ("fiche_commune_interactive", {"commune": "Kandi"}),
+    ],
+}
+PAQUETS = ["matplotlib", "matplotlib-inline", "ipykernel", "ipywidgets", "pandas", "numpy", "jupyter_client"]
+
+
+def executer(client, code: str, delai: float = 900) -> None:
+    """Exécute ``code`` dans le noyau ; s'arrête sur une erreur en la montrant."""
+    erreurs = []
+
+    def lire(message):
+        if message["msg_type"] == "error":
+            erreurs.append("\n".join(message["content"]["traceback"]))
+        elif message["msg_type"] == "stream" and message["content"]["name"] == "stderr":
+            sys.stderr.write(message["content"]["text"])
+
+    reponse = client.execute_interactive(code, timeout=delai, output_hook=lire)
+    if reponse["content"]["status"] != "ok" or erreurs:
+        raise SystemExit("Erreur dans le noyau :\n" + "\n".join(erreurs))
+
+
+def mesurer_module(module: str, simulateurs: list, menus: int | None, source: Path) -> dict:
+    from jupyter_client.manager import start_new_kernel
+
+    with tempfile.TemporaryDirectory(prefix="bench-simulateurs-") as dossier:
+        sortie = Path(dossier) / "resultat.json"
+        gestionnaire, client = start_new_kernel(kernel_name="python3", cwd=str(source / "notebooks"))
+        try:
+            executer(client, "%matplotlib inline")
+            executer(client, (ICI / "dans_le_noyau.py").read_text(encoding="utf-8"))
+            executer(
+                client,
+                "import json, pathlib\n"
+                f"_r = mesurer_module({module!r}, {simulateurs!r}, echantillon_menu={menus!r})\n"
+                f"pathlib.Path({str(sortie)!r}).write_text(json.dumps(_r))\n",
+            )
+            return json.loads(sortie.read_text(encoding="utf-8"))
+        finally:
+            client.stop_channels()
+            gestionnaire.shutdown_kernel(now=True)
+
+
+def mesurer_lecons(source: Path) -> dict:
+    import nbformat
+    from nbclient import NotebookClient
+
+    durees = {}
+    for carnet in sorted((source / "notebooks").glob("m*.ipynb")):
+        nb = nbformat.read(carnet, as_version=4)
+        debut = time.perf_counter()
+        NotebookClient(nb, timeout=300, allow_errors=True, kernel_name="python3",
+                       resources={"metadata": {"path": str(carnet.parent)}}).execute()
+        durees[carnet.stem] = round(time.perf_counter() - debut, 2)
+    return durees
+
+
+def tableau(run: dict, avant: dict | None = None) -> str:
+    """Le tableau Markdown d'un run (et la médiane « avant » d'un autre run, s'il est donné)."""
+    lignes = [
+        "| simulateur | construction | mises à jour | médiane | p95 | max | plancher (médiane) | rapport au plancher |"
+        + (" médiane avant |" if avant else ""),
+        "|---|---|---|---|---|---|---|---|" + ("---|" if avant else ""),
+    ]
+    for module, mesures in run["modules"].items():
+        for nom, m in mesures["simulateurs"].items():
+            maj, sol = m["mises_a_jour"], m["plancher"]
+            rapport = maj["mediane_ms"] / sol["mediane_ms"] if sol["mediane_ms"] else float("nan")
+            ligne = (
+                f"| `{module.rsplit('.', 1)[1]}.{nom}` | {m['construction_ms']:.0f} ms | {maj['n']} | "
+                f"{maj['mediane_ms']:.0f} ms | {maj['p95_ms']:.0f} ms | {maj['max_ms']:.0f} ms | "
+                f"{sol['mediane_ms']:.0f} ms | {f'{rapport:.1f}'.replace('.', ',')}× |"
+            )
+            if avant:
+                ancien = avant["modules"].get(module, {}).get("simulateurs", {}).get(nom)
+                ligne += f" {ancien['mises_a_jour']['mediane_ms']:.0f} ms |" if ancien else " — |"
+            lignes.append(ligne)
+    return "\n".join(lignes)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--menus", type=int, default=None, help="nombre d'options parcourues par menu")
+    parser.add_argument("--lecons", action="store_true", help="chronométrer aussi les leçons")
+    parser.add_argument("--modules", nargs="*", help="seulement ces modules (ex. m2_centres_numeriques)")
+    parser.add_argument("--source", type=Path, default=RACINE, help="une autre copie du kit à mesurer")
+    parser.add_argument("--note", default="", help="ce qui distingue ce run (avant / après…)")
+    parser.add_argument("--tableau", type=int, nargs="?", const=-1, help="imprimer le tableau d'un run")
+    parser.add_argument("--avant", type=int, help="avec --tableau : le run « avant » (numéro de ligne, 1 = premier)")
+    args = parser.parse_args()
+
+    if args.tableau is not None:
+        runs = [json.loads(ligne) for ligne in HISTORIQUE.read_text(encoding="utf-8").splitlines() if ligne]
+        run = runs[args.tableau if args.tableau < 0 else args.tableau - 1]
+        avant = runs[args.avant - 1] if args.avant else None
+        print(f"Run du {run['date']} ({run['note']}), charge {run['machine']['charge_avant']} → "
+              f"{run['machine']['charge_apres']}\n")
+        print(tableau(run, avant))
+        if run.get("lecons_s"):
+            print("\n" + " · ".join(f"{k} {v:.1f} s" for k, v in run["lecons_s"].items()))
+        return
+
+    source = args.source.resolve()
+    if source != RACINE:  # le noyau (et les leçons) importent le kit de cette copie
+        os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(source / "src"), os.environ.get("PYTHONPATH")]))
+    modules = {m: s for m, s in SIMULATEURS.items() if not args.modules or m.rsplit(".", 1)[1] in args.modules}
+    charge_avant = [round(x, 2) for x in os.getloadavg()]
+    debut = time.perf_counter()
+    resultats = {}
+    for module, simulateurs in modules.items():
+        print(f"{module}…", flush=True)
+        resultats[module] = mesurer_module(module, simulateurs, args.menus, source)
+    lecons = mesurer_lecons(source) if args.lecons else {}
+    run = {
+        "date": datetime.datetime.now().isoformat(timespec="seconds"),
+        "note": args.note,
+        "source": "ce dépôt" if source == RACINE else "une autre copie du kit (--source)",
+        "menus": args.menus or "toutes les options",
+        "machine": {
+            "coeurs": os.cpu_count(),
+            "python": platform.python_version(),
+            "versions": {p: version(p) for p in PAQUETS},
+            "charge_avant": charge_avant,
+            "charge_apres": [round(x, 2) for x in os.getloadavg()],
+        },
+        "duree_s": round(time.perf_counter() - debut, 1),
+        "modules": resultats,
+        "lecons_s": lecons,
+    }
+    with HISTORIQUE.open("a", encoding="utf-8") as f:
+        f.write(json.dumps(run, ensure_ascii=False) + "\n")
+    print(f"charge {charge_avant} → {run['machine']['charge_apres']}\n")
+    print(tableau(run))
+    if lecons:
+        print("\n" + " · ".join(f"{k} {v:.1f} s" for k, v in lecons.items()))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,143 @@
+"""Code exécuté DANS le noyau par bench_simulateurs.py (pas un module à importer ailleurs).
+
+Construit chaque simulateur d'un module des vues, déplace chaque contrôle sur sa
+plage (toutes les options d'un menu, une douzaine de valeurs d'un curseur, une
+case cochée puis décochée), et chronomètre avec time.perf_counter, dans le
+noyau, comme un participant le vit : le backend « inline » rend chaque figure en
+PNG et l'envoie au navigateur par le widget Output du simulateur.
+
+Plancher : les mêmes figures (nombre et tailles) avec une simple courbe, par le
+même chemin (widget Output, plt.show, backend inline).
+"""
+
+import importlib
+import statistics
+import time
+
+import ipywidgets as widgets
+import matplotlib.pyplot as plt
+from IPython.display import clear_output
+from matplotlib.backend_bases import FigureCanvasBase
+
+_FIGURES: list[tuple[float, float, float]] = []
+_print_figure = FigureCanvasBase.print_figure
+
+
+def _espion(self, *args, **kwargs):
+    """Note la taille de chaque figure rendue (pouces, ppp) avant de la rendre."""
+    fig = self.figure
+    dpi = kwargs.get("dpi")
+    dpi = fig.dpi if dpi in (None, "figure") else dpi
+    _FIGURES.append((round(fig.get_figwidth(), 2), round(fig.get_figheight(), 2), float(dpi)))
+    return _print_figure(self, *args, **kwargs)
+
+
+FigureCanvasBase.print_figure = _espion
+
+
+def _quantile(valeurs: list[float], q: float) -> float:
+    valeurs = sorted(valeurs)
+    if len(valeurs) == 1:
+        return valeurs[0]
+    position = q * (len(valeurs) - 1)
+    bas = int(position)
+    haut = min(bas + 1, len(valeurs) - 1)
+    return valeurs[bas] + (valeurs[haut] - valeurs[bas]) * (position - bas)
+
+
+def _resume(durees: list[float]) -> dict:
+    return {
+        "n": len(durees),
+        "mediane_ms": round(1000 * statistics.median(durees), 1),
+        "p95_ms": round(1000 * _quantile(durees, 0.95), 1),
+        "max_ms": round(1000 * max(durees), 1),
+    }
+
+
+def _valeurs(controle, echantillon: int, echantillon_menu: int | None) -> list:
+    """Les valeurs à parcourir pour un contrôle, en finissant par sa valeur de départ."""
+    depart = controle.value
+    if isinstance(controle, widgets.Checkbox):
+        return [not depart, depart]
+    options = getattr(controle, "_options_values", None)
+    if options is not None:
+        valeurs = list(options)
+        if isinstance(controle, widgets.SelectionSlider) or echantillon_menu:
+            n = echantillon if isinstance(controle, widgets.SelectionSlider) else echantillon_menu
+            if len(valeurs) > n:
+                valeurs = [valeurs[round(i * (len(valeurs) - 1) / (n - 1))] for i in range(n)]
+    else:
+        mini, maxi, pas = controle.min, controle.max, controle.step
+        brut = [mini + i * (maxi - mini) / (echantillon - 1) for i in range(echantillon)]
+        valeurs = [type(depart)(mini + round((v - mini) / pas) * pas) for v in brut]
+    suite = [v for v in dict.fromkeys(valeurs) if v != depart]
+    return [*suite, depart]
+
+
+def mesurer_simulateur(fabrique, echantillon: int = 12, echantillon_menu: int | None = None) -> dict:
+    _FIGURES.clear()
+    debut = time.perf_counter()
+    sim = fabrique()
+    construction = time.perf_counter() - debut
+    figures_construction = list(_FIGURES)
+    durees, par_controle = [], {}
+    figures_mise_a_jour: list = []
+    for nom, controle in sim.controles.items():
+        propres = []
+        for valeur in _valeurs(controle, echantillon, echantillon_menu):
+            _FIGURES.clear()
+            debut = time.perf_counter()
+            controle.value = valeur
+            propres.append(time.perf_counter() - debut)
+            figures_mise_a_jour = list(_FIGURES) or figures_mise_a_jour
+        durees += propres
+        if propres:
+            par_controle[nom] = _resume(propres)
+    return {
+        "construction_ms": round(1000 * construction, 1),
+        "figures": figures_construction,
+        "figures_mise_a_jour": figures_mise_a_jour,
+        "mises_a_jour": _resume(durees),
+        "par_controle": par_controle,
+    }
+
+
+_SORTIE = widgets.Output()
+
+
+def _un_graphique_nu(largeur: float, hauteur: float, dpi: float) -> None:
+    with _SORTIE:
+        clear_output(wait=True)
+        fig, ax = plt.subplots(figsize=(largeur, hauteur), dpi=dpi)
+        ax.plot(range(12), [x * x for x in range(12)], marker="o")
+        ax.set_title("Un graphique nu de la même taille")
+        ax.set_xlabel("x")
+        ax.set_ylabel("y")
+        plt.show()
+        plt.close("all")
+
+
+def plancher(figures: list, repetitions: int = 12) -> dict:
+    """Dessiner ``figures`` (tailles) en graphiques nus : médiane et p95 de ``repetitions`` essais."""
+    _un_graphique_nu(*figures[0]) if figures else None  # échauffement
+    durees = []
+    for _ in range(repetitions):
+        debut = time.perf_counter()
+        for taille in figures:
+            _un_graphique_nu(*taille)
+        durees.append(time.perf_counter() - debut)
+    return _resume(durees) if figures else {"n": 0, "mediane_ms": 0.0, "p95_ms": 0.0, "max_ms": 0.0}
+
+
+def mesurer_module(module: str, simulateurs: list[tuple[str, dict]], echantillon: int = 12,
+                   echantillon_menu: int | None = None) -> dict:
+    debut = time.perf_counter()
+    vues = importlib.import_module(module)
+    importation = time.perf_counter() - debut
+    resultats = {}
+    for nom, arguments in simulateurs:
+        mesure = mesurer_simulateur(lambda nom=nom, arguments=arguments: getattr(vues, nom)(**arguments),
+                                    echantillon, echantillon_menu)
+        mesure["plancher"] = plancher(mesure["figures_mise_a_jour"] or mesure["figures"])
+        resultats[nom] = mesure
+    return {"importation_ms": round(1000 * importation, 1), "simulateurs": resultats}
