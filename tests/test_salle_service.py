@@ -38,6 +38,12 @@ def test_l_adresse_des_cartes_est_celle_de_la_machine_sur_le_reseau():
     assert ip in adresses and not ip.startswith("127.")
     assert cartes.adresse_du_hub("0.0.0.0", 8123) == f"http://{ip}:8123/"
     assert cartes.avertissement_adresse(cartes.adresse_du_hub("0.0.0.0", 8123)) is None
+    # Au démarrage : l'adresse des cartes est-elle toujours celle de la machine (réseau changé) ?
+    assert cartes.avertissement_adresse(f"http://{ip}:8123/", verifier_machine=True) is None
+    assert cartes.avertissement_adresse("http://salle.mairie.bj:8000/", verifier_machine=True) is None
+    ailleurs = next(f"10.{i}.{i}.{i}" for i in range(1, 250) if f"10.{i}.{i}.{i}" not in adresses)
+    assert "n'est plus celle de cette machine" in cartes.avertissement_adresse(
+        f"http://{ailleurs}:8000/", verifier_machine=True)
 
 
 def test_url_l_emporte_et_127_0_0_1_est_signale_haut_et_fort(tmp_path):

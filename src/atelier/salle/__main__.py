@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+import atelier.formateur.cli  # noqa: F401  (ses traductions mettent les messages d'argparse en français)
 from atelier.salle import cartes, installation, service
 from atelier.salle.liste import ListeInvalide, lire_liste
 
@@ -32,8 +33,8 @@ def _installer(args) -> int:
     return 0
 
 
-def _avertir_si_locale(url: str) -> None:
-    avertissement = cartes.avertissement_adresse(url)
+def _avertir_si_locale(url: str, verifier_machine: bool = False) -> None:
+    avertissement = cartes.avertissement_adresse(url, verifier_machine=verifier_machine)
     if avertissement:
         print(f"\n{'!' * 72}\n{avertissement}\n{'!' * 72}\n", file=sys.stderr, flush=True)
 
@@ -48,7 +49,7 @@ def _salle(args) -> installation.Salle:
 
 def _demarrer(args) -> int:
     salle = _salle(args)
-    _avertir_si_locale(salle.url)
+    _avertir_si_locale(salle.url, verifier_machine=True)
     if args.fond:
         pid = service.demarrer_en_fond(salle)
         print(f"JupyterHub de la salle démarré en arrière-plan sur {salle.url} (processus {pid}).")

@@ -62,14 +62,27 @@ def adresse_du_hub(ip: str, port: int, url: str = "") -> str:
     return f"http://{hote}:{port}/"
 
 
-def avertissement_adresse(url: str) -> str | None:
-    """Un avertissement si l'adresse ne sert qu'à cette machine (127.0.0.1, localhost)."""
+def adresses_de_la_machine() -> set[str]:
+    import psutil
+
+    return {a.address.split("%")[0] for liste in psutil.net_if_addrs().values() for a in liste}
+
+
+def avertissement_adresse(url: str, verifier_machine: bool = False) -> str | None:
+    """Un avertissement si l'adresse ne sert qu'à cette machine (127.0.0.1, localhost) ou,
+    avec ``verifier_machine``, si elle n'est plus une adresse de cette machine (réseau changé)."""
     hote = urlsplit(url).hostname or ""
     try:
-        locale = hote == "localhost" or ipaddress.ip_address(hote).is_loopback
+        ip = ipaddress.ip_address(hote)
     except ValueError:
-        locale = False
-    if not locale:
+        ip = None  # un nom : on ne le vérifie pas
+    if verifier_machine and ip is not None and not ip.is_loopback and str(ip) not in adresses_de_la_machine():
+        actuelle = adresse_reseau()
+        return (f"ATTENTION : l'adresse des cartes, {url}, n'est plus celle de cette machine"
+                + (f" (aujourd'hui : {actuelle})" if actuelle else "")
+                + " : le réseau a changé. Relancez « make salle » (les cartes changent : réimprimez-les) "
+                "ou indiquez une adresse fixe avec --url.")
+    if hote != "localhost" and not (ip and ip.is_loopback):
         return None
     port = urlsplit(url).port or 80
     return (f"ATTENTION : l'adresse {url} ne marche que sur cette machine. Depuis leur poste, "
