@@ -404,7 +404,9 @@ def test_un_arrondi_raisonnable_passe_et_un_arrondi_trop_fort_est_signale(budget
         budget.at["Lokossa", "pai_total_fcfa"]
         - 0.25 * budget.at["Lokossa", "fadec_non_affecte_fcfa"]
     )
-    questions.q5.verifier(round(pai, -3))
+    questions.q5.verifier(round(pai))
+    with pytest.raises(ReponseIncorrecte):  # l'énoncé demande le montant au franc près
+        questions.q5.verifier(round(pai, -3))
     with pytest.raises(ReponseIncorrecte, match="million"):
         questions.q5.verifier(pai / 1e6)
 

@@ -480,7 +480,7 @@ def _moins_cher(commune, sites, rayon):
 JUSTES = {
     "q1": _q1,
     "q2": lambda: _part_chef_lieu("Lokossa", 5),
-    "q3": lambda: _meilleur("Ouèssè", ["Ouesse"], 10),
+    "q3": lambda: _meilleur("Ouèssè", ["Ouesse"], 20),
     "q4": lambda: _glouton_naif(_commune("Banikoara"), 3, 15, ["Banikoara"])[1],
     "q5": lambda: _cout_visite("Bembèrèkè", "Gamia"),
     "q6": lambda: _tarif_equilibre("Lokossa", "Lokossa"),
@@ -498,8 +498,8 @@ FAUSSES = {
         (lambda: _part_chef_lieu("Lokossa", 5) / 100, "proportion"),
     ],
     "q3": [
-        (lambda: "Laminou", "ordre alphabétique"),
-        (lambda: "Toui", "troisième"),
+        (lambda: _meilleur("Ouèssè", [], 20), "zéro centre"),
+        (lambda: "Toui", "deuxième"),
         (lambda: "Cotonou", "l'une de ces possibilités"),
     ],
     "q4": [

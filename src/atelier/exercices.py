@@ -259,8 +259,10 @@ class Question:
     def __post_init__(self):
         if self.genre not in GENRES:
             raise ValueError(f"genre de question inconnu : {self.genre} (possibles : {GENRES})")
-        if self.entier and (self.chiffres is not None or self.decimales not in (None, 0)):
-            raise ValueError(f"{self.identifiant} : une question « entier » n'a ni décimales ni chiffres")
+        if self.entier:
+            if self.chiffres is not None or self.decimales not in (None, 0):
+                raise ValueError(f"{self.identifiant} : une question « entier » n'a ni décimales ni chiffres")
+            self.decimales = 0
 
     # -- ce que le participant appelle --
 

@@ -99,7 +99,7 @@ q1 = Question(
     identifiant="m0_q1",
     intitule="Question 1 (population de Djougou)",
     genre="nombre",
-    decimales=0,
+    entier=True,
     unite="habitants",
     attendu="c29191445ad0d74c1a590727fcbfe5db619b608e92bdb267407911c165af2a35",
     pieges={
@@ -119,7 +119,7 @@ q2 = Question(
     identifiant="m0_q2",
     intitule="Question 2 (communes du Plateau)",
     genre="nombre",
-    decimales=0,
+    entier=True,
     unite="communes",
     attendu="d2b3dd0107728ef0d90c706f0e9f5c94a523bb3d9965b97f7ffb128b5c550616",
     pieges={
@@ -141,18 +141,18 @@ q3 = Question(
     identifiant="m0_q3",
     intitule="Question 3 (Parakou en 2026)",
     genre="nombre",
-    chiffres=4,
+    decimales=0,
     unite="habitants",
-    attendu="496d92841779d08455eebc666dc736e4ef2f15d5450498ddc92703722616adbe",
+    attendu="f388c271fd75ad71fad465ccf347d44d5e90480e156be760941521542ddba245",
     proche="d2c1740e6a3736889a2c608c87efc8e49cc6a71364f96f04778da2e5b77ec816",
     pieges={
-        "50562defb227afb52eca85f83d2c2daf8758ec55976e63825d377151c7f270d2": (
+        "6dafc70fb954ff9b0da99561b9be52890d605432040cbde39bda790805bbe884": (
             "Vous avez compté 12 années. De 2013 à 2026, il y en a 2026 − 2013 = 13."
         ),
-        "6a96fcd33154495b168a8d28299f54d5b627c9087d0f6d8c9d4fa7baf6885ef7": (
+        "53bab23fd7e4a8c14ab90b6171b2f08b1d0265cf74f86811f3aed8d4231e245b": (
             "Vous avez compté 14 années. De 2013 à 2026, il y en a 2026 − 2013 = 13."
         ),
-        "f5a4aab1c89fe71053116b7646dd2c54ccf25ab148507b1f2f4d04d796daa109": (
+        "858a0959ac647948c956cbce75f75704483cff4ab07a52219796ffe4fde40229": (
             "Vous avez ajouté 3,5 % de la population de 2013 chaque année. Mais la croissance "
             "s'applique chaque année à la population de l'année précédente : il faut multiplier "
             "13 fois par 1,035."

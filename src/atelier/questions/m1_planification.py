@@ -117,7 +117,7 @@ q1 = Question(
     identifiant="m1_q1",
     intitule="Question 1 (FADeC non affecté de Natitingou)",
     genre="nombre",
-    decimales=0,
+    entier=True,
     unite="FCFA",
     attendu="0e83e7878cec10e3cbcfd097af094fd3cb78dc27c1f692a6bdc02c69bf35b4f9",
     pieges={
@@ -155,17 +155,20 @@ q3 = Question(
     identifiant="m1_q3",
     intitule="Question 3 (médiane du Borgou)",
     genre="nombre",
-    decimales=2,
+    decimales=3,
     unite="%",
-    attendu="47fa3a39777cf21aa799444a299fd4eaa3d6a5cd252ea9aad2c85a7646f09faa",
+    attendu="35736245feb5124ee0fb23fb20fc09ab9ddf64380e117b5fd1ae1c72e406c4f1",
     proche="82157a4080686f0e53a4c69dfebffb94db94b952af7a2db67b01ad03dc4d058f",
     pieges={
-        "849ef3e9ef856353d620e7bdf2228684d5042150a81e95c48665bb1a8ee6196f": (
+        "c76667ae243e45ed018589cb7a84654f68a854ed139ae549820231aea1719f57": (
             "C'est la moyenne (mean). La question demande la médiane (median) : la valeur du milieu, "
             "que Parakou, très au-dessus des autres, ne tire pas vers le haut."
         ),
-        "db0242a72189867edafe507d27f3692a88697d33b1bcb7570a5cd724061efab6": (
+        "fed0d669eab23315e846c42a7d476d17fffd83fce5e89fb9e22dbf6542df1690": (
             "C'est la médiane des 77 communes. Ne gardez que les communes du Borgou."
+        ),
+        "cc54c5293ffe0058d0a17724552d2d88917686f69a6e70fdad3019aec45021e3": (
+            "C'est la médiane de l'Alibori, l'exemple de la leçon. Remplacez « Alibori » par « Borgou »."
         ),
     },
     indices=[
@@ -198,22 +201,22 @@ q5 = Question(
     identifiant="m1_q5",
     intitule="Question 5 (PAI de Lokossa après la baisse)",
     genre="nombre",
-    chiffres=4,
+    decimales=0,
     unite="FCFA",
-    attendu="f7770dc2730ff05855a4893825c993fb63b501997e0163fd5e8fb87e3915424a",
+    attendu="7b659fcfe833cbde119d789ec24b21f5d84029c00d6d24e27357ce4779d29d61",
     proche="af285496778590c0e1dee8567ec36c0a8dddca8977b3035f167ce4721a530d21",
     pieges={
-        "84136633f264e239dc1510190d4066d5e44736bdbf002ad62820a6d7d601d1d3": (
+        "a66884950d497ffcc8e2faa6f6afd87dab03e809b03359ecf047be4a5bed8da9": (
             "Vous avez retiré 25 % de tout le PAI. Seul le FADeC non affecté baisse de 25 % ; "
             "les autres ressources du PAI ne changent pas."
         ),
-        "282a96963bbeb4d27f82a7eedb9c46066a744938bca85a4238a296acd97de2f7": (
+        "e3bda909bc7e7f50058c0200805a67fdcf2949d5fb3b2208ee0cc8fa39d9e204": (
             "C'est le FADeC non affecté après la baisse. La question demande tout le PAI après la baisse."
         ),
-        "eb4f32b0d5432dc514e03e42033c530140c87157ef1a1b29002f807833062e25": (
+        "3c355f27e3a330eeb528a2b9f9e1a50f255780440820bd4ca83ab0e1dbf49ce8": (
             "C'est le montant perdu. La question demande ce qui reste : PAI − ce montant."
         ),
-        "ddc83e6f6b313301e2c19260e5a42a789705933922f1a30a55772f7182d8fd30": (
+        "42e24c985d6e7e80748b7b10b3f308f7ac40a6acda4778e3f4630ab60fbca226": (
             "Vous avez retiré 25 % du budget total. Seul le FADeC non affecté baisse de 25 %."
         ),
     },

@@ -74,22 +74,22 @@ q3 = Question(
     ],
     attendu="4d33708dcb6db78bff430f166f69a06eb5f2883e0f590e93cefa57bba1b01a0a",
     pieges={
-        "33b0086435d9943ee5d3040738aba760bbdd20886e9530274623f3f9d9d9e9f1": (
-            "Laminou ajoute exactement autant d'habitants que le site attendu. À égalité, la règle du "
-            "cours prend le premier nom dans l'ordre alphabétique."
+        "0b977f7fb1bdb122085899d6fabd96327c9844b77f049fb71891735b17235a45": (
+            "Vous êtes parti(e) de zéro centre. Ouesse, le chef-lieu, a déjà le sien : donnez-le comme "
+            "site déjà là, et cherchez le deuxième."
         ),
         "cf339cdba647a34223083f4cd237f38f4d2ec4597bf7dcc1b7e6ae40bcca13a5": (
-            "Toui n'est que troisième. Un centre dessert aussi les arrondissements voisins à moins de "
-            "10 km : comparez les habitants gagnés avec `gains(...)`."
+            "Toui n'est que deuxième. Un centre dessert aussi les arrondissements voisins à moins de "
+            "20 km : comparez les habitants gagnés avec `gains(...)`."
         ),
     },
     indices=[
         "Ouèssè a déjà un centre au chef-lieu (arrondissement « Ouesse »).",
         "`site_suivant(tableau, sites_deja_la, rayon_km)` donne le site qui ajoute le plus d'habitants ; "
         "`gains(...)` montre le classement complet.",
-        '`site_suivant(ouesse, ["Ouesse"], 10)`.',
+        '`site_suivant(ouesse, ["Ouesse"], 20)`.',
     ],
-    solution_code='prochain_site_ouesse = site_suivant(ouesse, ["Ouesse"], 10)',
+    solution_code='prochain_site_ouesse = site_suivant(ouesse, ["Ouesse"], 20)',
 )
 
 q4 = Question(
@@ -180,7 +180,7 @@ q7 = Question(
     identifiant="m2_q7",
     intitule="Question 7 (visites nécessaires au centre de Karimama)",
     attendu="d3e9fde2a8fd569f4bc87e093424e9f525188ee62953f23b8a1d205350978152",
-    decimales=0,
+    entier=True,
     unite="visites par jour",
     pieges={
         "9fe06d19aa30c8a61eed6b91e6cebfbe1f9443d1a3e3cded7ee0723744ebb633": (

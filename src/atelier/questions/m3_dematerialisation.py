@@ -16,7 +16,7 @@ q1 = Question(
     identifiant="m3_q1",
     intitule="Question 1 (demandes d'actes à Parakou)",
     attendu="145880231ad12955cc3e6d1c1d8c6c05f5d46a0f11da17e936635542a05a64cb",
-    decimales=0,
+    entier=True,
     unite="demandes par an",
     pieges={
         "6e800c861dc1891ffbba839f1d1e52832f6b03f5054f81b0191aa5dbbc423e36": (
@@ -172,7 +172,7 @@ q7 = Question(
     identifiant="m3_q7",
     intitule="Question 7 (guichets nécessaires à Zogbodomey)",
     attendu="a8ea1d1d1bfa0125a093b29c9350c1372fc15e5bd733518e012aa135bc87c75f",
-    decimales=0,
+    entier=True,
     unite="guichets",
     pieges={
         "c7b24403569be7e17ff1c5d6cb116cce1cdafb5335e2cbf5f5d835e4d92dee07": (
@@ -195,7 +195,7 @@ q8 = Question(
     identifiant="m3_q8",
     intitule="Question 8 (communes au repère des 72 heures)",
     attendu="9c6d27178ed9f11db161faf98bfb66fa6bc1418d01102bb5974b84236b68cebe",
-    decimales=0,
+    entier=True,
     unite="communes",
     pieges={
         "289bc0fc626dfbbec63517d661ebd192806d89678ebe293eaff375357fedb61b": (

@@ -93,7 +93,7 @@ q5 = Question(
     identifiant="m5_q5",
     intitule="Question 5 (sessions de formation à Nikki)",
     attendu="3bb0ec8802b7429be8facbb6efe642375a92a364560aa08e3dda77f746e6813e",
-    decimales=0,
+    entier=True,
     unite="sessions",
     proche="efddc9baef92a0ed7c923f731c587be44dfdcd1afe3f58b5ddafe6b16179f583",
     pieges={
@@ -117,7 +117,7 @@ q6 = Question(
     identifiant="m5_q6",
     intitule="Question 6 (formateurs pour Nikki)",
     attendu="f15cc67dcefb92a8af9f4b04bc84ab89fccd5b717d30cfb43f3a618aeacdc4f2",
-    decimales=0,
+    entier=True,
     unite="formateurs",
     pieges={
         "bdca3f1112b4576a839f18c010ce7823d6d1bd8c885d8d991945295cf5d8da73": "Vous avez arrondi vers le bas : avec un formateur de moins, une partie des sessions "
@@ -137,7 +137,7 @@ q7 = Question(
     identifiant="m5_q7",
     intitule="Question 7 (gains rapides de la sensibilisation)",
     attendu="a29830f1907d55e7a8c7e49d706f6355e87ec27a891dce5f4c3747ebef400669",
-    decimales=0,
+    entier=True,
     unite="actions",
     pieges={
         "3f548fedf72fc94ecf45bc7473af5f94a9bac3c7e29d74183d307dbfd77f3aea": "Vous avez compté toutes les actions à impact fort, y compris les grands projets "
@@ -177,7 +177,7 @@ q9 = Question(
     identifiant="m5_q9",
     intitule="Question 9 (niveau de Kirkpatrick d'un test avant / après)",
     attendu="636c25700d02eb3eeea5c4c2b76afe3eb2409f169daf5dda6367ec041767a5f2",
-    decimales=0,
+    entier=True,
     unite="",
     pieges={
         "258c59d4f07a4fd4f8d06045e651fae71e79c9cdeac1f46ae59c21fc7e18df64": "Le niveau 1 (réaction) mesure ce que les participants ont pensé de la formation "
