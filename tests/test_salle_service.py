@@ -6,6 +6,7 @@ Les tests marqués « hub » installent une vraie petite salle (comptes Unix ré
 
 from __future__ import annotations
 
+import csv
 import os
 import secrets
 import shutil
@@ -215,6 +216,14 @@ def test_le_formateur_trouve_sa_commande_et_son_cours_et_lui_seul_lit_salle_json
     assert "m0_prise_en_main" in chez_le_formateur.stderr, chez_le_formateur.stderr
     chez_le_participant = lancer_en_tant_que(participant, ["bash", "-l", "-c", "command -v atelier-formateur"])
     assert chez_le_participant.stdout == "", chez_le_participant
+
+    # Le bilan, sans --participants : la liste de la salle (noms, communes), formateurs laissés de côté.
+    bilan = lancer_en_tant_que(formateur, ["bash", "-l", "-c", "cd && atelier-formateur preparer m0_prise_en_main "
+                                           "&& atelier-formateur bilan"], timeout=600)
+    assert bilan.returncode == 0, bilan.stdout + bilan.stderr
+    with open(salle.cours / "bilan" / "notes_participants.csv", encoding="utf-8") as f:
+        lignes = list(csv.DictReader(f))
+    assert [(ligne["id"], ligne["commune"], ligne["rendu"]) for ligne in lignes] == [(participant, "Boukoumbé", "non")]
 
 
 @pytest.mark.lent

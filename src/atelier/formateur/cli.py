@@ -18,6 +18,7 @@ from pathlib import Path
 
 from atelier.formateur.cours import (
     ErreurFormateur,
+    Participant,
     api,
     exercices,
     lire_participants,
@@ -176,10 +177,28 @@ def cmd_retours(args) -> int:
     return 0
 
 
+def _participants_de_la_salle() -> dict[str, Participant]:
+    """Sur le hub, sans --participants : les participants de la liste de la salle (salle.json,
+    lisible par les formateurs, que leur script de connexion indique par ATELIER_SALLE)."""
+    import json
+
+    chemin = os.environ.get("ATELIER_SALLE")
+    if not chemin:
+        return {}
+    try:
+        personnes = json.loads(Path(chemin).read_text(encoding="utf-8"))["personnes"]
+    except (OSError, ValueError, KeyError) as erreur:
+        raise ErreurFormateur(f"Liste de la salle illisible ({chemin} : {erreur}) ; donnez-la avec --participants.") from None
+    return {
+        p["identifiant"]: Participant(p["identifiant"], p["nom"], p["commune"], p["role"], p.get("departement", ""))
+        for p in personnes if p["role"] == "participant"
+    }
+
+
 def cmd_bilan(args) -> int:
     from atelier.formateur.bilan import faire_bilan
 
-    participants = lire_participants(args.participants)
+    participants = lire_participants(args.participants) if args.participants else _participants_de_la_salle()
     sortie = args.sortie or args.cours / "bilan"
     for fichier in faire_bilan(args.cours, participants, sortie):
         print(f"✓ {fichier}")
@@ -247,7 +266,8 @@ def construire_analyseur() -> argparse.ArgumentParser:
     p = etapes.add_parser("bilan", parents=[commun], help="tableaux et tableau de bord de la salle",
                           description="Écrit les notes par participant, par question et par commune (CSV, et CSV "
                                       "pour Excel) et un tableau de bord HTML avec graphiques.")
-    p.add_argument("--participants", type=Path, metavar="CSV", help="liste des participants : id, nom, commune, role, departement")
+    p.add_argument("--participants", type=Path, metavar="CSV",
+                   help="liste de la salle : id, nom, commune, role, departement (sur le hub : par défaut, celle de la salle)")
     p.add_argument("--sortie", type=Path, metavar="DOSSIER", help="où écrire (défaut : <cours>/bilan)")
     p.set_defaults(fonction=cmd_bilan)
 

@@ -269,7 +269,8 @@ def installer_commandes(salle: Salle, depot: Path = DEPOT) -> list[Path]:
 
 def ecrire_profil(salle: Salle) -> Path:
     """Le script de connexion des formateurs : commandes du kit, nbgrader et python dans le
-    PATH (le shell de connexion du terminal le remet à zéro), le cours trouvé sans --cours."""
+    PATH (le shell de connexion du terminal le remet à zéro), le cours trouvé sans --cours,
+    la liste de la salle trouvée par le bilan sans --participants."""
     chemin = os.pathsep.join([str(salle.commandes), str(Path(salle.venv) / "bin")])
     salle.profil.parent.mkdir(parents=True, exist_ok=True)
     salle.profil.write_text(
@@ -280,7 +281,8 @@ def ecrire_profil(salle: Salle) -> Path:
         f"    PATH={shlex.quote(chemin)}:\"$PATH\"\n"
         f"    ATELIER_COURS_DOSSIER={shlex.quote(str(salle.cours))}\n"
         f"    PYTHONPATH={shlex.quote(str(Path(salle.kit) / 'src'))}\n"
-        "    export PATH ATELIER_COURS_DOSSIER PYTHONPATH\n"
+        f"    ATELIER_SALLE={shlex.quote(str(salle.fichier))}\n"
+        "    export PATH ATELIER_COURS_DOSSIER PYTHONPATH ATELIER_SALLE\n"
         "    ;;\n"
         "esac\n",
         encoding="utf-8",
