@@ -15,8 +15,14 @@ c.ServerApp.jpserver_extensions = {
     "nbgrader.server_extensions.validate_assignment": False,
     "nbgrader.server_extensions.assignment_list": False,
     "atelier.salle.devoirs": True,
+    # Feuille de style des participants : sans le bouton « Validate » (deploy/config/participant/custom).
+    "atelier.salle.apparence": True,
 }
+c.LabApp.custom_css = True
 # Pas de terminal : le public n'en a pas besoin, et un shell lancé à la main
 # échapperait aux arrêts pour inactivité. (Ce ne serait pas une faille :
 # le serveur tourne sous le compte du participant, pas en root.)
 c.ServerApp.terminals_enabled = False
+# Une suppression libère vraiment la place (pas de corbeille dans le dossier personnel,
+# qui compte dans la limite de disque) ; JupyterLab demande confirmation avant.
+c.FileContentsManager.delete_to_trash = False

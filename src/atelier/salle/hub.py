@@ -6,17 +6,24 @@
   jamais en root : nbgrader enregistre donc chaque copie sous le bon nom.
 - Réglages Jupyter par rôle (deploy/config/participant ou formateur) : extensions
   utiles seulement, pas de terminal pour les participants, formgrader pour les formateurs.
-- Limites par compte posées avant le lancement du serveur (setrlimit).
+- Limites par personne : mémoire et processus de tous ses processus ensemble (un
+  cgroup par personne, atelier.salle.limites), vidé à l'arrêt du serveur ; disque
+  mesuré à chaque contrôle ; plus des limites par processus (setrlimit).
+- Le Voilà partagé (/services/applis/) derrière la connexion du hub, noyaux plafonnés.
 """
 
 from __future__ import annotations
 
+import asyncio
 import os
+import pwd
 import resource
+import sys
 from pathlib import Path
 
 from jupyterhub.spawner import LocalProcessSpawner
 
+from atelier.salle import limites as lim
 from atelier.salle.installation import Salle
 
 
@@ -28,6 +35,9 @@ class SpawnerSalle(LocalProcessSpawner):
     """LocalProcessSpawner avec réglages par rôle, umask et limites par compte."""
 
     salle: Salle | None = None
+    # Faux si les cgroups ne sont pas modifiables ici (message en français au démarrage du hub).
+    cgroups: bool = True
+    _disque_plein: bool = False
 
     @property
     def role(self) -> str:
@@ -40,15 +50,79 @@ class SpawnerSalle(LocalProcessSpawner):
         # (les retours publiés doivent rester lisibles par leur destinataire).
         umask = 0o002 if self.role == "formateur" else 0o077
 
+        groupe = self._groupe()
+        fichier_max = lim.taille_fichier_permise(limites.disque_mo, self._disque_plein)
+
         def preexec():
+            if groupe is not None:
+                groupe.entrer()  # encore root : le serveur et tous ses descendants dans le groupe
             passer_sous_le_compte()
             os.umask(umask)
             memoire = limites.memoire_processus_mo * 1024 * 1024
             resource.setrlimit(resource.RLIMIT_DATA, (memoire, memoire))
             resource.setrlimit(resource.RLIMIT_NPROC, (limites.processus_max, limites.processus_max))
             resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+            if limites.disque_mo:
+                resource.setrlimit(resource.RLIMIT_FSIZE, (fichier_max, fichier_max))
 
         return preexec
+
+    def _groupe(self) -> lim.GroupePersonne | None:
+        if not self.cgroups:
+            return None
+        try:
+            return lim.groupe_de(self.user.name)
+        except lim.LimitesIndisponibles as erreur:
+            type(self).cgroups = False
+            self.log.warning(lim.message_sans_cgroups(str(erreur)))
+            return None
+
+    async def start(self):
+        groupe = self._groupe()
+        if groupe is not None:
+            restes = await asyncio.to_thread(groupe.vider)  # restes d'un hub arrêté brutalement
+            if restes:
+                self.log.warning("%s : %d processus d'une séance précédente arrêtés", self.user.name, restes)
+            limites = self.salle.limites
+            groupe.creer(limites.memoire_totale_mo, limites.processus_max)
+        self._disque_plein, message = await self._controler_disque(initial=True)
+        if message:
+            self.log.warning(message)
+        return await super().start()
+
+    async def _controler_disque(self, initial: bool = False) -> tuple[bool, str]:
+        """Mesure le dossier personnel (au démarrage : sans toucher aux processus, il n'y en a pas)."""
+        limite = self.salle.limites.disque_mo
+        if not limite:
+            return False, ""
+        try:
+            home = Path(pwd.getpwnam(self.user.name).pw_dir)
+            if initial:
+                taille = await asyncio.to_thread(lim.taille_dossier_mo, home)
+                if taille <= limite:
+                    return False, ""
+                return True, (f"Espace disque : {self.user.name} occupe {lim.texte_mo(taille)} pour "
+                              f"{lim.texte_mo(limite)} permis ; son espace démarre sans fichier de plus de 64 Ko.")
+            return await asyncio.to_thread(lim.controler_disque, self.user.name, home, limite, self._disque_plein)
+        except (KeyError, OSError) as erreur:
+            return self._disque_plein, f"Contrôle du disque de {self.user.name} impossible : {erreur}"
+
+    async def poll(self):
+        statut = await super().poll()
+        if statut is None:
+            self._disque_plein, message = await self._controler_disque()
+            if message:
+                self.log.warning(message)
+        return statut
+
+    async def run_post_stop_hook(self):
+        # Serveur arrêté (inactivité, formateur, hub) : rien de la personne ne lui survit.
+        groupe = self._groupe()
+        if groupe is not None:
+            tues = await asyncio.to_thread(groupe.vider)
+            if tues:
+                self.log.info("%s : %d processus restants arrêtés avec le serveur", self.user.name, tues)
+        return await super().run_post_stop_hook()
 
     def get_env(self):
         env = super().get_env()
@@ -97,8 +171,10 @@ def service_applis(salle: Salle) -> dict:
 
     Un seul serveur Voilà pour la salle plutôt qu'une extension dans chaque serveur
     de participant : chaque page ouverte a son noyau, arrêté deux minutes après la
-    fermeture de la page. Il tourne sous « nobody », qui ne lit que le kit (lisible
-    par tous) : ni les dossiers personnels, ni le cours, ni l'échange.
+    fermeture de la page, et au plus ``Limites.noyaux_applis_max`` en même temps.
+    Il tourne sous « nobody », qui ne lit que le kit (lisible par tous) : ni les
+    dossiers personnels, ni le cours, ni l'échange. Seules les personnes connectées
+    au hub l'ouvrent (OAuth, voir atelier.salle.applis et deploy/config/applis).
     """
     kit, venv = Path(salle.kit), Path(salle.venv)
     dossier = Path(salle.dossier) / "applis"
@@ -107,6 +183,7 @@ def service_applis(salle: Salle) -> dict:
         "display": True,
         "url": f"http://127.0.0.1:{salle.port_applis}",
         "user": COMPTE_APPLIS,
+        "oauth_no_confirm": True,
         "cwd": str(dossier),
         "command": [
             str(venv / "bin" / "voila"), str(kit / "notebooks" / "applications"), "--no-browser",
@@ -120,6 +197,8 @@ def service_applis(salle: Salle) -> dict:
             "JUPYTER_DATA_DIR": str(dossier / "data"),
             "IPYTHONDIR": str(dossier / "ipython"),
             "JUPYTER_CONFIG_DIR": str(kit / "config" / "jupyter"),
+            "JUPYTER_CONFIG_PATH": str(kit / "deploy" / "config" / "applis"),
+            "ATELIER_APPLIS_NOYAUX_MAX": str(salle.limites.noyaux_applis_max),
             "JUPYTER_PATH": str(kit / "config" / "jupyter-data"),
             "ATELIER_RACINE": str(kit),
             "PYTHONPATH": str(kit / "src"),
@@ -145,6 +224,8 @@ def configurer(c, salle: Salle | None = None) -> None:
     c.JupyterHub.db_url = f"sqlite:///{hub / 'jupyterhub.sqlite'}"
     c.JupyterHub.cookie_secret_file = str(hub / "jupyterhub_cookie_secret")
     c.JupyterHub.cleanup_servers = True
+    # Les pages du hub (connexion, accueil, attente, erreurs) en français.
+    c.JupyterHub.template_paths = [str(Path(salle.kit) / "deploy" / "templates")]
 
     # Comptes Unix réels ; JupyterHub >= 5 n'admet personne sans règle d'accès.
     c.JupyterHub.authenticator_class = "pam"
@@ -161,6 +242,13 @@ def configurer(c, salle: Salle | None = None) -> None:
     c.Spawner.mem_limit = f"{salle.limites.memoire_processus_mo}M"
     c.JupyterHub.concurrent_spawn_limit = salle.limites.demarrages_simultanes
     c.JupyterHub.active_server_limit = len(salle.personnes)
+    # Contrôle régulier de chaque serveur : arrêté ? dossier personnel trop gros ?
+    c.Spawner.poll_interval = salle.limites.controle_s
+    try:
+        lim.groupe_de("essai-du-hub")  # crée seulement le groupe parent de la salle
+    except lim.LimitesIndisponibles as erreur:
+        SpawnerSalle.cgroups = False
+        print(lim.message_sans_cgroups(str(erreur)), file=sys.stderr)
 
     # Groupes de cours de nbgrader (JupyterHubAuthPlugin) : « nbgrader-<cours> » pour
     # les participants, « formgrade-<cours> » pour les formateurs. Le jeton de chaque
@@ -174,14 +262,16 @@ def configurer(c, salle: Salle | None = None) -> None:
     ]
 
     c.JupyterHub.services = [service_applis(salle)]
+    # Chaque personne connectée peut ouvrir les applications (et rien d'autre de plus).
+    c.JupyterHub.load_roles = [{"name": "user", "scopes": ["self", "access:services!service=applis"]}]
     # Un service d'administration de la salle (tests, mesures, suivi) : son jeton
     # est dans hub/jeton-service, lisible par root seul.
     if salle.jeton_service.exists():
         c.JupyterHub.services.append(
             {"name": "atelier-salle", "api_token": salle.jeton_service.read_text(encoding="utf-8").strip()}
         )
-        c.JupyterHub.load_roles = [{
+        c.JupyterHub.load_roles.append({
             "name": "atelier-salle-admin",
             "services": ["atelier-salle"],
             "scopes": ["admin:users", "admin:servers", "access:servers", "list:users", "read:users", "tokens"],
-        }]
+        })
