@@ -12,6 +12,7 @@ toujours zéro point pour nbgrader.
 from __future__ import annotations
 
 import difflib
+import numbers
 import re
 from typing import Any
 
@@ -20,11 +21,16 @@ class ErreurAtelier(Exception):
     """Erreur du kit, dont le message s'adresse directement au participant."""
 
 
-def nombre_fr(valeur: float, decimales: int | None = None) -> str:
-    """Un nombre écrit à la française : 10 008 749 ; 12,5."""
+def nombre_fr(valeur: float, decimales: int | None = None, *, milliers: bool = True) -> str:
+    """Un nombre écrit à la française : 10 008 749 ; 12,5 (``milliers=False`` : 2024, sans espace)."""
     if decimales is None:
         decimales = 0 if float(valeur).is_integer() else 2
-    texte = f"{valeur:,.{decimales}f}"
+    if decimales == 0 and isinstance(valeur, numbers.Integral):
+        texte = f"{int(valeur):,d}"  # un entier garde tous ses chiffres, même très grand
+    else:
+        texte = f"{valeur:,.{decimales}f}"
+    if not milliers:
+        texte = texte.replace(",", "")
     return texte.replace(",", "\u202f").replace(".", ",")
 
 
