@@ -279,26 +279,28 @@ CAS = {
         ],
     ),
     "q4": (
-        lambda e, s: math.ceil(_seuil(e.loc["Kandi"])),
+        lambda e, s: math.ceil(_seuil(e.loc["Dangbo"])),
         [
             (
                 lambda e, s: (
-                    (e.loc["Kandi", "loyer_fcfa"] + e.loc["Kandi", "salaire_fcfa"])
-                    / e.loc["Kandi", "prix_prestation_fcfa"]
+                    (e.loc["Dangbo", "loyer_fcfa"] + e.loc["Dangbo", "salaire_fcfa"])
+                    / e.loc["Dangbo", "prix_prestation_fcfa"]
                 ),
                 "divisé par le prix",
             ),
             (
                 lambda e, s: (
-                    e.loc["Kandi", "salaire_fcfa"]
+                    e.loc["Dangbo", "salaire_fcfa"]
                     / (
-                        e.loc["Kandi", "prix_prestation_fcfa"]
-                        - e.loc["Kandi", "cout_variable_fcfa"]
+                        e.loc["Dangbo", "prix_prestation_fcfa"]
+                        - e.loc["Dangbo", "cout_variable_fcfa"]
                     )
                 ),
                 "loyer",
             ),
-            (lambda e, s: _seuil(e.loc["Kandi"]) / 26, "par jour"),
+            (lambda e, s: _seuil(e.loc["Dangbo"]) / 26, "par jour"),
+            (lambda e, s: math.floor(_seuil(e.loc["Dangbo"])), "vers le haut"),
+            (lambda e, s: _seuil(e.loc["Dangbo"]), "vers le haut"),
         ],
     ),
     "q5": (
@@ -594,3 +596,18 @@ def test_les_exemples_du_guide_correspondent_aux_donnees(economie):
     assert "Dassa-Zoum" not in exercice, (
         "les exemples du guide ne doivent donner la réponse d'aucune question notée"
     )
+
+
+def test_l_arrondi_vers_le_haut_est_exige_par_l_autocontrole_et_par_le_correcteur(economie):
+    """Q4 : le seuil se lit « au minimum » ; seul l'entier supérieur est juste, des deux côtés."""
+    from atelier.exercices import controler
+
+    seuil = _seuil(economie.loc["Dangbo"])
+    assert not float(seuil).is_integer()
+    questions.q4.verifier(math.ceil(seuil))
+    controler(questions.q4, math.ceil(seuil), math.ceil(seuil))
+    for trop_bas in (math.floor(seuil), seuil, round(seuil, 1)):
+        with pytest.raises(ReponseIncorrecte):
+            questions.q4.verifier(trop_bas)
+        with pytest.raises(AssertionError):
+            controler(questions.q4, trop_bas, math.ceil(seuil))

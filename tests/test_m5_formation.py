@@ -581,3 +581,14 @@ def test_l_exercice_a_au_moins_six_questions_automatiques_et_un_ecrit():
     assert all(f"q{i}.verifier(" in c.source for i, c in enumerate(notees, start=1))
     communes_citees = {nom for nom in ("Djougou", "Nikki", "Kandi") if nom in _texte(EXERCICE)}
     assert len(communes_citees) >= 2
+
+
+def test_q4_un_nombre_d_adultes_n_est_pas_pris_pour_un_pourcentage():
+    """La question compte en millions d'adultes : pas de diagnostic « pourcentage » ou « proportion »."""
+    for mauvaise in (3.8 / 48, 3.8 * 100 / 48 / 100):
+        with pytest.raises(ReponseIncorrecte) as refus:
+            questions.q4.verifier(mauvaise)
+        assert "pourcentage" not in str(refus.value) and "proportion" not in str(refus.value)
+    with pytest.raises(ReponseIncorrecte, match="millions"):
+        questions.q4.verifier(3.8e6 * 100 / 48)
+    questions.q4.verifier("7,9")

@@ -393,7 +393,7 @@ class Question:
         if "fcfa" in unite.split():
             return _FACTEURS_FCFA
         if unite.startswith("million"):
-            return ((1e-6, f"La question compte en {self.unite} : 7,9 veut dire 7 900 000. "
+            return ((1e-6, f"La question compte en {self.unite} : 2,5 veut dire 2 500 000. "
                            "Divisez votre résultat par 1 000 000."),)
         return ()
 

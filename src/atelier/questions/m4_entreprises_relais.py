@@ -112,33 +112,37 @@ q3 = Question(
 
 q4 = Question(
     identifiant="m4_q4",
-    intitule="Question 4 (seuil de rentabilité du kiosque de Kandi)",
-    attendu="378b740c05ea1290adfdaaf8bab2c259cd6f46c648dfdcc14e34e2dbfa638188",
+    intitule="Question 4 (seuil de rentabilité du kiosque de Dangbo)",
+    attendu="760bbd53ef893483b442c7684cdacbd62e626e19b521d81080a3769f32054900",
     entier=True,
     unite="prestations par mois",
-    proche="ff257a8fb1db8c3144f351ead937d776c1f05eac3ea48c9e3a7d980a07b5361d",
+    proche="b4b30a54745e021cc68b521d0500747abcf995192d2c6ce2c69f316093c6098c",
     pieges={
-        "0a04734a8f176ddfb372240a3e93c842e7b78c76e69844cbe21b5f019cfae4e7": (
+        "0b358a869d2221b4c3bfcc60913beda1446b99d52af7117e3fd017cc602b1eff": (
             "Vous avez divisé par le prix : chaque prestation coûte aussi (papier, encre, connexion). "
             "Divisez par la marge, prix − coût variable."
         ),
-        "aab17d90b260649bb662f858955ed8c46dd79a371c02b6e9f561a295da4510ae": (
+        "c17aadd80c9924e45883c655761d11a5456b5c51bf9692083d4c004077f41c6e": (
             "Il manque une charge fixe : le loyer se paie aussi chaque mois, avec le salaire."
         ),
-        "185c714c884e045782ec1eaeefc6ee5df8d0d16770a27e7f44471557c4d2df5c": (
+        "40e5e7d936d4cb8831b8b5ac4603b831fdbb760a7c5e07571afd9531f0ef06b9": (
             "C'est un nombre par jour ; la question demande des prestations par mois."
+        ),
+        "ccb98fea3c0d19de66b3fcd675b881c08db868f84f452902ceed1441dcc45a04": (
+            "Avec ce nombre de prestations, il manque encore un peu d'argent chaque mois : "
+            "arrondissez vers le haut, avec `math.ceil(...)`."
         ),
     },
     indices=(
         "Seuil = charges fixes du mois ÷ (prix − coût variable). Les charges fixes : loyer + salaire.",
-        '`kandi = economie.loc["Kandi"]` donne la ligne de Kandi ; `kandi["loyer_fcfa"]` lit une valeur.',
-        '`math.ceil((kandi["loyer_fcfa"] + kandi["salaire_fcfa"]) / (kandi["prix_prestation_fcfa"] - '
-        'kandi["cout_variable_fcfa"]))`',
+        '`dangbo = economie.loc["Dangbo"]` donne la ligne de Dangbo ; `dangbo["loyer_fcfa"]` lit une valeur.',
+        '`math.ceil((dangbo["loyer_fcfa"] + dangbo["salaire_fcfa"]) / (dangbo["prix_prestation_fcfa"] - '
+        'dangbo["cout_variable_fcfa"]))`',
     ),
     solution_code=(
-        'ligne_kandi = economie.loc["Kandi"]\n'
-        'marge_kandi = ligne_kandi["prix_prestation_fcfa"] - ligne_kandi["cout_variable_fcfa"]\n'
-        'seuil_kandi = math.ceil((ligne_kandi["loyer_fcfa"] + ligne_kandi["salaire_fcfa"]) / marge_kandi)'
+        'ligne_dangbo = economie.loc["Dangbo"]\n'
+        'marge_dangbo = ligne_dangbo["prix_prestation_fcfa"] - ligne_dangbo["cout_variable_fcfa"]\n'
+        'seuil_dangbo = math.ceil((ligne_dangbo["loyer_fcfa"] + ligne_dangbo["salaire_fcfa"]) / marge_dangbo)'
     ),
 )
 
