@@ -39,7 +39,7 @@ q2 = Question(
     },
     indices=[
         "Le tableau affiché sous la question 2 a une ligne par département.",
-        "Sur la ligne « Collines », lisez la colonne « communes » (la deuxième).",
+        "Sur la ligne « Collines », lisez le nombre de la colonne « communes », juste à droite du nom du département.",
     ],
     solution_code="reponse_q2 = 6",
 )
