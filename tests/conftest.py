@@ -106,3 +106,17 @@ def reponses_du_corrige(exercice: str) -> dict[str, object]:
         nom, _, valeur = bloc.group(1).partition(" = ")
         reponses[nom.strip()] = ast.literal_eval(valeur.strip())
     return reponses
+
+
+def cellules_de_code_modifiables(exercice: str) -> list[str]:
+    """Les cellules de code d'un exercice que le participant peut modifier, hors cellules réponse."""
+    import nbformat
+
+    carnet = RACINE / "exercises" / "source" / exercice / f"{exercice}.ipynb"
+    return [
+        cellule.source
+        for cellule in nbformat.read(carnet, as_version=4).cells
+        if cellule.cell_type == "code"
+        and not cellule.metadata.get("nbgrader", {}).get("solution")
+        and not cellule.metadata.get("nbgrader", {}).get("locked")
+    ]

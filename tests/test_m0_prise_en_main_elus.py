@@ -15,7 +15,7 @@ from atelier.modeles import m0_prise_en_main as modele  # noqa: E402
 from atelier.questions import m0_prise_en_main_elus as questions  # noqa: E402
 from atelier.vues import m0_prise_en_main as vues  # noqa: E402
 
-from conftest import reponses_du_corrige  # noqa: E402
+from conftest import cellules_de_code_modifiables, reponses_du_corrige  # noqa: E402
 
 CORRIGE = reponses_du_corrige("m0_prise_en_main_elus")
 QUESTIONS = {f"reponse_q{n}": getattr(questions, f"q{n}") for n in (1, 2, 3)}
@@ -24,6 +24,10 @@ QUESTIONS = {f"reponse_q{n}": getattr(questions, f"q{n}") for n in (1, 2, 3)}
 def test_le_corrige_repond_a_chaque_question_par_une_valeur_en_clair():
     assert set(CORRIGE) == set(QUESTIONS)
     assert all(isinstance(v, (int, float, str, bool, list)) for v in CORRIGE.values())
+
+
+def test_les_cellules_qui_affichent_sont_deja_ecrites_et_verrouillees():
+    assert cellules_de_code_modifiables("m0_prise_en_main_elus") == []
 
 
 def test_q1_est_la_population_affichee_par_la_fiche_de_bohicon():

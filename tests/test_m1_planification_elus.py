@@ -16,7 +16,7 @@ from atelier.modeles import m1_planification as modele  # noqa: E402
 from atelier.questions import m1_planification_elus as questions  # noqa: E402
 from atelier.vues import m1_planification as vues  # noqa: E402
 
-from conftest import reponses_du_corrige  # noqa: E402
+from conftest import cellules_de_code_modifiables, reponses_du_corrige  # noqa: E402
 
 CORRIGE = reponses_du_corrige("m1_planification_elus")
 QUESTIONS = {f"reponse_q{n}": getattr(questions, f"q{n}") for n in range(1, 7)}
@@ -30,6 +30,10 @@ def fadec_kandi():
 def test_le_corrige_repond_a_chaque_question_par_une_valeur_en_clair():
     assert set(CORRIGE) == set(QUESTIONS)
     assert all(isinstance(v, (int, float, str, bool, list)) for v in CORRIGE.values())
+
+
+def test_les_cellules_qui_affichent_sont_deja_ecrites_et_verrouillees():
+    assert cellules_de_code_modifiables("m1_planification_elus") == []
 
 
 def test_q1_et_q2_sont_ecrites_dans_le_titre_du_radar_de_ouidah():

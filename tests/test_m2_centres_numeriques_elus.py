@@ -17,7 +17,7 @@ from atelier.exercices import NonRepondu, ReponseIncorrecte, controler  # noqa: 
 from atelier.questions import m2_centres_numeriques_elus as questions  # noqa: E402
 from atelier.vues import m2_centres_numeriques as vues  # noqa: E402
 
-from conftest import reponses_du_corrige  # noqa: E402
+from conftest import cellules_de_code_modifiables, reponses_du_corrige  # noqa: E402
 
 CORRIGE = reponses_du_corrige("m2_centres_numeriques_elus")
 QUESTIONS = {f"reponse_q{n}": getattr(questions, f"q{n}") for n in range(1, 6)}
@@ -34,6 +34,10 @@ def _ecran(simulateur, **reglages):
 def test_le_corrige_repond_a_chaque_question_par_une_valeur_en_clair():
     assert set(CORRIGE) == set(QUESTIONS)
     assert all(isinstance(v, (int, float, str, bool, list)) for v in CORRIGE.values())
+
+
+def test_les_cellules_qui_affichent_sont_deja_ecrites_et_verrouillees():
+    assert cellules_de_code_modifiables("m2_centres_numeriques_elus") == []
 
 
 def test_q1_est_la_part_ecrite_dans_le_titre_de_la_carte_de_lokossa():
