@@ -165,7 +165,7 @@ def test_fichiers_illisibles_ou_d_un_autre_compte(capsys):
         assert (copie / "essai.ipynb").read_text() == '{"cells": ["copie de nobody"]}'
         assert not (copie / "illisible.txt").exists() and not (copie / "prete.txt").exists()
         alerte = next(ligne for ligne in lignes if ligne.startswith(f"{ALERTE} {fautif.pw_name}"))
-        for attendu in ("illisible.txt (illisible", "prete.txt (appartient à un autre compte (bin))", "ferme ("):
+        for attendu in ("illisible.txt (illisible", "prete.txt (appartient au compte bin)", "ferme ("):
             assert attendu in alerte, alerte
     finally:
         shutil.rmtree(base, ignore_errors=True)

@@ -179,7 +179,7 @@ def _ouvrir(dossier_fd: int, nom: str, uid: int, repertoire: bool) -> int:
     try:
         fd = os.open(nom, drapeaux, dir_fd=dossier_fd)
     except PermissionError:
-        raise _Refus("illisible (son auteur en a retiré les droits de lecture)") from None
+        raise _Refus("illisible : son auteur en a retiré les droits de lecture") from None
     except OSError:
         raise _Refus("lien ou élément qui a changé pendant le ramassage") from None
     etat = os.fstat(fd)
@@ -187,7 +187,7 @@ def _ouvrir(dossier_fd: int, nom: str, uid: int, repertoire: bool) -> int:
     if not (stat.S_ISDIR(etat.st_mode) if repertoire else stat.S_ISREG(etat.st_mode)):
         probleme = "élément qui a changé de nature pendant le ramassage"
     elif etat.st_uid != uid:
-        probleme = f"appartient à un autre compte ({_compte(etat.st_uid)})"
+        probleme = f"appartient au compte {_compte(etat.st_uid)}"
     if probleme:
         os.close(fd)
         raise _Refus(probleme)
@@ -234,9 +234,9 @@ def _copier_dossier(dossier_fd: int, uid: int, cible: Path, refus: list[str], bu
             if stat.S_ISLNK(etat.st_mode):
                 raise _Refus("lien symbolique")
             if not (stat.S_ISDIR(etat.st_mode) or stat.S_ISREG(etat.st_mode)):
-                raise _Refus("fichier spécial (tube, périphérique ou prise)")
+                raise _Refus("fichier spécial : tube, périphérique ou prise")
             if etat.st_uid != uid:
-                raise _Refus(f"appartient à un autre compte ({_compte(etat.st_uid)})")
+                raise _Refus(f"appartient au compte {_compte(etat.st_uid)}")
             budget[1] -= 1
             if budget[1] < 0 or chemin.count("/") >= PROFONDEUR_MAX:
                 raise _Refus(f"au-delà de {FICHIERS_MAX_COPIE} fichiers ou de {PROFONDEUR_MAX} niveaux de dossiers")
