@@ -66,6 +66,7 @@ def vu():
         "pd.DataFrame({'v': range(1000)})",
         "import atelier.affichage\natelier.affichage.installer(), atelier.affichage.installer()",
         "np.float64(2.5)",
+        "decrire('connectivite')",
     )
 
 
@@ -160,6 +161,46 @@ def test_nombre_fr_garde_sa_regle_et_tous_les_chiffres():
 
 def test_hors_d_un_carnet_rien_n_est_installe():
     assert affichage.installer() is False
+
+
+# --- Les petits blocages du débutant -----------------------------------------------------
+def test_decrire_marche_dans_une_cellule_libre_sans_import(vu):
+    """Les consignes (M0, question 4 de l'exercice) proposent decrire(...) là où il n'est pas importé."""
+    assert "erreur" not in vu[15] and "part_couverture_4g" in vu[15]["text/html"]
+
+
+DECRIRE = re.compile(r"decrire\(\\?[\"']([^\"'\\]+)\\?[\"']\)")
+
+
+def test_chaque_decrire_propose_par_un_carnet_nomme_une_table_connue():
+    from atelier.donnees import decrire
+
+    proposes = {
+        (chemin.name, table)
+        for chemin in notebooks_du_depot()
+        for table in DECRIRE.findall(chemin.read_text(encoding="utf-8"))
+        if table != "nom_de_la_table"  # la forme générale, dans les sources du module 0
+    }
+    assert len(proposes) >= 8, proposes
+    for carnet, table in sorted(proposes):
+        assert len(decrire(table)) > 0, f"{carnet} propose decrire({table!r})"
+
+
+@pytest.mark.parametrize("module", ["m0_prise_en_main", "m1_planification", "m2_centres_numeriques",
+                                    "m3_dematerialisation", "m4_entreprises_relais", "m5_formation"])
+def test_chaque_lecon_mene_a_son_exercice(module):
+    lecon = nbformat.read(RACINE / "notebooks" / f"{module}.ipynb", as_version=4)
+    textes = "".join(c.source for c in lecon.cells if c.cell_type == "markdown")
+    assert f"](../mes_exercices/{module}/{module}.ipynb)" in textes
+
+
+def test_le_module_0_montre_comment_ajouter_une_cellule_et_demander_un_indice():
+    lecon = nbformat.read(RACINE / "notebooks" / "m0_prise_en_main.ipynb", as_version=4)
+    textes = "".join(c.source for c in lecon.cells if c.cell_type == "markdown")
+    assert "### Ajouter une cellule" in textes and "Insérer une cellule en-dessous" in textes
+    codes = [c.source.strip() for c in lecon.cells if c.cell_type == "code"]
+    assert "a1.indice()" in codes
+    assert codes.index("a1.indice()") > codes.index("a1.verifier(population_kandi)")
 
 
 # --- Tous les carnets du kit, exécutés : aucune sortie illisible --------------------------

@@ -8,3 +8,19 @@ __version__ = "0.1.0"
 # et les nombres et les tableaux s'affichent à la française.
 erreurs.installer()
 affichage.installer()
+
+
+def _decrire_toujours_disponible() -> None:
+    """Les consignes proposent ``decrire("table")`` dans une cellule libre : il marche dans tout carnet du kit."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython est toujours là avec Jupyter
+        return
+    shell = get_ipython()
+    if shell is not None:
+        from atelier.donnees import decrire
+
+        shell.user_ns.setdefault("decrire", decrire)
+
+
+_decrire_toujours_disponible()
