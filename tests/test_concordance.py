@@ -169,6 +169,9 @@ def desaccords(carnet: Path) -> tuple[int, list[str], list[str]]:
     essayees, trouves, defauts = 0, [], []
     for source, nbgrader in _cellules_de_code(carnet):
         if not _est_un_test(source, nbgrader):
+            assert not (nbgrader.get("grade") and not nbgrader.get("solution")), (
+                f"{carnet.parent.name} {nbgrader.get('grade_id')} : cellule notée sans « qN.verifier(...) » visible"
+            )
             with contextlib.redirect_stdout(io.StringIO()):
                 exec(source, espace)  # noqa: S102
             continue
