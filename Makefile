@@ -39,12 +39,13 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 # Un fichier témoin par variante d'installation : refait si pyproject.toml change.
-$(VENV)/.installe-base: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+# Versions exactes connues pour marcher : contraintes.txt (le même fichier pour CI et le paquet hors ligne).
+$(VENV)/.installe-base: pyproject.toml contraintes.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -c contraintes.txt -e .
 	@touch $@
 
-$(VENV)/.installe-test: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[test,hub]"
+$(VENV)/.installe-test: pyproject.toml contraintes.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -c contraintes.txt -e ".[test,hub]"
 	@touch $@ $(VENV)/.installe-base
 
 # Le Makefile n'est qu'un raccourci : tout passe par le lanceur « python -m atelier »,

@@ -70,3 +70,24 @@ def test_le_premier_ecran_du_readme_donne_les_deux_commandes_en_francais():
     premier_ecran = "\n".join((RACINE / "README.md").read_text(encoding="utf-8").splitlines()[:25])
     assert "make lab" in premier_ecran and "make test" in premier_ecran
     assert "communes" in premier_ecran and "français" in premier_ecran
+
+
+def test_contraintes_fixent_chaque_dependance_dans_ses_bornes():
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    projet = tomllib.loads((RACINE / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    fixees = {}
+    for ligne in (RACINE / "contraintes.txt").read_text(encoding="utf-8").splitlines():
+        if ligne and not ligne.startswith("#"):
+            nom, version = ligne.split("==")
+            fixees[canonicalize_name(nom)] = version
+    directes = [Requirement(s) for s in [*projet["dependencies"], *projet["optional-dependencies"]["test"],
+                                         *projet["optional-dependencies"]["hub"]]]
+    for dependance in directes:
+        if dependance.marker and not dependance.marker.evaluate():
+            continue
+        version = fixees.get(canonicalize_name(dependance.name))
+        assert version, f"{dependance.name} n'est pas fixée dans contraintes.txt"
+        assert dependance.specifier.contains(version), f"{dependance.name}=={version} hors de {dependance.specifier}"
+    assert "-c contraintes.txt" in (RACINE / "Makefile").read_text(encoding="utf-8")
