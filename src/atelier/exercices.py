@@ -2,7 +2,11 @@
 
 Un même objet ``Question`` sert l'autoformation (retour immédiat en français,
 indices gradués, solution à la demande) et la correction automatique par
-nbgrader (la cellule de test visible appelle ``verifier``).
+nbgrader : la cellule de test visible appelle ``verifier`` ; ses tests cachés
+appellent ``controler(question, reponse, attendu)`` avec la réponse recalculée
+en clair. Les deux lisent, arrondissent et tolèrent la réponse de la même façon
+(une seule spécification par question) : l'un accepte si et seulement si
+l'autre accepte (``tests/test_concordance.py`` le vérifie sur tous les exercices).
 
 Les réponses attendues ne sont pas écrites en clair : une question garde
 l'empreinte (SHA-256) de la réponse normalisée, comme les « hashed autotests »
