@@ -34,3 +34,11 @@ c.JupyterHub.load_groups = {f"formgrade-{COURS_ID}": {"users": []}, f"nbgrader-{
 c.Spawner.server_token_scopes = [
     "users:activity!user", "access:servers!server", "read:users:name!user", "read:users:groups!user",
 ]
+
+# Limites par personne : TLJH lance chaque serveur dans sa propre unité systemd
+# (SystemdSpawner). La mémoire de tous ses processus se règle par
+# « tljh-config set limits.memory 3G » ; le nombre de processus ici. Quand le
+# serveur s'arrête, systemd arrête toute l'unité : rien ne lui survit.
+c.SystemdSpawner.unit_extra_properties = {"TasksMax": "256"}
+# Les pages du hub (connexion, accueil, erreurs) en français.
+c.JupyterHub.template_paths = [f"{KIT}/deploy/templates"]

@@ -13,7 +13,9 @@ from pathlib import Path
 
 
 def dossier_du_role() -> Path:
-    return Path(os.environ["ATELIER_RACINE"]) / "deploy" / "config" / os.environ["ATELIER_ROLE"] / "custom"
+    from atelier.chemins import RACINE
+
+    return RACINE / "deploy" / "config" / os.environ.get("ATELIER_ROLE", "participant") / "custom"
 
 
 def _jupyter_server_extension_points():
