@@ -52,8 +52,9 @@ def processus_du_hub(salle: Salle) -> psutil.Process | None:
 def repond(salle: Salle) -> bool:
     """Vrai si le hub répond sur son port (page publique de l'API, sans jeton)."""
     hote = "127.0.0.1" if salle.ip in ("0.0.0.0", "") else salle.ip
+    direct = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # jamais par un proxy web
     try:
-        with urllib.request.urlopen(f"http://{hote}:{salle.port}/hub/api", timeout=5) as reponse:
+        with direct.open(f"http://{hote}:{salle.port}/hub/api", timeout=5) as reponse:
             return reponse.status == 200
     except OSError:
         return False
@@ -67,9 +68,10 @@ def fin_du_journal(salle: Salle, lignes: int = 15) -> str:
 
 
 def _lancer(salle: Salle, **sorties) -> subprocess.Popen:
-    if processus_du_hub(salle):
+    deja = processus_du_hub(salle)
+    if deja:
         raise RuntimeError(
-            f"Le hub de la salle tourne déjà (processus {processus_du_hub(salle).pid}) sur {salle.url}. "
+            f"Le hub de la salle tourne déjà (processus {deja.pid}) sur {salle.url}. "
             "Pour le relancer : python -m atelier.salle redemarrer."
         )
     processus = subprocess.Popen(
