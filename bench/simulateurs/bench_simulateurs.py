@@ -111,16 +111,28 @@ def mesurer_module(module: str, simulateurs: list, menus: int | None, source: Pa
 
 
 def mesurer_lecons(source: Path) -> dict:
+    """Durée d'exécution de chaque leçon (nbclient, client du kit qui ne manque pas une réponse)."""
     import nbformat
+    from jupyter_client.manager import AsyncKernelManager
     from nbclient import NotebookClient
+    from traitlets import Type
+
+    from atelier.client_noyau import ClientVigilant
+
+    class Gestionnaire(AsyncKernelManager):
+        client_factory = Type(ClientVigilant, klass="jupyter_client.asynchronous.AsyncKernelClient")
 
     durees = {}
     for carnet in sorted((source / "notebooks").glob("m*.ipynb")):
         nb = nbformat.read(carnet, as_version=4)
         debut = time.perf_counter()
-        NotebookClient(nb, timeout=300, allow_errors=True, kernel_name="python3",
-                       resources={"metadata": {"path": str(carnet.parent)}}).execute()
-        durees[carnet.stem] = round(time.perf_counter() - debut, 2)
+        try:
+            NotebookClient(nb, timeout=120, allow_errors=True, kernel_name="python3", kernel_manager_class=Gestionnaire,
+                           resources={"metadata": {"path": str(carnet.parent)}}).execute()
+            durees[carnet.stem] = round(time.perf_counter() - debut, 2)
+        except Exception as erreur:  # noqa: BLE001 — une leçon bloquée ne doit pas faire perdre les mesures
+            print(f"{carnet.stem} : {type(erreur).__name__}", file=sys.stderr)
+            durees[carnet.stem] = None
     return durees
 
 
@@ -147,6 +159,10 @@ def tableau(run: dict, avant: dict | None = None) -> str:
     return "\n".join(lignes)
 
 
+def _lecons(durees: dict) -> str:
+    return " · ".join(f"{k} {'bloquée' if v is None else f'{v:.1f} s'.replace('.', ',')}" for k, v in durees.items())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--menus", type=int, default=None, help="nombre d'options parcourues par menu")
@@ -166,7 +182,7 @@ def main() -> None:
               f"{run['machine']['charge_apres']}\n")
         print(tableau(run, avant))
         if run.get("lecons_s"):
-            print("\n" + " · ".join(f"{k} {v:.1f} s" for k, v in run["lecons_s"].items()))
+            print("\n" + _lecons(run["lecons_s"]))
         return
 
     source = args.source.resolve()
@@ -201,7 +217,7 @@ def main() -> None:
     print(f"charge {charge_avant} → {run['machine']['charge_apres']}\n")
     print(tableau(run))
     if lecons:
-        print("\n" + " · ".join(f"{k} {v:.1f} s" for k, v in lecons.items()))
+        print("\n" + _lecons(lecons))
 
 
 if __name__ == "__main__":

@@ -11,6 +11,8 @@ Les calculs sont dans ``atelier.modeles.m1_planification`` ; ici, on dessine.
 
 from __future__ import annotations
 
+from functools import cache
+
 import numpy as np
 import pandas as pd
 from ipywidgets import HTML, HBox, Layout, VBox
@@ -232,9 +234,13 @@ def grille_interactive(commune: str = "Kandi") -> Simulateur:
         controles[code] = case("", depart[code])
         controles[code].layout = Layout(width="2.2em")
 
+    @cache  # les scores de la commune dans les données : recalculés seulement quand elle change
+    def scores_de_la_commune(commune):
+        return modele.scores_par_critere(modele.reponses_commune(commune))
+
     def dessiner(commune, **reponses):
         scores = modele.scores_par_critere(reponses)
-        reference = modele.scores_par_critere(modele.reponses_commune(commune))
+        reference = scores_de_la_commune(commune)
         montrer(
             graphique_radar(
                 scores,

@@ -224,6 +224,12 @@ def _communes(table: pd.DataFrame | None) -> list[str]:
     return [c for c in communes_disponibles() if c in presentes]
 
 
+def _par_commune(table: pd.DataFrame | None) -> pd.DataFrame:
+    """La table « etat_civil » (ou ``table``) rangée par commune, lue une fois pour tout le simulateur."""
+    table = charger("etat_civil") if table is None else table
+    return table.set_index("commune") if "commune" in table.columns else table
+
+
 def _maximum(valeurs, plancher: float) -> float:
     return max(plancher, *valeurs)
 
@@ -236,6 +242,7 @@ def simulateur_van(commune: str = "Lokossa", table: pd.DataFrame | None = None) 
     de ``table`` si on la donne) ; on fait varier la part des demandes faites en
     ligne, le taux d'actualisation, le prix du kilomètre et le coût de la plateforme.
     """
+    table = _par_commune(table)
     communes = _communes(table)
 
     def depart(nom):
@@ -306,6 +313,7 @@ def simulateur_file(commune: str = "Djidja", table: pd.DataFrame | None = None,
     Les curseurs partent des chiffres de la commune choisie dans le menu (ceux
     de ``table`` si on la donne).
     """
+    table = _par_commune(table)
     communes = _communes(table)
 
     def depart(nom):

@@ -42,10 +42,10 @@ def _ligne(commune: str):
 def explorer_secteurs(commune: str = "Cotonou") -> Simulateur:
     """Les entreprises du numérique d'une commune par secteur, comparées à l'ensemble du pays."""
     secteurs = charger("entreprises_secteurs")
+    pays = modele.repartition_secteurs(secteurs).set_index("secteur")["part_pct"]  # ne dépend pas du menu
 
     def dessiner(commune):
         locale = modele.repartition_secteurs(secteurs, commune)
-        pays = modele.repartition_secteurs(secteurs).set_index("secteur")["part_pct"]
         ordre = locale["secteur"][::-1]
         fig, ax = plt.subplots(figsize=(9, 4.6), layout="constrained")
         y = range(len(ordre))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import textwrap
+from functools import cache
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -75,11 +76,11 @@ def _libelle_domaine(domaine: str) -> str:
 # --- Votre commune : le profil des 5 domaines -----------------------------------------
 
 
-def dessiner_profil(enquete: pd.DataFrame, commune: str, niveau_min: int) -> dict:
+def dessiner_profil(enquete: pd.DataFrame, commune: str, niveau_min: int, *, pays: pd.Series | None = None) -> dict:
     """Barres horizontales : part au niveau ``niveau_min`` ou plus dans chaque domaine, la commune
-    à côté de l'ensemble des 77 communes."""
+    à côté de l'ensemble des 77 communes (``pays`` : ce profil, s'il est déjà calculé)."""
     repondants = enquete[enquete["commune"] == commune]
-    pays = modele.profil_domaines(enquete, niveau_min)
+    pays = modele.profil_domaines(enquete, niveau_min) if pays is None else pays
     locale = modele.profil_domaines(repondants, niveau_min)
     fig, ax = plt.subplots(figsize=(8, 4.2), layout="constrained")
     y = np.arange(len(pays))[::-1]
@@ -118,9 +119,12 @@ def simulateur_profil(commune: str = "Kandi", enquete: pd.DataFrame | None = Non
         "commune": menu("Commune", communes_disponibles(), valeur=commune),
         "niveau_min": curseur("Niveau minimal (1 à 8)", 1, 8, 1),
     }
+    profil_du_pays = cache(lambda niveau_min: modele.profil_domaines(enquete, niveau_min))  # un par niveau
     return Simulateur(
         controles,
-        lambda **valeurs: dessiner_profil(enquete, **valeurs),
+        lambda commune, niveau_min: dessiner_profil(
+            enquete, commune, niveau_min, pays=profil_du_pays(niveau_min)
+        ),
         titre="Votre commune : quels domaines DigComp sont les moins maîtrisés ?",
     )
 

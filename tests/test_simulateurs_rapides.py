@@ -1,0 +1,83 @@
+"""Ce que les simulateurs gardent en mémoire pour répondre vite ne change rien à ce qu'ils montrent.
+
+Chaque test compare l'image PNG affichée et le résumé renvoyé : avec le raccourci
+(cache, carte dessinée une fois, calcul préparé) et sans lui (tout refait).
+"""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from atelier.cartes import carte_choroplethe  # noqa: E402
+from atelier.modeles import m2_centres_numeriques as m2  # noqa: E402
+from atelier.modeles.fiche_commune import _tableau  # noqa: E402
+from atelier.vues import image_png  # noqa: E402
+from atelier.vues.fiche_commune import fiche_commune_interactive  # noqa: E402
+from atelier.vues.m2_centres_numeriques import simulateur_couverture  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def figures_fermees():
+    yield
+    assert not plt.get_fignums(), "une figure est restée ouverte"
+    plt.close("all")
+
+
+def test_la_carte_de_la_fiche_gardee_en_memoire_est_celle_qu_on_redessinerait():
+    sim = fiche_commune_interactive("Kandi")
+    carte_kandi, barres_kandi = sim.images
+    resume_kandi = sim.resultat
+    neuve = carte_choroplethe(_tableau(), "population_2013", surligner="Kandi")
+    assert carte_kandi == image_png(neuve)  # la carte resurlignée = une carte dessinée de zéro
+
+    sim.controles["commune"].value = "Parakou"  # changer de commune change la carte et le résumé
+    carte_parakou = sim.images[0]
+    assert carte_parakou != carte_kandi and sim.resultat["commune"] == "Parakou"
+    assert carte_parakou == image_png(carte_choroplethe(_tableau(), "population_2013", surligner="Parakou"))
+
+    sim.controles["commune"].value = "Kandi"  # et revenir redonne exactement la même chose
+    assert sim.images == [carte_kandi, barres_kandi] and sim.resultat == resume_kandi
+
+    sim.controles["indicateur"].value = "Usage d'internet"  # un autre indicateur : mêmes carte, autres barres
+    assert sim.images[0] == carte_kandi and sim.images[1] != barres_kandi
+
+
+def test_le_simulateur_de_couverture_revient_a_l_identique():
+    sim = simulateur_couverture("Kandi", rayon_km=10, nombre_centres=2)
+    image, resume = sim.images, sim.resultat
+    sim.regler(rayon_km=25, nombre_centres=5)
+    assert sim.images != image and sim.resultat != resume
+    sim.regler(rayon_km=10, nombre_centres=2)
+    assert sim.images == image and sim.resultat == resume
+
+
+def _pas_a_pas(arr, k, rayon_km, existants):
+    """La méthode gloutonne écrite avec les fonctions de la leçon : site_suivant, population_desservie."""
+    sites = list(existants)
+    etapes = [(0, m2.population_desservie(arr, sites, rayon_km))]
+    for etape in range(1, k + 1):
+        site = m2.site_suivant(arr, sites, rayon_km)
+        if site is None:
+            break
+        sites.append(site)
+        etapes.append((etape, m2.population_desservie(arr, sites, rayon_km)))
+    return sites[len(existants):], etapes
+
+
+@pytest.mark.parametrize("commune", ["Djougou", "Kandi", "Abomey-Calavi", "Lokossa", "Banikoara"])
+def test_le_choix_glouton_rapide_est_celui_de_la_methode_pas_a_pas(commune):
+    arr = m2.arrondissements_de(commune)
+    for rayon_km in (3, 7.5, 10, 15, 30):
+        for existants in ([], m2.sites_existants(arr)):
+            etapes = m2.choisir_sites(arr, len(arr), rayon_km, existants)
+            sites, attendu = _pas_a_pas(arr, len(arr), rayon_km, existants)
+            assert m2.sites_choisis(etapes) == sites
+            assert list(zip(etapes["etape"], etapes["population_desservie"], strict=True)) == attendu
+            gagnes = pd.Series([p for _, p in attendu]).diff().fillna(0).astype(int).tolist()
+            assert etapes["habitants_gagnes"].tolist() == gagnes
