@@ -41,6 +41,7 @@ def _sorties(*sources: str) -> list[dict]:
         for sortie in cellule.outputs:
             if sortie.output_type == "error":
                 donnees["erreur"] = f"{sortie.ename}: {sortie.evalue}"
+                donnees["traceback"] = "\n".join(sortie.traceback)
             donnees.update(sortie.get("data", {}))
         resultats.append(donnees)
     return resultats
@@ -67,6 +68,7 @@ def vu():
         "import atelier.affichage\natelier.affichage.installer(), atelier.affichage.installer()",
         "np.float64(2.5)",
         "decrire('connectivite')",
+        "fiche_commune('Kandi')",
     )
 
 
@@ -127,7 +129,7 @@ def test_un_long_tableau_dit_sa_taille_en_francais(vu):
 def test_installer_deux_fois_ne_change_rien(vu):
     assert vu[13]["text/plain"] == "(True, True)"
     assert vu[14]["text/plain"] == "2,5"
-    assert all("erreur" not in sortie for sortie in vu)
+    assert all("erreur" not in sortie for sortie in vu[:16])
 
 
 @pytest.mark.parametrize(
@@ -170,6 +172,11 @@ def test_decrire_marche_dans_une_cellule_libre_sans_import(vu):
 
 
 DECRIRE = re.compile(r"decrire\(\\?[\"']([^\"'\\]+)\\?[\"']\)")
+
+
+def test_un_outil_du_kit_non_charge_est_explique_avec_la_ligne_a_ajouter(vu):
+    erreur = vu[16]["erreur"]
+    assert erreur.startswith("NameError") and "from atelier.donnees import fiche_commune" in vu[16]["traceback"]
 
 
 def test_chaque_decrire_propose_par_un_carnet_nomme_une_table_connue():

@@ -48,8 +48,28 @@ def afficher(texte: str) -> None:
     print(texte)
 
 
+def _module_du_kit(nom: str) -> str | None:
+    """Le module du kit qui fournit l'outil ``nom`` (charger, fiche_commune…), s'il y en a un."""
+    import importlib
+
+    for module in ("atelier.donnees", "atelier.cartes"):
+        try:
+            if nom in importlib.import_module(module).__all__:
+                return module
+        except Exception:  # noqa: BLE001 — pas de suggestion plutôt qu'une seconde erreur
+            continue
+    return None
+
+
 def _explication_nom(exc: NameError, shell: Any) -> str:
     nom = getattr(exc, "name", None) or (re.findall(r"'([^']+)'", str(exc)) or ["?"])[0]
+    module = _module_du_kit(nom)
+    if module:
+        return (
+            f"« {nom} » est un outil de l'atelier qui n'est pas encore chargé dans ce carnet. Lancez "
+            "d'abord la cellule des outils, en haut du carnet ; s'il n'y en a pas, ajoutez au début "
+            f"de votre cellule la ligne : from {module} import {nom}"
+        )
     message = (
         f"Le nom « {nom} » n'est pas connu du carnet. Le plus souvent, une cellule au-dessus "
         "n'a pas encore été lancée : lancez les cellules dans l'ordre, de haut en bas "
