@@ -226,6 +226,56 @@ def test_le_formateur_trouve_sa_commande_et_son_cours_et_lui_seul_lit_salle_json
     assert [(ligne["id"], ligne["commune"], ligne["rendu"]) for ligne in lignes] == [(participant, "Boukoumbé", "non")]
 
 
+async def _taper_dans_le_terminal(serveur, terminal: str, ligne: str, fin: str, delai: float = 300) -> str:
+    """Tape ``ligne`` dans un terminal du hub (comme le navigateur, par son websocket) ;
+    renvoie ce qu'il affiche jusqu'à ``fin``."""
+    import asyncio
+    import json
+
+    from tornado.httpclient import HTTPRequest
+    from tornado.websocket import websocket_connect
+
+    url = serveur.base.replace("http", "ws", 1) + f"terminals/websocket/{terminal}"
+    ws = await websocket_connect(HTTPRequest(url, headers={"Authorization": f"token {serveur.hub.jeton}"}))
+    affiche = ""
+    try:
+        await ws.write_message(json.dumps(["stdin", ligne + "\r"]))
+        limite = time.monotonic() + delai
+        while fin not in affiche:
+            message = await asyncio.wait_for(ws.read_message(), max(1, limite - time.monotonic()))
+            assert message is not None, affiche
+            genre, *contenu = json.loads(message)
+            if genre == "stdout":
+                affiche += contenu[0]
+    finally:
+        ws.close()
+    return affiche
+
+
+@pytest.mark.lent
+@pytest.mark.hub
+def test_dans_le_terminal_du_hub_le_formateur_tape_atelier_formateur(petite_salle):
+    import asyncio
+
+    from atelier.salle.client import Hub
+
+    salle = petite_salle
+    formateur = salle.formateurs[0]
+    try:
+        service.demarrer_en_fond(salle)
+        hub = Hub(salle.url, salle.jeton_service.read_text(encoding="utf-8").strip())
+        hub.demarrer(formateur)
+        serveur = hub.serveur(formateur)
+        terminal = serveur.requete("POST", "api/terminals").json()["name"]
+        # Le marqueur de fin est calculé par le shell : l'écho de la ligne tapée ne le contient pas.
+        affiche = asyncio.run(_taper_dans_le_terminal(
+            serveur, terminal, "atelier-formateur distribuer inconnu; echo FIN-$((6*7))", "FIN-42"))
+        assert "Exercice inconnu : « inconnu »" in affiche and "m0_prise_en_main" in affiche, affiche
+        assert "command not found" not in affiche and "introuvable" not in affiche, affiche
+    finally:
+        service.arreter(salle)
+
+
 @pytest.mark.lent
 @pytest.mark.hub
 def test_zz_retirer_supprime_tout_ce_que_la_salle_a_installe(petite_salle):
