@@ -207,3 +207,15 @@ def test_le_bouton_collect_du_formgrader_passe_par_le_meme_ramassage(tmp_path):
     assert "usurpation" in resultat["log"] and "solution.ipynb (lien symbolique)" in resultat["log"]
     assert sorted(p.name for p in (cours / "submitted").iterdir()) == [moi]
     assert SECRET not in _tout_le_texte(cours / "submitted")
+
+
+def test_mille_depots_pieges_ne_noient_pas_l_ecran(tmp_path):
+    moi = pwd.getpwuid(os.getuid()).pw_name
+    cours = _cours(tmp_path)
+    inbound = tmp_path / "echange" / "cours" / "inbound"
+    _depot(inbound, moi)
+    for i in range(1000):
+        (inbound / f"nobody{i}+{EXERCICE}+{HEURE}+x").mkdir()
+    lignes = ramasser_echange(cours, EXERCICE, inbound)
+    assert lignes[0] == f"✓ {moi} : ramassée."
+    assert len(lignes) == 1 + 5 + 1 and lignes[-1].endswith("et 995 autre(s) incident(s) du même compte, non détaillés.")

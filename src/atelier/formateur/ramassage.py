@@ -328,9 +328,23 @@ def ramasser_echange(cours: Path, exercice: str, inbound: Path) -> list[str]:
             lignes += _ramasser_depot(cours, exercice, noms, inbound_fd, ident, nom, etat.st_uid, incidents)
     finally:
         os.close(inbound_fd)
+    incidents = _resumer(incidents)
     lignes += [f"{ALERTE} {auteur} : {message}." for auteur, message in incidents]
     noter_incidents(cours, exercice, incidents)
     return lignes
+
+
+def _resumer(incidents: list[tuple[str, str]], par_compte: int = 5) -> list[tuple[str, str]]:
+    """Au plus ``par_compte`` incidents par compte, puis leur nombre (des milliers de dépôts piégés
+    ne doivent pas noyer l'écran du formateur ni le bilan)."""
+    gardes, comptes = [], {}
+    for auteur, message in incidents:
+        comptes[auteur] = comptes.get(auteur, 0) + 1
+        if comptes[auteur] <= par_compte:
+            gardes.append((auteur, message))
+    gardes += [(auteur, f"et {n - par_compte} autre(s) incident(s) du même compte, non détaillés")
+               for auteur, n in comptes.items() if n > par_compte]
+    return gardes
 
 
 def _ramasser_depot(cours, exercice, noms, inbound_fd, ident, nom, uid, incidents) -> list[str]:
