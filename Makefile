@@ -32,7 +32,7 @@ help:
 	@echo "make test   lance tous les tests"
 	@echo "make applis ouvre les applications (simulateurs, fiche commune) sans code"
 	@echo "make guide  guide du formateur imprimable (HTML et PDF) dans facilitator_guide/_construit/"
-	@echo "make salle  (root) JupyterHub d'une salle : LISTE=ma-salle.csv (puis salle-etat, salle-arreter, salle-retirer)"
+	@echo "make salle  (root) JupyterHub d'une salle : LISTE=ma-salle.csv (puis salle-etat, salle-arreter, salle-redemarrer, salle-retirer)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -79,14 +79,15 @@ clean:
 #   make salle LISTE=ma-salle.csv   installe (ou met à jour) la salle et (re)lance le hub en arrière-plan
 #   make salle-etat                 le hub tourne-t-il ?
 #   make salle-arreter              arrête le hub
+#   make salle-redemarrer           le relance (sans rien réinstaller)
 #   make salle-retirer              arrête le hub et supprime tout ce que la salle a installé
 LISTE ?= deploy/liste-exemple.csv
 SALLE_DOSSIER ?= /srv/atelier-salle
 SALLE_ARGS ?=
-.PHONY: salle salle-etat salle-arreter salle-retirer
+.PHONY: salle salle-etat salle-arreter salle-redemarrer salle-retirer
 salle: $(VENV)/.installe-test
 	$(BIN)/python -m atelier.salle installer --liste "$(LISTE)" --dossier "$(SALLE_DOSSIER)" $(SALLE_ARGS)
 	$(BIN)/python -m atelier.salle redemarrer --dossier "$(SALLE_DOSSIER)"
 
-salle-etat salle-arreter salle-retirer: $(VENV)/.installe-base
+salle-etat salle-arreter salle-redemarrer salle-retirer: $(VENV)/.installe-base
 	$(BIN)/python -m atelier.salle $(subst salle-,,$@) --dossier "$(SALLE_DOSSIER)"
