@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import html
+import io
 from functools import cache, lru_cache
 
 import matplotlib.pyplot as plt
 import numpy as np
 from IPython.display import HTML, display
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from PIL import Image
 
 from atelier.cartes import carte_choroplethe, surligner
 from atelier.donnees import communes_disponibles
@@ -18,7 +21,7 @@ from atelier.modeles.fiche_commune import (
     chiffres_cles,
     comparaison_departement,
 )
-from atelier.vues import Simulateur, image_png, menu, montrer
+from atelier.vues import Simulateur, menu, montrer
 
 SYNTHETIQUE = "données synthétiques (fictives, pour l'exercice)"
 NATURES = {"réel": "réel", "calculé": "calculé à partir de données réelles", "synthétique": SYNTHETIQUE}
@@ -76,21 +79,34 @@ def _barres(cles: dict, colonne: str, tableau, comparaison) -> None:
     fig.tight_layout()
 
 
-def _carte_surlignee(fond, commune: str) -> bytes:
-    """L'image de la carte ``fond`` (dessinée une fois) avec ``commune`` surlignée ; la carte est
-    ensuite remise comme avant, prête pour la commune suivante."""
-    ax = fond.axes[0]
-    patch = next(p for p in ax.patches if p.get_gid() == commune)
-    style = {"linewidth": patch.get_linewidth(), "edgecolor": patch.get_edgecolor(),
-             "hatch": patch.get_hatch(), "zorder": patch.get_zorder()}
-    textes = len(ax.texts)
-    surligner(ax, commune)
-    try:
-        return image_png(fond)
-    finally:
-        patch.set(**style)
-        for texte in ax.texts[textes:]:
-            texte.remove()
+class _CarteSurlignee:
+    """La carte des 77 communes dessinée une seule fois (le fond) ; pour surligner une commune, on
+    repart de l'image du fond et on ne dessine que cette commune et son nom par-dessus."""
+
+    def __init__(self, figure):
+        self.figure = figure
+        self.canvas = FigureCanvasAgg(figure)
+        self.canvas.draw()
+        self.fond = self.canvas.copy_from_bbox(figure.bbox)
+
+    def image(self, commune: str) -> bytes:
+        ax = self.figure.axes[0]
+        patch = next(p for p in ax.patches if p.get_gid() == commune)
+        style = {"linewidth": patch.get_linewidth(), "edgecolor": patch.get_edgecolor(),
+                 "hatch": patch.get_hatch(), "zorder": patch.get_zorder()}
+        textes = len(ax.texts)
+        surligner(ax, commune)
+        try:
+            self.canvas.restore_region(self.fond)
+            for artiste in [patch, *ax.texts[textes:]]:  # au-dessus de tout le reste, comme sur une carte neuve
+                ax.draw_artist(artiste)
+            tampon = io.BytesIO()
+            Image.fromarray(np.asarray(self.canvas.buffer_rgba())).save(tampon, "png", compress_level=1)
+            return tampon.getvalue()
+        finally:
+            patch.set(**style)
+            for texte in ax.texts[textes:]:
+                texte.remove()
 
 
 def fiche_commune_interactive(commune: str = "Cotonou") -> Simulateur:
@@ -107,11 +123,11 @@ def fiche_commune_interactive(commune: str = "Cotonou") -> Simulateur:
 
     @cache
     def fond():
-        return carte_choroplethe(tableau, "population_2013")
+        return _CarteSurlignee(carte_choroplethe(tableau, "population_2013"))
 
     @lru_cache(maxsize=16)
     def carte(commune: str) -> bytes:
-        return _carte_surlignee(fond(), commune)
+        return fond().image(commune)
 
     def dessiner(commune: str, indicateur: str) -> dict:
         cles, comparaison = calculs(commune)
