@@ -291,3 +291,49 @@ def _dormeurs(nom: str, duree: int) -> list[psutil.Process]:
                 and p.info["status"] != psutil.STATUS_ZOMBIE:
             vivants.append(p)
     return vivants
+
+
+# --------------------------------------------------------------------------- sans hub
+
+
+def test_groupe_v2_et_v1_sur_une_fausse_arborescence(tmp_path):
+    from atelier.salle import limites
+
+    v2 = tmp_path / "v2"
+    v2.mkdir()
+    (v2 / "cgroup.controllers").write_text("cpu memory pids\n")
+    (v2 / "cgroup.subtree_control").write_text("")
+    (v2 / limites.NOM_PARENT).mkdir()
+    (v2 / limites.NOM_PARENT / "cgroup.subtree_control").write_text("")
+    groupe = limites.groupe_de("awa", racine=v2)
+    assert groupe.v2 and groupe.dossiers == [v2 / limites.NOM_PARENT / "awa"]
+    assert (v2 / "cgroup.subtree_control").read_text() == "+memory +pids"
+    groupe.creer(memoire_mo=800, processus_max=64)
+    assert (groupe.memoire / "memory.max").read_text() == str(800 * limites.MO)
+    assert (groupe.pids / "pids.max").read_text() == "64"
+
+    v1 = tmp_path / "v1"
+    for fichier in ("memory/memory.limit_in_bytes", "pids/cgroup.procs"):
+        (v1 / fichier).parent.mkdir(parents=True, exist_ok=True)
+        (v1 / fichier).write_text("")
+    groupe = limites.groupe_de("awa", racine=v1)
+    assert not groupe.v2 and groupe.dossiers == [v1 / "memory" / limites.NOM_PARENT / "awa",
+                                                 v1 / "pids" / limites.NOM_PARENT / "awa"]
+    groupe.creer(memoire_mo=800, processus_max=64)
+    assert (groupe.memoire / "memory.limit_in_bytes").read_text() == str(800 * limites.MO)
+
+    with pytest.raises(limites.LimitesIndisponibles, match="pas de contrôleurs"):
+        limites.groupe_de("awa", racine=tmp_path / "vide")
+
+
+def test_taille_du_dossier_sans_suivre_les_liens(tmp_path):
+    from atelier.salle import limites
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "donnees.bin").write_bytes(os.urandom(2 * limites.MO))
+    ailleurs = tmp_path.parent / f"{tmp_path.name}-ailleurs"
+    ailleurs.mkdir()
+    (ailleurs / "gros.bin").write_bytes(os.urandom(5 * limites.MO))
+    (tmp_path / "lien").symlink_to(ailleurs)
+    assert 2 <= limites.taille_dossier_mo(tmp_path) < 2.5
+    assert "1\u202f130 Mo" in limites.message_disque("awa", 1130, 1024, True, "dès maintenant")

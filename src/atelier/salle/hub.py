@@ -101,11 +101,14 @@ class SpawnerSalle(LocalProcessSpawner):
                 taille = await asyncio.to_thread(lim.taille_dossier_mo, home)
                 if taille <= limite:
                     return False, ""
-                return True, (f"Espace disque : {self.user.name} occupe {lim.texte_mo(taille)} pour "
-                              f"{lim.texte_mo(limite)} permis ; son espace démarre sans fichier de plus de 64 Ko.")
+                return True, lim.message_disque(self.user.name, taille, limite, True, "dès ce démarrage")
             return await asyncio.to_thread(lim.controler_disque, self.user.name, home, limite, self._disque_plein)
         except (KeyError, OSError) as erreur:
             return self._disque_plein, f"Contrôle du disque de {self.user.name} impossible : {erreur}"
+
+    async def progress(self):
+        # Affiché sur la page d'attente du hub (deploy/templates/spawn_pending.html).
+        yield {"progress": 50, "message": "Démarrage de votre espace…"}
 
     async def poll(self):
         statut = await super().poll()

@@ -230,8 +230,12 @@ def controler_disque(nom: str, home: Path, limite_mo: int, deja_bloque: bool) ->
         return depasse, ""
     quand = "dès maintenant" if bloquer_ecritures(nom, taille_fichier_permise(limite_mo, depasse)) \
         else "au prochain démarrage de son espace"
+    return depasse, message_disque(nom, taille, limite_mo, depasse, quand)
+
+
+def message_disque(nom: str, taille: float, limite_mo: int, depasse: bool, quand: str) -> str:
     if depasse:
-        return True, (f"Espace disque : {nom} occupe {texte_mo(taille)} pour {texte_mo(limite_mo)} permis ; "
-                      f"plus aucun fichier de plus de 64 Ko ne pourra être écrit ({quand}) "
-                      "jusqu'à ce qu'il libère de la place.")
-    return False, f"Espace disque : {nom} est repassé sous la limite ({texte_mo(taille)}) ; écritures rétablies ({quand})."
+        return (f"Espace disque : {nom} occupe {texte_mo(taille)} pour {texte_mo(limite_mo)} permis ; "
+                f"plus aucun fichier de plus de 64 Ko ne pourra être écrit ({quand}) "
+                "jusqu'à ce qu'il libère de la place.")
+    return f"Espace disque : {nom} est repassé sous la limite ({texte_mo(taille)}) ; écritures rétablies ({quand})."
