@@ -90,6 +90,14 @@ def test_un_tableau_est_ecrit_a_la_francaise_en_html_et_en_texte(vu):
     assert re.search(r"000\s+—\s+—\s+2025", texte)
 
 
+def test_une_colonne_de_decimaux_a_partout_autant_de_decimales():
+    import pandas as pd
+
+    lisible = affichage.tableau_lisible(pd.DataFrame({"densite": [53.3, 11.0, float("nan"), 0.000123]}))
+    assert list(lisible["densite"]) == ["53,3", "11,0", "—", "0,000123"]
+    assert list(affichage.tableau_lisible(pd.DataFrame({"pct": [0.0, 25.0]}))["pct"]) == ["0", "25"]
+
+
 def test_une_serie_s_affiche_sans_ligne_technique(vu):
     texte, html = vu[3]["text/plain"], vu[3]["text/html"]
     assert "dtype" not in texte and "Name:" not in texte
@@ -143,7 +151,8 @@ def test_installer_deux_fois_ne_change_rien(vu):
         (12345, f"12{FINE}345"),
         (-13600000.0, f"-13{FINE}600{FINE}000"),
         (0.000123456, "0,000123"),
-        (-0.00001, "-0,00001"),
+        (-0.00001, "-1 × 10⁻⁵"),
+        (0.00012345, "0,000123"),
         (0.30000000000000004, "0,3"),
         (1e-9, "1 × 10⁻⁹"),
         (10**20 + 1, FINE.join(["100", "000", "000", "000", "000", "000", "001"])),

@@ -6,8 +6,11 @@ IPython **affiche** les résultats (la dernière ligne d'une cellule, ``display`
 - un nombre s'écrit ``1,096`` et non ``np.float64(1.0964912280701753)``, et
   ``2 274 000 000`` (espace fine insécable entre les milliers) et non
   ``2274000000`` ; trois décimales au plus, trois chiffres significatifs sous 1 ;
-- dans un tableau (``DataFrame``, ``Series``), les mêmes nombres, une case vide
-  s'écrit « — », et une série s'affiche sans la ligne technique ``dtype:`` ;
+  (sous 0,0001 : ``1,2 × 10⁻⁵``) ;
+- dans un tableau (``DataFrame``, ``Series``), les mêmes nombres (autant de décimales
+  dans toute une colonne), une case vide s'écrit « — », une série s'affiche sans la
+  ligne technique ``dtype:``, et la taille d'un long tableau se lit en français ;
+- dans une liste ou un dictionnaire qui contient des décimaux, « ; » sépare les éléments ;
 - une valeur manquante seule s'écrit « non renseigné ».
 
 Les valeurs ne changent pas : seul l'affichage change. ``str()``, ``repr()``,
@@ -23,10 +26,12 @@ from __future__ import annotations
 
 import math
 import numbers
+import re
 from typing import Any
 
 from atelier.erreurs import nombre_fr
 
+_DECIMAL = re.compile(r"^-?[\d\u202f]+(,\d+)?$")  # un nombre écrit par ``nombre`` (ni « — » ni « ∞ »)
 _EXPOSANTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 VIDE = "—"  # une case vide dans un tableau
 MANQUANT = "non renseigné"  # une valeur manquante affichée seule
@@ -47,7 +52,7 @@ def nombre(valeur: numbers.Real) -> str:
     if valeur.is_integer():
         return nombre(int(valeur))
     absolu = abs(valeur)
-    if absolu < 1e-6:  # 1,23 × 10⁻⁹
+    if absolu < 1e-4:  # 1,23 × 10⁻⁵ plutôt que 0,0000123
         mantisse, exposant = f"{valeur:.2e}".split("e")
         return f"{nombre(float(mantisse))} × 10{str(int(exposant)).translate(_EXPOSANTS)}"
     # Trois décimales au plus ; sous 1, trois chiffres significatifs (0,000123).
@@ -91,23 +96,42 @@ def _borne(tableau, axe: int, limite: int | None):
     return pd.concat([tableau.iloc[:, :limite], tableau.iloc[:, -limite:]], axis=1)
 
 
-def _colonne_lisible(colonne):
+def _colonne_lisible(colonne, aligner: bool):
     import pandas as pd
 
     types = pd.api.types
     if types.is_datetime64_any_dtype(colonne) or types.is_timedelta64_dtype(colonne):
         return colonne
-    return colonne.astype(object).map(cellule)
+    textes = colonne.astype(object).map(cellule)
+    return _decimales_alignees(textes) if aligner and types.is_float_dtype(colonne) else textes
 
 
-def tableau_lisible(tableau):
-    """Une copie du tableau à afficher (les lignes et colonnes visibles), cases écrites en texte."""
+def _decimales_alignees(textes):
+    """Dans une colonne de décimaux, autant de décimales partout (11,0 sous 53,3) : on complète, sans arrondir."""
+    decimales = {t: len(t.partition(",")[2]) for t in textes if isinstance(t, str) and _DECIMAL.match(t)}
+    # Les valeurs sous 1 (0,000123) gardent leurs chiffres significatifs sans imposer leur longueur aux autres.
+    plus = max((d for t, d in decimales.items() if not t.lstrip("-").startswith("0,")), default=0)
+
+    def completer(texte):
+        if texte not in decimales or decimales[texte] >= plus:
+            return texte
+        return texte + ("" if decimales[texte] else ",") + "0" * (plus - decimales[texte])
+
+    return textes.map(completer)
+
+
+def tableau_lisible(tableau, aligner: bool = True):
+    """Une copie du tableau à afficher (les lignes et colonnes visibles), cases écrites en texte.
+
+    ``aligner`` : même nombre de décimales dans chaque colonne de décimaux (pas pour une série,
+    dont les lignes sont souvent des grandeurs différentes, comme la fiche d'une commune).
+    """
     import pandas as pd
 
     tableau = _borne(tableau, 0, pd.get_option("display.max_rows"))
     tableau = _borne(tableau, 1, pd.get_option("display.max_columns"))
     lisible = pd.DataFrame(
-        {i: _colonne_lisible(tableau.iloc[:, i]) for i in range(tableau.shape[1])}, index=tableau.index
+        {i: _colonne_lisible(tableau.iloc[:, i], aligner) for i in range(tableau.shape[1])}, index=tableau.index
     )
     lisible.columns = tableau.columns
     return lisible
@@ -144,16 +168,16 @@ def _en_tableau(serie):
     return serie.to_frame(name=NOMS_FR.get(nom, nom))
 
 
-def html_tableau(tableau, forme: tuple[int, ...] | None = None) -> str:
+def html_tableau(tableau, forme: tuple[int, ...] | None = None, aligner: bool = True) -> str:
     """Le tableau en HTML, comme pandas l'afficherait, avec les nombres à la française."""
-    html = tableau_lisible(tableau).to_html(notebook=True, **_options(len(tableau)))
+    html = tableau_lisible(tableau, aligner).to_html(notebook=True, **_options(len(tableau)))
     dimensions = _dimensions(forme or tableau.shape)
     return html + (f"\n<p>{dimensions}</p>" if dimensions else "")
 
 
 def html_serie(serie) -> str:
     """Une série en tableau à une colonne (titre : son nom)."""
-    return html_tableau(_en_tableau(serie), serie.shape)
+    return html_tableau(_en_tableau(serie), serie.shape, aligner=False)
 
 
 def texte_tableau(tableau) -> str:
@@ -167,7 +191,7 @@ def texte_tableau(tableau) -> str:
 
 def texte_serie(serie) -> str:
     """Une série en texte : étiquette et valeur par ligne, sans les lignes « Name: » et « dtype: »."""
-    lisible = tableau_lisible(serie.to_frame()).iloc[:, 0]
+    lisible = tableau_lisible(serie.to_frame(), aligner=False).iloc[:, 0]
     texte = lisible.to_string(name=False, dtype=False, length=False, max_rows=_options(len(serie))["max_rows"])
     dimensions = _dimensions(serie.shape)
     return texte + (f"\n\n{dimensions}" if dimensions else "")
