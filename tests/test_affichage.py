@@ -69,6 +69,7 @@ def vu():
         "np.float64(2.5)",
         "decrire('connectivite')",
         "fiche_commune('Kandi')",
+        "tableau.columns, pd.Series(['Zou', 'Mono', 'Zou']).unique(), np.array([1.5, 2.0]), pd.RangeIndex(3)",
     )
 
 
@@ -121,6 +122,12 @@ def test_les_booleens_et_les_enumerations_restent_lisibles(vu):
 def test_une_suite_de_decimaux_est_separee_par_des_points_virgules(vu):
     assert vu[9]["text/plain"] == "(393,333 ; 65,556)"
     assert vu[10]["text/plain"] == f"{{'tarif_fcfa': 300 ; 'autres_frais_mois': 387{FINE}666,667}}"
+
+
+def test_index_et_tableaux_a_une_dimension_s_affichent_comme_des_listes(vu):
+    assert vu[17]["text/plain"] == (
+        "(['budget_fcfa', 'part', 'note', 'annee'],\n ['Zou', 'Mono'],\n [1,5 ; 2],\n RangeIndex(start=0, stop=3, step=1))"
+    )
 
 
 def test_une_valeur_manquante_seule_est_non_renseignee(vu):

@@ -5,12 +5,14 @@ IPython **affiche** les résultats (la dernière ligne d'une cellule, ``display`
 
 - un nombre s'écrit ``1,096`` et non ``np.float64(1.0964912280701753)``, et
   ``2 274 000 000`` (espace fine insécable entre les milliers) et non
-  ``2274000000`` ; trois décimales au plus, trois chiffres significatifs sous 1 ;
+  ``2274000000`` ; trois décimales au plus, trois chiffres significatifs sous 1
   (sous 0,0001 : ``1,2 × 10⁻⁵``) ;
 - dans un tableau (``DataFrame``, ``Series``), les mêmes nombres (autant de décimales
   dans toute une colonne), une case vide s'écrit « — », une série s'affiche sans la
   ligne technique ``dtype:``, et la taille d'un long tableau se lit en français ;
 - dans une liste ou un dictionnaire qui contient des décimaux, « ; » sépare les éléments ;
+  un index (``tableau.columns``) ou un tableau à une dimension (``.unique()``) s'affiche
+  comme une liste ;
 - une valeur manquante seule s'écrit « non renseigné ».
 
 Les valeurs ne changent pas : seul l'affichage change. ``str()``, ``repr()``,
@@ -236,6 +238,22 @@ def _imprimer_suite(original):
     return imprimer
 
 
+def _imprimer_en_liste(original):
+    """Un index, un tableau numpy ou pandas à une dimension : une simple liste, sans ``dtype``."""
+
+    def imprimer(objet, p, cycle):
+        import pandas as pd
+
+        limite = pd.get_option("display.max_seq_items") or 100
+        if cycle or getattr(objet, "ndim", 1) != 1 or len(objet) > limite or isinstance(
+            objet, (pd.MultiIndex, pd.RangeIndex)
+        ):
+            return original(objet, p, cycle)
+        return p.pretty(objet.tolist())
+
+    return imprimer
+
+
 def _types_numpy() -> list[type]:
     import numpy as np
 
@@ -286,6 +304,8 @@ def installer() -> bool:
     for genre in (list, tuple, dict):
         texte.for_type(genre, _imprimer_suite(_precedent(texte, genre)))
     texte.for_type(np.bool_, lambda valeur, p, cycle: p.text(str(bool(valeur))))
+    for genre in (pd.Index, pd.api.extensions.ExtensionArray, np.ndarray):
+        texte.for_type(genre, _imprimer_en_liste(_precedent(texte, genre)))
     for genre, en_texte, en_html, repli_html in (
         (pd.DataFrame, texte_tableau, html_tableau, lambda tableau: tableau._repr_html_()),
         (pd.Series, texte_serie, html_serie, lambda serie: None),
