@@ -49,6 +49,11 @@ COMMUNES_INTERMEDIAIRES = [
     "Sèmè-Podji", "Kétou", "Pobè", "Abomey", "Bohicon",
 ]  # fmt: skip
 PILOTES_ECOMMUNE = ["Porto-Novo", "Lokossa", "Djougou"]  # e-Commune, 30 sept. 2025 [45]
+# Centres communaux de services publics : les 15 ouverts en décembre 2021 et les 5 de mars 2023 [25][80].
+CCSP_DECEMBRE_2021 = [
+    "Adjohoun", "Allada", "Aplahoué", "Bassila", "Bembèrèkè", "Dassa-Zoumè", "Djidja", "Djougou",
+    "Kandi", "Malanville", "Nikki", "Ouidah", "Péhunco", "Pobè", "Tanguiéta",
+]  # fmt: skip
 CCSP_MARS_2023 = ["Ouèssè", "Covè", "Adjarra", "Sèmè-Podji", "Lokossa"]  # [25][80]
 NB_COMMUNES_CCSP = 20  # 15 (déc. 2021) + 5 (mars 2023) [25]
 NB_COMMUNES_PNC = 43  # communes dotées d'un point numérique communautaire, nov. 2020 [24]
@@ -281,11 +286,7 @@ def table_connectivite(communes: pd.DataFrame, num: np.ndarray) -> pd.DataFrame:
     fibre[t.echantillon(np.maximum(score, 0.01) ** 2, NB_COMMUNES_FIBRE)] = True
     pnc = np.zeros(n, dtype=bool)
     pnc[t.echantillon(np.maximum(score, 0.01) + 0.3 * fibre, NB_COMMUNES_PNC)] = True
-    ccsp = communes["commune"].isin(CCSP_MARS_2023).to_numpy(copy=True)
-    autres = np.flatnonzero(~ccsp)
-    ccsp[autres[t.echantillon(np.maximum(score[autres], 0.01), NB_COMMUNES_CCSP - ccsp.sum())]] = (
-        True
-    )
+    ccsp = communes["commune"].isin(CCSP_DECEMBRE_2021 + CCSP_MARS_2023).to_numpy()
     return pd.DataFrame(
         {
             "commune": communes["commune"],

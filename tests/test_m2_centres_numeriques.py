@@ -375,13 +375,16 @@ def test_simulateur_couverture_suit_les_controles():
     assert sim.resultat["nouveaux_sites"] == ["Angaradebou"]
     un = sim.resultat["part_desservie"]
     sim.controles["nombre_centres"].value = 3
-    assert sim.resultat["nouveaux_sites"] == ["Angaradebou", "Kandi I", "Bensekou"]
+    # Le CCSP de Kandi (décembre 2021) est au chef-lieu, Kandi II : il dessert déjà Kandi I et II.
+    assert sim.resultat["existants"] == ["Kandi II"]
+    assert sim.resultat["nouveaux_sites"] == ["Angaradebou", "Bensekou", "Sam"]
     assert sim.resultat["part_desservie"] > un
-    assert sim.resultat["population_desservie"] == 74_305 + 61_080 + 42_764
+    # Kandi I + II, puis Angaradebou + Donwari, Bensekou + Sonsoro, Sam (à 15 km)
+    assert sim.resultat["population_desservie"] == 61_080 + 74_305 + 42_764 + 33_232
     sim.controles["rayon_km"].value = 5  # à 5 km, chaque centre ne dessert que son arrondissement
-    assert sim.resultat["population_desservie"] == sum(
-        sorted(_commune("Kandi")["population_2024"], reverse=True)[:3]
-    )
+    kandi = _commune("Kandi").set_index("arrondissement")["population_2024"]
+    autres = kandi.drop("Kandi II").sort_values(ascending=False)
+    assert sim.resultat["population_desservie"] == kandi["Kandi II"] + autres.iloc[:3].sum()
     sim.controles["commune"].value = "Lokossa"
     assert sim.resultat["existants"] == ["Lokossa"]
     sim.controles["partir_existants"].value = False
