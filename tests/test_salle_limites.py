@@ -22,6 +22,7 @@ from pathlib import Path
 import psutil
 import pytest
 import requests
+from test_navigateur import Surveillance, _capture, navigateur  # noqa: F401 (fixture)
 from test_salle_hub import CACHE_VENV, FIXTURES, _arreter
 
 from conftest import exiger, port_libre
@@ -135,6 +136,30 @@ def test_pages_du_hub_en_francais(salle):
     accueil = awa.get(f"{url}hub/home", timeout=30)
     assert "Démarrer mon espace" in _html(accueil) and "Se déconnecter" in _html(accueil)
     assert "Start My Server" not in accueil.text and "Logout" not in accueil.text
+
+
+@pytest.mark.navigateur
+def test_dans_le_navigateur_connexion_accueil_et_applications(salle, navigateur):  # noqa: F811 (fixture)
+    """Comme un participant : la carte en main, la page de connexion, puis son espace (captures du guide)."""
+    url, koffi = salle["etat"].url, salle["noms"]["koffi"]
+    page = navigateur.new_page(viewport={"width": 1100, "height": 650}, locale="fr-FR")
+    surveillance = Surveillance(page)
+    try:
+        page.goto(f"{url}hub/login")
+        page.wait_for_selector("#login_submit")
+        _capture(page, "hub_connexion")
+        page.fill("#username_input", koffi)
+        page.fill("#password_input", salle["mots_de_passe"][koffi])
+        page.click("#login_submit")
+        page.wait_for_url(re.compile(rf".*/user/{re.escape(koffi)}/lab.*"), timeout=180_000)
+        page.goto(f"{url}hub/home")
+        assert page.inner_text("#start").strip() == "Ouvrir mon espace"
+        _capture(page, "hub_accueil")
+        page.goto(f"{url}services/applis/")
+        page.wait_for_selector("text=Choisissez une application", timeout=60_000)
+        assert not surveillance.externes, surveillance.externes
+    finally:
+        page.close()
 
 
 def test_pas_de_bouton_validate_pour_les_participants(salle):
