@@ -1,0 +1,420 @@
+"""Le contenu du volet numérique du plan de développement communal (PDC) d'une commune.
+
+Fonctions pures : elles lisent les données de l'atelier et les choix notés dans
+le plan du participant (``atelier.plan.stockage``) et renvoient des textes, des
+nombres et des figures. Les formats (Word, PDF, Excel) sont écrits par
+``atelier.plan.formats``.
+
+Chaque fiche action vient d'un choix du participant quand il en a noté un, sinon
+d'une proposition tirée des points faibles de la commune, marquée « proposition
+à discuter ». Chaque chiffre synthétique porte la mention « donnée synthétique ».
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import matplotlib.pyplot as plt
+
+from atelier.cartes import carte_choroplethe
+from atelier.donnees import charger_communes, parametre, trouver_commune
+from atelier.erreurs import nombre_fr
+from atelier.modeles import m1_planification as m1
+from atelier.modeles import m2_centres_numeriques as m2
+from atelier.modeles import m3_dematerialisation as m3
+from atelier.modeles import m4_entreprises_relais as m4
+from atelier.modeles import m5_formation as m5
+from atelier.modeles.fiche_commune import comparaison_departement
+from atelier.plan.stockage import Plan
+
+SYNTHETIQUE = "donnée synthétique"
+PROPOSITION = "proposition à discuter"
+ORIGINE = {"réel": "recensement", "calculé": "calcul sur le recensement", "synthétique": SYNTHETIQUE}
+DUREE_ANS = 3  # durée du volet numérique : hypothèse de l'atelier (un PDC dure 5 ans)
+RAYON_KM = 5  # distance à un centre numérique jugée acceptable : hypothèse du module 2
+MOIS_APPUI_RELAIS = 6  # appui au démarrage d'un relais : 6 mois de charges fixes (hypothèse)
+
+# Le critère le plus faible de la grille → l'action qui le renforce, son service et son coût.
+ACTIONS_CRITERE = {
+    "Cadre institutionnel": (
+        "Nommer un point focal numérique et faire adopter une charte numérique communale",
+        "Secrétariat général", 2_000_000,
+    ),
+    "Contenu": (
+        "Publier en ligne le budget, les délibérations et les procédures de la mairie",
+        "Service de la communication", 3_000_000,
+    ),
+    "Services en ligne": (
+        "Ouvrir un premier service en ligne avec suivi de la demande",
+        "Service de l'état civil", 5_000_000,
+    ),
+    "Participation": (
+        "Ouvrir un canal de consultation des habitants (SMS, WhatsApp, page de la mairie)",
+        "Service de la communication", 2_500_000,
+    ),
+    "Technologie": (
+        "Équiper et connecter les services de la mairie (réseau, ordinateurs, sauvegardes)",
+        "Service informatique ou secrétariat général", 8_000_000,
+    ),
+}
+
+
+def fcfa(montant: float) -> str:
+    """« 12 500 000 FCFA » (espace fine insécable entre les milliers, insécable avant l'unité)."""
+    return f"{nombre_fr(round(montant))}\u00a0FCFA"
+
+
+def pct(valeur: float, decimales: int = 0) -> str:
+    return f"{nombre_fr(valeur, decimales)}\u00a0%"
+
+
+def marque(texte: str, synthetique: bool) -> str:
+    """Le texte suivi de « (donnée synthétique) » si le chiffre l'est."""
+    return f"{texte} ({SYNTHETIQUE})" if synthetique else texte
+
+
+@dataclass
+class Fiche:
+    """Une fiche action au format du PDC."""
+
+    titre: str
+    module: str
+    constat: str
+    objectif: str
+    indicateur: str
+    depart: float
+    cible: float
+    unite: str
+    cout_fcfa: float
+    financement: str
+    responsable: str
+    annee_depart: int
+    annee_cible: int
+    proposition: bool = True
+    synthetique: bool = True
+    jalons: list[tuple[int, float]] = field(default_factory=list)
+
+    def __post_init__(self):
+        if not self.jalons:
+            table = m1.jalons(self.depart, self.cible, self.annee_depart, self.annee_cible)
+            self.jalons = [(int(a), float(v)) for a, v in zip(table["annee"], table["valeur"], strict=True)]
+
+    @property
+    def statut(self) -> str:
+        return PROPOSITION if self.proposition else "choix de la commune"
+
+    @property
+    def calendrier(self) -> str:
+        return f"de janvier {self.annee_depart} à décembre {self.annee_cible}"
+
+    def valeur(self, v: float) -> str:
+        decimales = 0 if float(v).is_integer() or abs(v) >= 100 else 1
+        texte = nombre_fr(v, decimales) + (f"\u00a0{self.unite}" if self.unite else "")
+        return marque(texte, self.synthetique)
+
+    def lignes(self) -> list[tuple[str, str]]:
+        """Les rubriques de la fiche, dans l'ordre du PDC : (rubrique, texte)."""
+        jalons = " ; ".join(f"{a} : {self.valeur(v)}" for a, v in self.jalons[1:-1]) or "—"
+        return [
+            ("Action", self.titre),
+            ("Statut", self.statut),
+            ("Constat", self.constat),
+            ("Objectif", self.objectif),
+            ("Indicateur", self.indicateur),
+            ("Valeur de départ", self.valeur(self.depart)),
+            ("Cible", f"{self.valeur(self.cible)}, fin {self.annee_cible}"),
+            ("Jalons", jalons),
+            ("Coût estimé", marque(fcfa(self.cout_fcfa), self.synthetique)),
+            ("Financement", self.financement),
+            ("Service responsable", self.responsable),
+            ("Calendrier", self.calendrier),
+        ]
+
+
+@dataclass
+class Contenu:
+    commune: str
+    departement: str
+    annee: int
+    chiffres: list[dict]
+    scores: object  # pd.Series : % par critère
+    grille_du_participant: bool
+    niveau: str
+    score_global: float
+    critere_faible: str
+    fiches: list[Fiche]
+    budget: dict
+    figures: dict = field(default_factory=dict)
+
+    @property
+    def titre(self) -> str:
+        return f"Volet numérique du plan de développement communal — Commune de {self.commune}"
+
+    @property
+    def cout_total(self) -> float:
+        return sum(f.cout_fcfa for f in self.fiches)
+
+    def phrase_enveloppe(self) -> str:
+        """Ce que le PAI réserve au numérique, et ce que les actions en demandent."""
+        b = self.budget
+        if not b["enveloppe_fcfa"]:
+            return (
+                f"Le PAI ne réserve aujourd'hui rien au numérique ({SYNTHETIQUE}) : les "
+                f"{fcfa(b['besoin_an_fcfa'])} par an des actions sont à inscrire en entier."
+            )
+        return (
+            f"Le volet numérique du PAI est de {marque(fcfa(b['enveloppe_fcfa']), b['synthetique'])} "
+            f"par an ({pct(b['part_pct'], 1)} du PAI"
+            f"{', choix de la commune' if b['part_choisie'] else ''}) : les actions en demandent "
+            f"{pct(100 * b['besoin_an_fcfa'] / b['enveloppe_fcfa'])}."
+        )
+
+    def resume(self) -> list[str]:
+        """La page de synthèse pour le conseil communal, en quelques phrases."""
+        b = self.budget
+        grille = "grille remplie par la commune" if self.grille_du_participant else SYNTHETIQUE
+        propositions = sum(f.proposition for f in self.fiches)
+        return [
+            f"Maturité numérique de la mairie : niveau {self.niveau} ({pct(self.score_global)} des "
+            f"20 indicateurs, {grille}) ; le critère le plus faible est « {self.critere_faible} » "
+            f"({pct(self.scores[self.critere_faible])}).",
+            f"{len(self.fiches)} actions sont proposées sur {DUREE_ANS} ans ({self.annee} à "
+            f"{self.annee + DUREE_ANS - 1}), pour un coût total estimé à {fcfa(self.cout_total)}, "
+            f"soit {fcfa(self.cout_total / DUREE_ANS)} par an.",
+            self.phrase_enveloppe(),
+            f"Si le FADeC non affecté baisse de {pct(b['baisse_fadec_pct'])}, ce volet passe à "
+            f"{marque(fcfa(b['enveloppe_apres_fcfa']), b['synthetique'])} par an, à part égale du PAI.",
+            (
+                f"{propositions} fiche(s) sur {len(self.fiches)} sont des propositions à discuter, "
+                "tirées des points faibles de la commune : à confirmer ou à modifier en commission."
+                if propositions
+                else "Toutes les fiches reprennent les choix faits par la commune pendant l'atelier."
+            ),
+            "Il est demandé au conseil communal d'examiner ces fiches, de retenir les actions "
+            "prioritaires et d'inscrire leur financement au prochain PAI.",
+        ]
+
+
+def _nombre(valeur, defaut: float) -> float:
+    """Un nombre noté dans le plan, ou ``defaut`` s'il manque ou n'en est pas un (le document se fait quand même)."""
+    try:
+        return float(valeur) if valeur is not None and not isinstance(valeur, bool) else float(defaut)
+    except (TypeError, ValueError):
+        return float(defaut)
+
+
+# --- Les chiffres clés --------------------------------------------------------------
+def chiffres_cles(commune: str, plan: Plan | None = None) -> list[dict]:
+    """Les chiffres clés de la commune : indicateur, valeur (texte), origine, rang dans le département."""
+    miens = plan.mes_chiffres() if plan else {}
+    lignes = []
+    for _, ligne in comparaison_departement(commune).iterrows():
+        valeur, origine = float(ligne["commune"]), ORIGINE.get(ligne["nature"], ligne["nature"])
+        if ligne["colonne"] in miens:
+            valeur, origine = float(miens[ligne["colonne"]]["valeur"]), miens[ligne["colonne"]]["origine"]
+        decimales = 0 if valeur.is_integer() or abs(valeur) >= 100 else 1
+        unite = ligne["unite"] if ligne["unite"] not in ("", "habitants") else ""
+        texte = nombre_fr(valeur, decimales) + (f"\u00a0{unite}" if unite else "")
+        lignes.append({
+            "indicateur": ligne["indicateur"],
+            "valeur": texte,
+            "origine": origine,
+            "rang": f"{ligne['rang']} / {ligne['nb_communes_departement']}",
+        })
+    return lignes
+
+
+# --- Les fiches proposées, une par module -------------------------------------------
+def _fiche_maturite(nom, scores, grille_notee, annee) -> Fiche:
+    faible = scores.idxmin()
+    titre, service, cout = ACTIONS_CRITERE[faible]
+    remplis = round(float(scores[faible]) / 25)
+    return Fiche(
+        titre=titre, module="m1",
+        constat=f"Dans la grille de maturité, le critère « {faible} » est le plus faible : "
+        f"{remplis} indicateur(s) rempli(s) sur 4.",
+        objectif=f"Remplir les 4 indicateurs du critère « {faible} » en {DUREE_ANS} ans.",
+        indicateur=f"Indicateurs remplis du critère « {faible} » (sur 4)",
+        depart=remplis, cible=4, unite="", cout_fcfa=cout,
+        financement="FADeC non affecté (section d'investissement)", responsable=service,
+        annee_depart=annee, annee_cible=annee + DUREE_ANS - 1,
+        proposition=True, synthetique=not grille_notee,
+    )
+
+
+def _fiches_services(nom, plan, annee) -> list[Fiche]:
+    notes = plan.lire("m3", "services") if plan else None
+    if notes:
+        fiches = []
+        for s in [s for s in notes if isinstance(s, dict)][:3]:
+            fiches.append(Fiche(
+                titre=f"Mettre en ligne : {s.get('service', 'service à préciser')}",
+                module="m3",
+                constat=f"Service choisi par la commune pendant le module 3 ; VAN sur {m3.ANNEES} ans : "
+                f"{fcfa(_nombre(s.get('van_fcfa'), 0))}.",
+                objectif="Que les habitants fassent la demande sans se déplacer deux fois.",
+                indicateur=s.get("compteur", "Part des demandes faites en ligne"),
+                depart=_nombre(s.get("depart"), 0), cible=_nombre(s.get("cible"), 30),
+                unite=str(s.get("unite", "%")), cout_fcfa=_nombre(s.get("cout_fcfa"), 0),
+                financement=s.get("financement", "FADeC non affecté et partenaires techniques"),
+                responsable=s.get("responsable", "Service de l'état civil"),
+                annee_depart=annee, annee_cible=annee + DUREE_ANS - 1,
+                proposition=False, synthetique=False,
+            ))
+        return fiches
+    cible = _nombre(plan.lire("m3", "part_en_ligne_cible") if plan else None, 30)
+    depart = m1.valeur_de_depart(nom)
+    calcul = m3.van_commune(nom, part_en_ligne_pct=cible)
+    retour = calcul["annee_de_retour"]
+    return [Fiche(
+        titre="Mettre en ligne la demande de copies d'actes d'état civil",
+        module="m3",
+        constat=f"{pct(depart, 1)} des actes sont demandés en ligne ({SYNTHETIQUE}) ; chaque copie "
+        f"coûte à l'usager {fcfa(calcul['cout_visite'])} par déplacement ({SYNTHETIQUE}).",
+        objectif=f"{pct(cible)} des demandes d'actes faites en ligne en {annee + DUREE_ANS - 1} ; VAN sur "
+        f"{m3.ANNEES} ans : {marque(fcfa(calcul['van']), True)}"
+        + (f", remboursée la {retour}{'re' if retour == 1 else 'e'} année." if retour else ", non remboursée sur la période."),
+        indicateur="Part des demandes d'actes faites en ligne",
+        depart=depart, cible=cible, unite="%", cout_fcfa=calcul["cout_plateforme"],
+        financement="FADeC non affecté et partenaires techniques",
+        responsable="Service de l'état civil",
+        annee_depart=annee, annee_cible=annee + DUREE_ANS - 1,
+    )]
+
+
+def _fiche_centres(nom, plan, annee) -> Fiche:
+    arr = m2.arrondissements_de(nom)
+    rayon = max(0.5, _nombre(plan.lire("m2", "rayon_km") if plan else None, RAYON_KM))
+    existants = m2.sites_existants(arr)
+    notes = plan.lire("m2", "sites") if plan else None
+    if notes:  # un nom qui n'est pas un arrondissement de la commune est laissé de côté
+        notes = [s for s in notes if s in set(arr["arrondissement"])]
+    sites = notes or m2.sites_choisis(m2.choisir_sites(arr, 2, rayon, existants))
+    sites = [s for s in sites if s not in existants]
+    couts = m2.couts_des_sites(arr).set_index("arrondissement")
+    depart = m2.part_desservie(arr, existants, rayon)
+    cible = m2.part_desservie(arr, [*existants, *sites], rayon)
+    return Fiche(
+        titre=f"Ouvrir {len(sites)} centre(s) numérique(s) : {', '.join(sites) or 'sites à choisir'}",
+        module="m2",
+        constat=f"{pct(depart)} des habitants vivent à moins de {nombre_fr(rayon)}\u00a0km d'un centre "
+        f"numérique existant ({SYNTHETIQUE}).",
+        objectif=f"Rapprocher les services numériques des arrondissements les moins desservis "
+        f"({pct(cible)} des habitants à moins de {nombre_fr(rayon)}\u00a0km).",
+        indicateur=f"Part des habitants à moins de {nombre_fr(rayon)}\u00a0km d'un centre numérique",
+        depart=depart, cible=cible, unite="%",
+        cout_fcfa=float(couts.loc[sites, "investissement_fcfa"].sum()) if sites else 0.0,
+        financement="FADeC affecté, partenaires (ADN, projets) et recettes propres pour le fonctionnement",
+        responsable="Service du développement local",
+        annee_depart=annee, annee_cible=annee + DUREE_ANS - 1,
+        proposition=not notes,
+    )
+
+
+def _fiche_relais(nom, plan, annee, ligne) -> Fiche:
+    hors_ligne = m4.adultes_hors_ligne(ligne["population_adulte_2024"], ligne["taux_usage_internet"])
+    capacite = int(parametre("citoyens_formes_par_relais_mois"))
+    mois = 12 * DUREE_ANS
+    nb = plan.lire("m4", "relais") if plan else None
+    nb = int(_nombre(nb, 0))
+    nb_relais = nb if nb > 0 else m4.relais_necessaires(hors_ligne, capacite, mois)
+    cible = m4.part_atteinte(nb_relais, mois, hors_ligne, capacite)
+    cout = nb_relais * m4.charges_fixes(ligne["loyer_fcfa"], ligne["salaire_fcfa"]) * MOIS_APPUI_RELAIS
+    return Fiche(
+        titre=f"Installer {nb_relais} relais digitaux dans les arrondissements",
+        module="m4",
+        constat=f"Environ {nombre_fr(round(hors_ligne, -2))} adultes n'utilisent pas internet ({SYNTHETIQUE}).",
+        objectif=f"Accompagner les adultes hors ligne dans leurs démarches : {nombre_fr(capacite)} personnes "
+        "par relais et par mois.",
+        indicateur="Part des adultes hors ligne accompagnés par un relais (cumul)",
+        depart=0.0, cible=round(cible, 1), unite="%", cout_fcfa=cout,
+        financement=f"Recettes propres (appui au démarrage : {MOIS_APPUI_RELAIS} mois de loyer et de salaire "
+        "par relais), puis revenus des prestations",
+        responsable="Service des affaires économiques",
+        annee_depart=annee, annee_cible=annee + DUREE_ANS - 1,
+        proposition=not nb,
+    )
+
+
+def _fiche_formation(nom, plan, annee, ligne) -> Fiche:
+    actuelle = float(ligne["part_competences_base"])
+    cible_notee = plan.lire("m5", "part_cible") if plan else None
+    cible = min(100.0, max(actuelle, _nombre(cible_notee, round(actuelle + 15))))
+    formation = m5.plan_formation(ligne["population_adulte_2024"], actuelle, cible, annees=DUREE_ANS)
+    return Fiche(
+        titre="Former les habitants aux compétences numériques de base",
+        module="m5",
+        constat=f"{pct(actuelle)} des adultes ont les compétences numériques de base ({SYNTHETIQUE}).",
+        objectif=f"Former {nombre_fr(formation['personnes'])} adultes en {formation['sessions']} sessions "
+        f"de {m5.TAILLE_SESSION} personnes, avec {formation['formateurs']} formateur(s).",
+        indicateur="Part des adultes ayant les compétences numériques de base",
+        depart=actuelle, cible=cible, unite="%", cout_fcfa=formation["budget_fcfa"],
+        financement="Recettes propres et partenaires (ONG, opérateurs, projets)",
+        responsable="Service des affaires sociales et culturelles",
+        annee_depart=annee, annee_cible=annee + DUREE_ANS - 1,
+        proposition=cible_notee is None,
+    )
+
+
+def _budget(nom, plan, cout_total) -> dict:
+    part_notee = plan.lire("m1", "part_pai_numerique") if plan else None
+    part_notee = None if part_notee is None else min(100.0, max(0.0, _nombre(part_notee, 0)))
+    baisse = min(100.0, max(0.0, _nombre(plan.lire("m1", "baisse_fadec") if plan else None,
+                                         m1.BAISSE_FADEC_2024_PCT)))
+    scenario = m1.simuler_baisse_fadec(nom, baisse, part_notee)
+    besoin_an = cout_total / DUREE_ANS
+    return {
+        "pai_fcfa": scenario["pai_avant_fcfa"],
+        "part_pct": scenario["part_numerique_pct"],
+        "part_choisie": part_notee is not None,
+        "enveloppe_fcfa": scenario["numerique_avant_fcfa"],
+        "baisse_fadec_pct": baisse,
+        "enveloppe_apres_fcfa": scenario["numerique_apres_fcfa"],
+        "dependance_fadec_pct": scenario["dependance_fadec_pct"],
+        "besoin_an_fcfa": besoin_an,
+        "synthetique": True,  # le PAI de l'atelier est synthétique ; seule la part peut être choisie
+    }
+
+
+def _figures(nom: str, scores, grille_notee: bool) -> dict:
+    from atelier.vues.m1_planification import graphique_radar, titre_radar
+
+    carte = carte_choroplethe(
+        "communes", "population_2024", surligner=nom, taille=(7.5, 7.5),
+        titre=f"{nom} parmi les 77 communes\n(population estimée en 2024)",
+    )
+    radar = graphique_radar(
+        scores, titre=titre_radar(nom, scores),
+        libelle="Grille de la commune" if grille_notee else f"Grille ({SYNTHETIQUE})",
+    )
+    for fig in (carte, radar):
+        plt.close(fig)
+    return {"carte": carte, "radar": radar}
+
+
+def construire(commune: str, plan: Plan | None = None, annee: int | None = None, figures: bool = True) -> Contenu:
+    """Tout le contenu du document pour ``commune`` (avec les choix notés dans ``plan``, s'il y en a)."""
+    nom = trouver_commune(commune)
+    annee = annee or date.today().year + 1
+    ligne = charger_communes("connectivite", "economie_numerique").set_index("commune").loc[nom]
+    reponses = m1.reponses_commune(nom)
+    notee = plan.lire("m1", "grille") if plan else None
+    grille_notee = {k: bool(v) for k, v in notee.items() if k in reponses} if isinstance(notee, dict) else {}
+    reponses.update(grille_notee)
+    scores = m1.scores_par_critere(reponses)
+    global_ = m1.score_global(reponses)
+    fiches = [
+        _fiche_maturite(nom, scores, bool(grille_notee), annee),
+        *_fiches_services(nom, plan, annee),
+        _fiche_centres(nom, plan, annee),
+        _fiche_relais(nom, plan, annee, ligne),
+        _fiche_formation(nom, plan, annee, ligne),
+    ][:7]
+    return Contenu(
+        commune=nom, departement=str(ligne["departement"]), annee=annee,
+        chiffres=chiffres_cles(nom, plan), scores=scores, grille_du_participant=bool(grille_notee),
+        niveau=m1.niveau_maturite(global_), score_global=global_, critere_faible=str(scores.idxmin()),
+        fiches=fiches, budget=_budget(nom, plan, sum(f.cout_fcfa for f in fiches)),
+        figures=_figures(nom, scores, bool(grille_notee)) if figures else {},
+    )
