@@ -19,9 +19,14 @@ import pytest  # noqa: E402
 from PIL import Image  # noqa: E402
 
 from atelier.cartes import carte_choroplethe  # noqa: E402
+from atelier.donnees import charger  # noqa: E402
 from atelier.modeles import m2_centres_numeriques as m2  # noqa: E402
 from atelier.modeles.fiche_commune import _tableau  # noqa: E402
 from atelier.vues import image_png  # noqa: E402
+from atelier.vues import m1_planification as m1  # noqa: E402
+from atelier.vues import m3_dematerialisation as m3  # noqa: E402
+from atelier.vues import m4_entreprises_relais as m4  # noqa: E402
+from atelier.vues import m5_formation as m5  # noqa: E402
 from atelier.vues.fiche_commune import fiche_commune_interactive  # noqa: E402
 from atelier.vues.m2_centres_numeriques import simulateur_couverture  # noqa: E402
 
@@ -94,3 +99,38 @@ def test_le_choix_glouton_rapide_est_celui_de_la_methode_pas_a_pas(commune):
             assert list(zip(etapes["etape"], etapes["population_desservie"], strict=True)) == attendu
             gagnes = pd.Series([p for _, p in attendu]).diff().fillna(0).astype(int).tolist()
             assert etapes["habitants_gagnes"].tolist() == gagnes
+
+
+@pytest.mark.parametrize(
+    "fabrique, controle, autre",
+    [
+        (lambda: m1.grille_interactive("Kandi"), "commune", "Nikki"),
+        (lambda: m3.simulateur_tableau_de_bord("Porto-Novo"), "commune", "Kandi"),
+        (lambda: m4.explorer_secteurs("Cotonou"), "commune", "Kandi"),
+        (lambda: m5.simulateur_profil("Kandi"), "commune", "Nikki"),
+    ],
+)
+def test_un_aller_retour_redonne_la_meme_image_et_une_autre_commune_la_sienne(fabrique, controle, autre):
+    sim = fabrique()
+    depart, valeur = (sim.images, sim.resultat), sim.controles[controle].value
+    sim.controles[controle].value = autre
+    ailleurs = (sim.images, sim.resultat)
+    assert ailleurs != depart
+    sim.controles[controle].value = valeur
+    assert (sim.images, sim.resultat) == depart
+    neuf = fabrique()  # un simulateur neuf réglé sur l'autre commune montre la même chose
+    neuf.controles[controle].value = autre
+    assert (neuf.images, neuf.resultat) == ailleurs
+
+
+def test_le_tableau_de_bord_prepare_compte_les_memes_mois_que_le_calcul_commune_par_commune():
+    demandes = charger("demandes_mensuelles")
+    actes = demandes[demandes["code_service"].isin(
+        ["declaration_naissance", "copie_acte_naissance", "acte_mariage", "acte_deces"])]
+    sim = m3.simulateur_tableau_de_bord("Porto-Novo")
+    for commune in ["Porto-Novo", "Kandi", "Karimama", "Cotonou", "Djidja"]:
+        sim.controles["commune"].value = commune
+        lignes = actes[actes["commune"] == commune]
+        pct = (lignes["pct_72h"] * lignes["demandes"]).groupby(lignes["mois"]).sum() / lignes.groupby("mois")[
+            "demandes"].sum()
+        assert sim.resultat["mois_sous_repere"] == int((pct < m3.REPERE_72H).sum())

@@ -170,6 +170,7 @@ def main() -> None:
     parser.add_argument("--modules", nargs="*", help="seulement ces modules (ex. m2_centres_numeriques)")
     parser.add_argument("--source", type=Path, default=RACINE, help="une autre copie du kit à mesurer")
     parser.add_argument("--note", default="", help="ce qui distingue ce run (avant / après…)")
+    parser.add_argument("--essai", action="store_true", help="ne pas écrire dans l'historique")
     parser.add_argument("--tableau", type=int, nargs="?", const=-1, help="imprimer le tableau d'un run")
     parser.add_argument("--avant", type=int, help="avec --tableau : le run « avant » (numéro de ligne, 1 = premier)")
     args = parser.parse_args()
@@ -212,8 +213,9 @@ def main() -> None:
         "modules": resultats,
         "lecons_s": lecons,
     }
-    with HISTORIQUE.open("a", encoding="utf-8") as f:
-        f.write(json.dumps(run, ensure_ascii=False) + "\n")
+    if not args.essai:
+        with HISTORIQUE.open("a", encoding="utf-8") as f:
+            f.write(json.dumps(run, ensure_ascii=False) + "\n")
     print(f"charge {charge_avant} → {run['machine']['charge_apres']}\n")
     print(tableau(run))
     if lecons:

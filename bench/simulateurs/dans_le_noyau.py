@@ -6,33 +6,36 @@ case cochée puis décochée), et chronomètre avec time.perf_counter, dans le
 noyau, comme un participant le vit : le backend « inline » rend chaque figure en
 PNG et l'envoie au navigateur par le widget Output du simulateur.
 
-Plancher : les mêmes figures (nombre et tailles) avec une simple courbe, par le
-même chemin (widget Output, plt.show, backend inline).
+Plancher : autant d'images, de la même taille en pixels, montrant chacune une
+simple courbe, par le chemin le plus ordinaire (widget Output, plt.show,
+backend inline).
 """
 
+import base64
 import importlib
 import statistics
+import struct
 import time
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
+from IPython import get_ipython
 from IPython.display import clear_output
-from matplotlib.backend_bases import FigureCanvasBase
 
-_FIGURES: list[tuple[float, float, float]] = []
-_print_figure = FigureCanvasBase.print_figure
-
-
-def _espion(self, *args, **kwargs):
-    """Note la taille de chaque figure rendue (pouces, ppp) avant de la rendre."""
-    fig = self.figure
-    dpi = kwargs.get("dpi")
-    dpi = fig.dpi if dpi in (None, "figure") else dpi
-    _FIGURES.append((round(fig.get_figwidth(), 2), round(fig.get_figheight(), 2), float(dpi)))
-    return _print_figure(self, *args, **kwargs)
+_IMAGES: list[tuple[int, int]] = []
+_publier = get_ipython().display_pub.publish
 
 
-FigureCanvasBase.print_figure = _espion
+def _espion(data, *args, **kwargs):
+    """Note la taille (pixels) de chaque image PNG envoyée au navigateur, quel que soit son chemin."""
+    png = data.get("image/png")
+    if png is not None:
+        brut = base64.b64decode(png) if isinstance(png, str) else png
+        _IMAGES.append(struct.unpack(">II", brut[16:24]))  # largeur, hauteur (en-tête IHDR)
+    return _publier(data, *args, **kwargs)
+
+
+get_ipython().display_pub.publish = _espion
 
 
 def _quantile(valeurs: list[float], q: float) -> float:
@@ -75,21 +78,21 @@ def _valeurs(controle, echantillon: int, echantillon_menu: int | None) -> list:
 
 
 def mesurer_simulateur(fabrique, echantillon: int = 12, echantillon_menu: int | None = None) -> dict:
-    _FIGURES.clear()
+    _IMAGES.clear()
     debut = time.perf_counter()
     sim = fabrique()
     construction = time.perf_counter() - debut
-    figures_construction = list(_FIGURES)
+    figures_construction = list(_IMAGES)
     durees, par_controle = [], {}
     figures_mise_a_jour: list = []
     for nom, controle in sim.controles.items():
         propres = []
         for valeur in _valeurs(controle, echantillon, echantillon_menu):
-            _FIGURES.clear()
+            _IMAGES.clear()
             debut = time.perf_counter()
             controle.value = valeur
             propres.append(time.perf_counter() - debut)
-            figures_mise_a_jour = list(_FIGURES) or figures_mise_a_jour
+            figures_mise_a_jour = list(_IMAGES) or figures_mise_a_jour
         durees += propres
         if propres:
             par_controle[nom] = _resume(propres)
@@ -105,10 +108,10 @@ def mesurer_simulateur(fabrique, echantillon: int = 12, echantillon_menu: int | 
 _SORTIE = widgets.Output()
 
 
-def _un_graphique_nu(largeur: float, hauteur: float, dpi: float) -> None:
+def _un_graphique_nu(largeur: int, hauteur: int) -> None:
     with _SORTIE:
         clear_output(wait=True)
-        fig, ax = plt.subplots(figsize=(largeur, hauteur), dpi=dpi)
+        fig, ax = plt.subplots(figsize=(largeur / 100, hauteur / 100), dpi=100)
         ax.plot(range(12), [x * x for x in range(12)], marker="o")
         ax.set_title("Un graphique nu de la même taille")
         ax.set_xlabel("x")
@@ -118,7 +121,7 @@ def _un_graphique_nu(largeur: float, hauteur: float, dpi: float) -> None:
 
 
 def plancher(figures: list, repetitions: int = 12) -> dict:
-    """Dessiner ``figures`` (tailles) en graphiques nus : médiane et p95 de ``repetitions`` essais."""
+    """Dessiner ``figures`` (tailles en pixels) en graphiques nus : médiane et p95 de ``repetitions`` essais."""
     _un_graphique_nu(*figures[0]) if figures else None  # échauffement
     durees = []
     for _ in range(repetitions):

@@ -147,12 +147,13 @@ def simulateur_tableau_de_bord(commune: str = "Porto-Novo") -> Simulateur:
     actes = demandes[demandes["code_service"].isin(
         ["declaration_naissance", "copie_acte_naissance", "acte_mariage", "acte_deces"])]
     medianes = etat_civil[["delai_moyen_jours", "pct_72h", "taux_rejet", "satisfaction_pct"]].median()
+    # La part des actes délivrés en 72 h, mois par mois, calculée une fois pour toutes les communes.
+    par_mois = actes.assign(dans_72h=actes["pct_72h"] * actes["demandes"]).groupby(["commune", "mois"])[
+        ["demandes", "dans_72h"]].sum()
+    pct_par_commune = par_mois["dans_72h"] / par_mois["demandes"]
 
     def dessiner(commune):
-        lignes = actes[actes["commune"] == commune]
-        par_mois = lignes.assign(dans_72h=lignes["pct_72h"] * lignes["demandes"]).groupby("mois")[
-            ["demandes", "dans_72h"]].sum()
-        pct_mois = par_mois["dans_72h"] / par_mois["demandes"]
+        pct_mois = pct_par_commune.loc[commune]
         fiche = etat_civil.loc[commune]
         fig, ax = plt.subplots(figsize=(8.5, 3.8), layout="constrained")
         mois = [MOIS[m.month - 1] for m in pct_mois.index]
