@@ -25,13 +25,14 @@ export JUPYTER_PATH := $(CURDIR)/config/jupyter-data
 # nbgrader appelle « alembic » : le bin du venv doit être en tête du PATH.
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: lab test exercices applis guide lint clean help
+.PHONY: lab test exercices applis guide lint clean help paquet
 
 help:
 	@echo "make lab    ouvre l'atelier dans JupyterLab (en français)"
 	@echo "make test   lance tous les tests"
 	@echo "make applis ouvre les applications (simulateurs, fiche commune) sans code"
 	@echo "make guide  guide du formateur imprimable (HTML et PDF) dans facilitator_guide/_construit/"
+	@echo "make paquet paquet hors ligne pour clé USB (Windows, macOS, Linux) : PAQUET_ARGS=\"--sortie DOSSIER\""
 	@echo "make salle  (root) JupyterHub d'une salle : LISTE=ma-salle.csv (puis salle-etat, salle-arreter, salle-redemarrer, salle-retirer)"
 
 $(BIN)/python:
@@ -64,6 +65,11 @@ applis: $(VENV)/.installe-base
 GUIDE_ARGS ?=
 guide: $(VENV)/.installe-base
 	$(BIN)/python -m atelier guide $(GUIDE_ARGS)
+
+# Le paquet hors ligne (dossier et zip pour une clé USB) ; le construire demande le réseau.
+PAQUET_ARGS ?=
+paquet: $(VENV)/.installe-base
+	$(BIN)/python -m atelier paquet $(PAQUET_ARGS)
 
 test: $(VENV)/.installe-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

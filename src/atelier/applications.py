@@ -15,6 +15,7 @@ TITRES = {
     "m3_dematerialisation": "Module 3 : mettre un service en ligne",
     "m4_entreprises_relais": "Module 4 : kiosques et relais digitaux",
     "m5_formation": "Module 5 : former les habitants",
+    "mon_plan": "Mon plan numérique communal : le volet numérique du PDC (Word, PDF, Excel)",
 }
 
 

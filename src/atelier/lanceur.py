@@ -4,6 +4,7 @@
     python -m atelier applis       ouvre les applications sans code (Voilà)
     python -m atelier exercices    prépare les exercices et les copies de travail
     python -m atelier guide        construit le guide du formateur imprimable
+    python -m atelier plan         écrit le volet numérique du PDC d'une commune (Word, PDF, Excel)
 
 Le Makefile n'est qu'un raccourci vers ces commandes. Ici, rien ne dépend du
 système : chemins par ``pathlib``, séparateur de ``PATH`` par ``os.pathsep``,
@@ -107,6 +108,7 @@ def analyseur() -> argparse.ArgumentParser:
     etapes.add_parser("exercices", help="prépare les exercices et vos copies dans mes_exercices/")
     etapes.add_parser("guide", help="construit le guide du formateur (HTML et PDF)")
     etapes.add_parser("salle", help="JupyterHub d'une salle (serveur Linux, en root)")
+    etapes.add_parser("plan", help="écrit le volet numérique du PDC d'une commune : --commune Kandi --sortie DOSSIER")
     return a
 
 
@@ -129,4 +131,8 @@ def main(argv: list[str] | None = None) -> int:
         from atelier.guide import main as guide
 
         return guide(suite)
+    if options.etape == "plan":
+        from atelier.plan.__main__ import main as plan
+
+        return plan(suite)
     return _salle(suite)
