@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import ast
+import importlib
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
 import pytest
 
-from atelier import erreurs
+from atelier import erreurs, exercices
 from atelier.exercices import (
     Cas,
     ErreurDeCorrige,
     NonRepondu,
     Question,
     ReponseIncorrecte,
+    SolutionsGardees,
     _main,
     controler,
     empreinte,
@@ -27,7 +36,7 @@ def question_nombre(**options):
         decimales=1,
         proche=empreinte("t_q1", "nombre", 42.5, chiffres=2),
         indices=["Regardez la colonne population.", "Faites la somme."],
-        solution_code="reponse = 42.5",
+        solution_ecrite="reponse = 42.5",
         **options,
     )
 
@@ -90,7 +99,7 @@ def test_un_piege_connu_a_son_propre_message():
 
 def test_la_reponse_n_est_pas_ecrite_en_clair():
     q = question_nombre(intitule="Question sans indice")
-    q.solution_code, q.indices = "", ()
+    q.solution_ecrite, q.indices = "", ()
     assert "42.5" not in repr(q) and "42,5" not in repr(q)
 
 
@@ -303,3 +312,82 @@ def test_controler_une_fonction_sur_les_cas_et_d_autres_arguments():
         controler(q, ..., reference)
     with pytest.raises(ErreurDeCorrige):
         controler(q, lambda a, b: a * b, lambda a, b: a + b)
+
+
+# --- les solutions : hors du code des questions, lues à la demande ----------------------------
+
+def _modules_de_questions():
+    return sorted((Path(exercices.__file__).parent / "questions").glob("m*.py"))
+
+
+def test_chaque_question_a_sa_solution_dans_le_fichier_json_et_aucune_dans_le_code():
+    vus = {}
+    for fichier in _modules_de_questions():
+        arbre = ast.parse(fichier.read_text(encoding="utf-8"))
+        en_clair = [n.lineno for n in ast.walk(arbre) if isinstance(n, ast.keyword) and n.arg == "solution_code"]
+        assert not en_clair, f"{fichier.name} : solution_code écrit en clair, lignes {en_clair}"
+        module = importlib.import_module(f"atelier.questions.{fichier.stem}")
+        questions = {q.identifiant for q in vars(module).values() if isinstance(q, Question)}
+        solutions = json.loads((exercices.SOLUTIONS / f"{fichier.stem}.json").read_text(encoding="utf-8"))
+        assert questions and set(solutions) == questions, fichier.name
+        for identifiant, code in solutions.items():
+            assert isinstance(code, str) and code.strip(), identifiant
+            compile(code, identifiant, "exec")
+            assert identifiant not in vus, f"{identifiant} dans {fichier.stem} et {vus.get(identifiant)}"
+            vus[identifiant] = fichier.stem
+    assert {f.stem for f in exercices.SOLUTIONS.glob("*.json")} == {f.stem for f in _modules_de_questions()}
+
+
+def test_une_question_du_kit_montre_la_solution_de_son_fichier(capsys):
+    from atelier.questions.m1_planification import q1
+
+    attendu = json.loads((exercices.SOLUTIONS / "m1_planification.json").read_text(encoding="utf-8"))["m1_q1"]
+    assert q1.solution_code == attendu and attendu not in repr(q1)
+    q1.solution()
+    assert attendu in capsys.readouterr().out
+
+
+def test_sans_fichier_de_solutions_un_message_en_francais(tmp_path, monkeypatch, capsys):
+    from atelier.questions.m1_planification import q1
+
+    monkeypatch.setenv("ATELIER_SESSION_NOTEE", "0")
+    for dossier in (tmp_path / "absent", tmp_path / "illisible"):
+        if dossier.name == "illisible":
+            (dossier / "m1_planification.json").mkdir(parents=True)  # un dossier : lecture impossible
+        monkeypatch.setattr(exercices, "SOLUTIONS", dossier)
+        q1.solution()
+        sortie = capsys.readouterr().out
+        assert "gardées par le formateur" in sortie and ".indice()" in sortie and "budget" not in sortie
+        with pytest.raises(SolutionsGardees):
+            q1.solution_code  # noqa: B018 - la propriété lit le fichier
+
+
+def test_un_fichier_de_solutions_reserve_aux_formateurs_est_illisible_pour_un_autre_compte(monkeypatch):
+    dossier = Path(tempfile.mkdtemp(prefix="atelier-solutions-"))
+    try:
+        os.chmod(dossier, 0o755)
+        fichier = dossier / "m1_planification.json"
+        fichier.write_text(json.dumps({"m1_q1": "reponse = 1"}), encoding="utf-8")
+        os.chmod(fichier, 0o640)
+        monkeypatch.setattr(exercices, "SOLUTIONS", dossier)
+        assert exercices.solution_enregistree("m1_q1") == "reponse = 1"
+        if os.geteuid() != 0:
+            os.chmod(fichier, 0o200)
+            with pytest.raises(SolutionsGardees):
+                exercices.solution_enregistree("m1_q1")
+            return
+        enfant = os.fork()
+        if enfant == 0:  # sous le compte nobody, comme un participant de la salle
+            code = 1
+            try:
+                os.setgid(65534)
+                os.setgroups([])
+                os.setuid(65534)
+                exercices.solution_enregistree("m1_q1")
+            except SolutionsGardees:
+                code = 0
+            finally:
+                os._exit(code)
+        assert os.waitpid(enfant, 0)[1] == 0, "un autre compte a lu le fichier de solutions"
+    finally:
+        shutil.rmtree(dossier)

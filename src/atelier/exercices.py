@@ -14,20 +14,26 @@ de nbgrader. Pour calculer une empreinte en écrivant une question :
 
     python -m atelier.exercices m1_q2 nombre 12.5 --decimales 1
 
-Pendant une séance notée, la variable d'environnement ``ATELIER_SESSION_NOTEE=1``
-désactive ``solution()`` : le JupyterHub de la salle la pose pour les participants
-(sauf installation avec ``--solutions``) ; sur un portable, ``ATELIER_SESSION_NOTEE=1 make lab``.
+Les solutions ne sont pas dans le code des questions : elles sont dans
+``atelier/questions/solutions/<module>.json`` (``{"m1_q1": "code…"}``), lus
+seulement quand on appelle ``solution()``. Dans la salle, l'installation rend ces
+fichiers illisibles par les participants (root et groupe des formateurs, 0640 ;
+sauf ``--solutions``) : c'est le système qui garde les solutions, pas une variable.
+Sur un portable, ``ATELIER_SESSION_NOTEE=1 make lab`` masque aussi les solutions,
+par commodité seulement : le participant peut changer la variable dans son noyau.
 """
 
 from __future__ import annotations
 
 import difflib
 import hashlib
+import json
 import math
 import os
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from atelier import erreurs
@@ -45,8 +51,37 @@ class ReponseIncorrecte(erreurs.ErreurAtelier, AssertionError):
 
 
 def session_notee() -> bool:
-    """Vrai pendant une séance notée : les solutions ne sont pas proposées."""
+    """Vrai si ``ATELIER_SESSION_NOTEE`` est posée : commodité d'un portable, pas une protection."""
     return os.environ.get("ATELIER_SESSION_NOTEE", "").strip().lower() in {"1", "oui", "true", "yes"}
+
+
+SOLUTIONS = Path(__file__).parent / "questions" / "solutions"
+
+
+class SolutionsGardees(erreurs.ErreurAtelier):
+    """Les fichiers des solutions manquent ou ne sont pas lisibles (séance notée dans la salle)."""
+
+
+def solution_enregistree(identifiant: str) -> str:
+    """Le code de la solution de ``identifiant``, lu dans ``questions/solutions/*.json``.
+
+    Lève ``SolutionsGardees`` si elle n'est pas trouvée et qu'un fichier manque ou est illisible.
+    """
+    illisible = not any(SOLUTIONS.glob("*.json"))
+    for fichier in sorted(SOLUTIONS.glob("*.json")):
+        try:
+            solutions = json.loads(fichier.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            illisible = True
+            continue
+        if identifiant in solutions:
+            return solutions[identifiant]
+    if illisible:
+        raise SolutionsGardees(
+            "La solution n'est pas disponible ici : pendant une séance notée, les solutions sont "
+            "gardées par le formateur ; demandez un indice avec `.indice()`."
+        )
+    return ""
 
 
 # --- normalisation des réponses -------------------------------------------------
@@ -257,7 +292,8 @@ class Question:
     pieges: dict[str, str] = field(default_factory=dict)
     cas: Sequence[Cas] = ()
     indices: Sequence[str] = ()
-    solution_code: str = ""
+    # La solution est lue dans questions/solutions/ ; une question écrite à la main (tests) peut la donner ici.
+    solution_ecrite: str = field(default="", repr=False)
     _indices_vus: int = field(default=0, repr=False)
 
     def __post_init__(self):
@@ -294,15 +330,27 @@ class Question:
         )
         erreurs.afficher(f"💡 Indice {numero}/{len(self.indices)}{suite}\n\n{self.indices[numero - 1]}")
 
+    @property
+    def solution_code(self) -> str:
+        """Le code de la solution (lu à la demande ; ``SolutionsGardees`` s'il n'est pas lisible)."""
+        return self.solution_ecrite or solution_enregistree(self.identifiant)
+
     def solution(self) -> None:
-        """Montre une solution (hors séance notée)."""
-        if session_notee():
-            erreurs.afficher(
-                "Les solutions ne sont pas proposées pendant une séance notée. "
-                "Demandez plutôt un indice (`.indice()`) ou appelez le formateur."
-            )
+        """Montre une solution, si elle est lisible ici (hors séance notée)."""
+        try:
+            if session_notee():
+                raise SolutionsGardees(
+                    "Les solutions ne sont pas proposées pendant une séance notée : "
+                    "demandez un indice avec `.indice()` ou appelez le formateur."
+                )
+            code = self.solution_code
+        except SolutionsGardees as gardees:
+            erreurs.afficher(str(gardees))
             return
-        erreurs.afficher(f"Une solution possible :\n\n```python\n{self.solution_code}\n```")
+        if not code:
+            erreurs.afficher("Il n'y a pas de solution écrite pour cette question : demandez un indice avec `.indice()`.")
+            return
+        erreurs.afficher(f"Une solution possible :\n\n```python\n{code}\n```")
 
     # -- la spécification, commune à verifier et à controler --
 

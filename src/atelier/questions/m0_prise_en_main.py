@@ -25,7 +25,6 @@ a1 = Question(
         "Lancez la cellule qui affiche la fiche de Kandi et cherchez la ligne « population_2013 ».",
         "Recopiez le nombre sans espaces : 12345 et non 12 345.",
     ],
-    solution_code='population_kandi = fiche_commune("Kandi")["population_2013"]',
 )
 
 a2 = Question(
@@ -47,7 +46,6 @@ a2 = Question(
         "Le tableau des totaux par département a une colonne « communes ».",
         'Ou bien : communes_disponibles("Zou") donne la liste des communes du Zou ; len(...) la compte.',
     ],
-    solution_code='nombre_zou = len(communes_disponibles("Zou"))',
 )
 
 a3 = Question(
@@ -76,7 +74,6 @@ a3 = Question(
         "projeter_population(population de 2013, 3.5, nombre d'années).",
         'projeter_population(fiche_commune("Cotonou")["population_2013"], 3.5, 2030 - 2013)',
     ],
-    solution_code='cotonou_2030 = projeter_population(fiche_commune("Cotonou")["population_2013"], 3.5, 2030 - 2013)',
 )
 
 a4 = Question(
@@ -90,7 +87,6 @@ a4 = Question(
         'La liste s\'écrit entre crochets, chaque nom entre guillemets : ["Nom 1", "Nom 2", ...].',
         'communes.loc[communes["categorie"] == "statut particulier", "commune"]',
     ],
-    solution_code='statut_particulier = communes.loc[communes["categorie"] == "statut particulier", "commune"]',
 )
 
 # --- Exercice noté -----------------------------------------------------------------
@@ -112,7 +108,6 @@ q1 = Question(
         "La fiche de Djougou s'affiche avec la cellule au-dessus ; cherchez la ligne « population_2013 ».",
         "Recopiez le nombre sans espaces après le signe = .",
     ],
-    solution_code='population_djougou = fiche_commune("Djougou")["population_2013"]',
 )
 
 q2 = Question(
@@ -134,7 +129,6 @@ q2 = Question(
         "Le tableau des totaux par département a une colonne « communes ».",
         'communes_disponibles("Plateau") donne la liste des communes du Plateau ; len(...) la compte.',
     ],
-    solution_code='nombre_plateau = len(communes_disponibles("Plateau"))',
 )
 
 q3 = Question(
@@ -163,5 +157,4 @@ q3 = Question(
         "projeter_population(population de Parakou en 2013, 3.5, nombre d'années).",
         'projeter_population(fiche_commune("Parakou")["population_2013"], 3.5, 2026 - 2013)',
     ],
-    solution_code='parakou_2026 = projeter_population(fiche_commune("Parakou")["population_2013"], 3.5, 2026 - 2013)',
 )

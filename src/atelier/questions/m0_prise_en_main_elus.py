@@ -22,7 +22,6 @@ q1 = Question(
         "La ligne « Population en 2013 » donne le nombre d'habitants. Vérifiez que le menu montre bien Bohicon. "
         + RECOPIER,
     ],
-    solution_code="reponse_q1 = 171781",
 )
 
 q2 = Question(
@@ -41,7 +40,6 @@ q2 = Question(
         "Le tableau affiché sous la question 2 a une ligne par département.",
         "Sur la ligne « Collines », lisez le nombre de la colonne « communes », juste à droite du nom du département.",
     ],
-    solution_code="reponse_q2 = 6",
 )
 
 q3 = Question(
@@ -62,5 +60,4 @@ q3 = Question(
         "Le titre dit « Parakou : environ … habitants en 2030 si la croissance reste de 3,0 % par an » : "
         "recopiez ce nombre. " + RECOPIER,
     ],
-    solution_code="reponse_q3 = 422266",
 )

@@ -44,7 +44,6 @@ a1 = Question(
         "Part = montant numérique du PAI ÷ montant total du PAI × 100.",
         'Les deux montants : budget.loc["Bohicon", "pai_numerique_fcfa"] et budget.loc["Bohicon", "pai_total_fcfa"].',
     ],
-    solution_code='part_bohicon = budget.loc["Bohicon", "pai_numerique_fcfa"] / budget.loc["Bohicon", "pai_total_fcfa"] * 100',
 )
 
 a2 = Question(
@@ -63,7 +62,6 @@ a2 = Question(
         "Dépendance = FADeC non affecté ÷ PAI total × 100.",
         'budget.loc["Abomey", "fadec_non_affecte_fcfa"] / budget.loc["Abomey", "pai_total_fcfa"] * 100',
     ],
-    solution_code='dependance_abomey = budget.loc["Abomey", "fadec_non_affecte_fcfa"] / budget.loc["Abomey", "pai_total_fcfa"] * 100',
 )
 
 a3 = Question(
@@ -76,7 +74,6 @@ a3 = Question(
         'score_global(reponses_commune("Allada")) donne le pourcentage d\'indicateurs remplis.',
         "Puis niveau_maturite(ce pourcentage) donne le niveau ; ou comparez vous-même aux seuils 25, 50 et 75 %.",
     ],
-    solution_code='niveau_allada = niveau_maturite(score_global(reponses_commune("Allada")))',
 )
 
 a4 = Question(
@@ -105,10 +102,6 @@ a4 = Question(
         "Le pas annuel = (cible − départ) ÷ 5 ; le jalon 2027 = départ + 3 pas.",
         'depart = etat_civil.loc["Nikki", "part_actes_demandes_en_ligne"], puis depart + 3 * (20 - depart) / 5',
     ],
-    solution_code=(
-        'depart = etat_civil.loc["Nikki", "part_actes_demandes_en_ligne"]\n'
-        "jalon_nikki_2027 = depart + 3 * (20 - depart) / 5"
-    ),
 )
 
 # --- Exercice noté -----------------------------------------------------------------
@@ -132,7 +125,6 @@ q1 = Question(
         "La colonne s'appelle fadec_non_affecte_fcfa ; la ligne, Natitingou.",
         'budget.loc["Natitingou", "fadec_non_affecte_fcfa"]',
     ],
-    solution_code='fadec_natitingou = budget.loc["Natitingou", "fadec_non_affecte_fcfa"]',
 )
 
 q2 = Question(
@@ -148,7 +140,6 @@ q2 = Question(
         "Part = montant numérique du PAI ÷ montant total du PAI × 100.",
         'Les deux montants : budget.loc["Djougou", "pai_numerique_fcfa"] et budget.loc["Djougou", "pai_total_fcfa"].',
     ],
-    solution_code='part_djougou = budget.loc["Djougou", "pai_numerique_fcfa"] / budget.loc["Djougou", "pai_total_fcfa"] * 100',
 )
 
 q3 = Question(
@@ -175,7 +166,6 @@ q3 = Question(
         'Gardez les lignes du Borgou : budget[budget["departement"] == "Borgou"].',
         'Puis la colonne part_numerique_pct et .median() : budget.loc[budget["departement"] == "Borgou", "part_numerique_pct"].median()',
     ],
-    solution_code='mediane_borgou = budget.loc[budget["departement"] == "Borgou", "part_numerique_pct"].median()',
 )
 
 q4 = Question(
@@ -194,7 +184,6 @@ q4 = Question(
         "Dépendance = FADeC non affecté ÷ PAI total × 100.",
         'budget.loc["Kandi", "fadec_non_affecte_fcfa"] / budget.loc["Kandi", "pai_total_fcfa"] * 100',
     ],
-    solution_code='dependance_kandi = budget.loc["Kandi", "fadec_non_affecte_fcfa"] / budget.loc["Kandi", "pai_total_fcfa"] * 100',
 )
 
 q5 = Question(
@@ -224,10 +213,6 @@ q5 = Question(
         "Ce que perd le PAI : 25 % du FADeC non affecté, soit 0.25 × fadec_non_affecte_fcfa.",
         'PAI après = budget.loc["Lokossa", "pai_total_fcfa"] − 0.25 × budget.loc["Lokossa", "fadec_non_affecte_fcfa"]',
     ],
-    solution_code=(
-        'pai_lokossa_apres = budget.loc["Lokossa", "pai_total_fcfa"] '
-        '- 0.25 * budget.loc["Lokossa", "fadec_non_affecte_fcfa"]'
-    ),
 )
 
 q6 = Question(
@@ -246,7 +231,6 @@ q6 = Question(
         'Lancez la cellule d\'essai : scores_par_critere(reponses_commune("Ouidah")) affiche un score par critère.',
         "Recopiez, entre guillemets, le nom du critère qui a le plus petit score.",
     ],
-    solution_code='critere_faible_ouidah = scores_par_critere(reponses_commune("Ouidah")).idxmin()',
 )
 
 q7 = Question(
@@ -259,7 +243,6 @@ q7 = Question(
         'score_global(reponses_commune("Abomey-Calavi")) donne le pourcentage d\'indicateurs remplis.',
         "niveau_maturite(ce pourcentage) donne le niveau ; les seuils sont 25, 50 et 75 %.",
     ],
-    solution_code='niveau_abomey_calavi = niveau_maturite(score_global(reponses_commune("Abomey-Calavi")))',
 )
 
 q8 = Question(
@@ -287,8 +270,4 @@ q8 = Question(
         "Pas annuel = (30 − départ) ÷ 5 ; jalon 2026 = départ + 2 pas.",
         'depart = etat_civil.loc["Parakou", "part_actes_demandes_en_ligne"], puis depart + 2 * (30 - depart) / 5',
     ],
-    solution_code=(
-        'depart = etat_civil.loc["Parakou", "part_actes_demandes_en_ligne"]\n'
-        "jalon_parakou_2026 = depart + 2 * (30 - depart) / 5"
-    ),
 )

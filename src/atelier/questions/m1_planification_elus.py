@@ -26,7 +26,6 @@ q1 = Question(
         "La première ligne du titre dit « Ouidah : niveau … (… % des indicateurs) » : recopiez le mot qui suit "
         "« niveau », entre guillemets.",
     ],
-    solution_code='reponse_q1 = "moyen"',
 )
 
 q2 = Question(
@@ -50,7 +49,6 @@ q2 = Question(
         "La deuxième ligne du titre du radar le nomme : « critère le plus faible : … ». Recopiez ce nom "
         "entre guillemets.",
     ],
-    solution_code='reponse_q2 = "Participation"',
 )
 
 q3 = Question(
@@ -70,7 +68,6 @@ q3 = Question(
         "Chaque indicateur rempli compte pour 5 % (20 indicateurs). Lisez le nouveau titre du radar, sous "
         "la cellule de la question 3 : « Ouidah : niveau … ».",
     ],
-    solution_code='reponse_q3 = "élevé"',
 )
 
 q4 = Question(
@@ -94,7 +91,6 @@ q4 = Question(
         "« le FADeC non affecté représente … % du PAI » : recopiez ce nombre avec un point pour la virgule "
         "(64,2 s'écrit 64.2), ou entre guillemets (\"64,2\").",
     ],
-    solution_code="reponse_q4 = 64.7",
 )
 
 q5 = Question(
@@ -123,7 +119,6 @@ q5 = Question(
         "graphique qui s'affiche juste dessous.",
         "Le titre dit « Kandi : la baisse retire … millions de FCFA au PAI » : recopiez ce nombre de millions.",
     ],
-    solution_code="reponse_q5 = 295",
 )
 
 q6 = Question(
@@ -149,5 +144,4 @@ q6 = Question(
         "Sur le graphique des jalons, chaque point porte sa valeur ; les années sont sur l'axe du bas.",
         "Trouvez le point au-dessus de 2026 et recopiez le nombre écrit à côté, avec un point pour la virgule.",
     ],
-    solution_code="reponse_q6 = 16.4",
 )

@@ -30,10 +30,6 @@ q1 = Question(
         'Une ligne suffit : `arrondissements.loc[(arrondissements["commune"] == "Savalou") & '
         '(arrondissements["arrondissement"] == "Ouesse"), "dist_centre_km"].item()`.',
     ],
-    solution_code=(
-        'distance_ouesse = arrondissements.loc[(arrondissements["commune"] == "Savalou")\n'
-        '    & (arrondissements["arrondissement"] == "Ouesse"), "dist_centre_km"].item()'
-    ),
 )
 
 q2 = Question(
@@ -54,7 +50,6 @@ q2 = Question(
         "`part_desservie(tableau, sites, rayon_km)` donne la part des habitants desservis, en %.",
         '`part_desservie(lokossa, ["Lokossa"], 5)`.',
     ],
-    solution_code='part_lokossa_5km = part_desservie(lokossa, ["Lokossa"], 5)',
 )
 
 q3 = Question(
@@ -89,7 +84,6 @@ q3 = Question(
         "`gains(...)` montre le classement complet.",
         '`site_suivant(ouesse, ["Ouesse"], 20)`.',
     ],
-    solution_code='prochain_site_ouesse = site_suivant(ouesse, ["Ouesse"], 20)',
 )
 
 q4 = Question(
@@ -114,10 +108,6 @@ q4 = Question(
         "Le centre existant est au chef-lieu « Banikoara » ; k = 3 ; rayon 15 km.",
         '`choisir_sites(banikoara, 3, 15, ["Banikoara"])["part_desservie"].iloc[-1]`.',
     ],
-    solution_code=(
-        'etapes_banikoara = choisir_sites(banikoara, 3, 15, ["Banikoara"])\n'
-        'part_banikoara = etapes_banikoara["part_desservie"].iloc[-1]'
-    ),
 )
 
 q5 = Question(
@@ -144,10 +134,6 @@ q5 = Question(
         '`cout_par_usager(gamia["capex_fcfa"] + gamia["cout_solaire_fcfa"], '
         'gamia["opex_annuel_fcfa"], gamia["usagers_jour"])`.',
     ],
-    solution_code=(
-        'installation_gamia = gamia["capex_fcfa"] + gamia["cout_solaire_fcfa"]\n'
-        'cout_visite_gamia = cout_par_usager(installation_gamia, gamia["opex_annuel_fcfa"], gamia["usagers_jour"])'
-    ),
 )
 
 q6 = Question(
@@ -171,9 +157,6 @@ q6 = Question(
         "Charges d'un mois = `opex_annuel_fcfa` ÷ 12 ; visites par jour = `usagers_jour`.",
         '`tarif_equilibre(centre_lokossa["opex_annuel_fcfa"] / 12, centre_lokossa["usagers_jour"])`.',
     ],
-    solution_code=(
-        'tarif_lokossa = tarif_equilibre(centre_lokossa["opex_annuel_fcfa"] / 12, centre_lokossa["usagers_jour"])'
-    ),
 )
 
 q7 = Question(
@@ -205,10 +188,6 @@ q7 = Question(
         "Un nombre de visites est entier : arrondissez au-dessus avec `math.ceil(...)`.",
         '`math.ceil(visites_equilibre(centre_karimama["opex_annuel_fcfa"] / 12, centre_karimama["tarif_fcfa"]))`.',
     ],
-    solution_code=(
-        'visites_karimama = math.ceil(visites_equilibre(centre_karimama["opex_annuel_fcfa"] / 12, '
-        'centre_karimama["tarif_fcfa"]))'
-    ),
 )
 
 q8 = Question(
@@ -233,7 +212,6 @@ q8 = Question(
         "par habitant gagné, kit solaire compris.",
         '`classer_sites(bembereke, 15, ["Bembereke"])["arrondissement"].iloc[0]`.',
     ],
-    solution_code='site_economique = classer_sites(bembereke, 15, ["Bembereke"])["arrondissement"].iloc[0]',
 )
 
 # --- Les exercices « À vous » de la leçon -----------------------------------------------
@@ -254,7 +232,6 @@ a1 = Question(
         "Le chef-lieu de Malanville est l'arrondissement « Malanville ».",
         '`part_desservie(malanville, ["Malanville"], 5)`.',
     ],
-    solution_code='reponse_a1 = part_desservie(malanville, ["Malanville"], 5)',
 )
 
 a2 = Question(
@@ -288,7 +265,6 @@ a2 = Question(
         "Partez du centre du chef-lieu, « Savalou-Aga », avec une distance de 15 km.",
         '`site_suivant(savalou, ["Savalou-Aga"], 15)`.',
     ],
-    solution_code='reponse_a2 = site_suivant(savalou, ["Savalou-Aga"], 15)',
 )
 
 a3 = Question(
@@ -308,8 +284,4 @@ a3 = Question(
         '`cout_par_usager(kpankou["capex_fcfa"] + kpankou["cout_solaire_fcfa"], '
         'kpankou["opex_annuel_fcfa"], kpankou["usagers_jour"])`.',
     ],
-    solution_code=(
-        'reponse_a3 = cout_par_usager(kpankou["capex_fcfa"] + kpankou["cout_solaire_fcfa"],\n'
-        '                             kpankou["opex_annuel_fcfa"], kpankou["usagers_jour"])'
-    ),
 )

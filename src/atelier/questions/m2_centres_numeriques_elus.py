@@ -25,7 +25,6 @@ q1 = Question(
         "Lisez le titre en gras au-dessus de la carte de Lokossa.",
         "« … % des habitants vivent à moins de 5 km d'un centre » : recopiez ce pourcentage, sans le signe %.",
     ],
-    solution_code="reponse_q1 = 59",
 )
 
 q2 = Question(
@@ -54,7 +53,6 @@ q2 = Question(
         "Cherchez, de gauche à droite, la première barre qui dépasse 50 % et recopiez le nombre de centres "
         "écrit sous elle.",
     ],
-    solution_code="reponse_q2 = 2",
 )
 
 q3 = Question(
@@ -79,7 +77,6 @@ q3 = Question(
         "« … le centre gagne … FCFA par mois » : recopiez ce montant sans espaces (123456), ou entre "
         "guillemets (\"123 456\").",
     ],
-    solution_code="reponse_q3 = 350000",
 )
 
 q4 = Question(
@@ -105,7 +102,6 @@ q4 = Question(
         "La légende dit « seuil : … visites par jour » avec une décimale. On ne reçoit pas une fraction de "
         "visiteur : donnez le nombre entier juste au-dessus.",
     ],
-    solution_code="reponse_q4 = 67",
 )
 
 q5 = Question(
@@ -119,5 +115,4 @@ q5 = Question(
         "Le titre dit « le centre gagne … » ou « le centre perd … ». S'il perd, il ne couvre pas ses "
         "charges : répondez False ; s'il gagne, répondez True.",
     ],
-    solution_code="reponse_q5 = False",
 )

@@ -32,7 +32,6 @@ q1 = Question(
         "La table etat_civil a une ligne par commune ; la colonne utile s'appelle demandes_actes_an.",
         'Lisez une case avec etat_civil.loc["nom de la commune", "nom de la colonne"].',
     ],
-    solution_code='demandes_parakou = etat_civil.loc["Parakou", "demandes_actes_an"]',
 )
 
 q2 = Question(
@@ -62,11 +61,6 @@ q2 = Question(
         'kandi = etat_civil.loc["Kandi"], puis cout_visite(kandi["dist_moy_mairie_km"], '
         'kandi["cout_transport_fcfa_km"], kandi["duree_deplacement_h"], valeur_temps).',
     ],
-    solution_code=(
-        'kandi = etat_civil.loc["Kandi"]\n'
-        'visite_kandi = cout_visite(kandi["dist_moy_mairie_km"], kandi["cout_transport_fcfa_km"],\n'
-        '                           kandi["duree_deplacement_h"], valeur_temps)'
-    ),
 )
 
 q3 = Question(
@@ -92,11 +86,6 @@ q3 = Question(
         "le coût d'une visite se calcule comme à la question 2.",
         'Vous pouvez contrôler avec van_commune("Bohicon", part_en_ligne_pct=30)["gain_annuel"].',
     ],
-    solution_code=(
-        'bohicon = etat_civil.loc["Bohicon"]\n'
-        'visite = cout_visite(bohicon["dist_moy_mairie_km"], bohicon["cout_transport_fcfa_km"], bohicon["duree_deplacement_h"], valeur_temps)\n'
-        'gain_bohicon = bohicon["demandes_actes_an"] * 0.30 * 2 * visite'
-    ),
 )
 
 q4 = Question(
@@ -120,7 +109,6 @@ q4 = Question(
         "La fonction van_commune calcule la VAN d'une commune ; on peut lui changer une hypothèse.",
         'van_commune("Savalou", part_en_ligne_pct=10) renvoie un dictionnaire : la VAN est sous la clé "van".',
     ],
-    solution_code='van_savalou = van_commune("Savalou", part_en_ligne_pct=10)["van"]',
 )
 
 q5 = Question(
@@ -139,7 +127,6 @@ q5 = Question(
         "Le taux d'actualisation se change comme la part en ligne à la question 4.",
         'van_commune("Comè", taux_pct=12)["van"] ; ou lisez la ligne 12 % de sensibilite_taux("Comè").',
     ],
-    solution_code='van_come_12 = van_commune("Comè", taux_pct=12)["van"]',
 )
 
 q6 = Question(
@@ -161,11 +148,6 @@ q6 = Question(
         'djidja = etat_civil.loc["Djidja"] ; arrivees = arrivees_par_heure(djidja["demandes_jour"], '
         'djidja["heures_ouverture"]).',
     ],
-    solution_code=(
-        'djidja = etat_civil.loc["Djidja"]\n'
-        'arrivees = arrivees_par_heure(djidja["demandes_jour"], djidja["heures_ouverture"])\n'
-        'attente_djidja = attente_moyenne_min(arrivees, djidja["temps_traitement_min"], djidja["nb_guichets"])'
-    ),
 )
 
 q7 = Question(
@@ -184,11 +166,6 @@ q7 = Question(
         "cherche le plus petit nombre de guichets qui suffit.",
         "Calculez d'abord les arrivées par heure à Zogbodomey comme à la question 6, puis attente visée = 15.",
     ],
-    solution_code=(
-        'zogbodomey = etat_civil.loc["Zogbodomey"]\n'
-        'arrivees = arrivees_par_heure(zogbodomey["demandes_jour"], zogbodomey["heures_ouverture"])\n'
-        'guichets_zogbodomey = guichets_necessaires(arrivees, zogbodomey["temps_traitement_min"], 15)'
-    ),
 )
 
 q8 = Question(
@@ -209,7 +186,6 @@ q8 = Question(
         'etat_civil["pct_72h"] >= 90 donne Vrai ou Faux pour chaque commune.',
         "La somme d'une colonne de Vrai/Faux compte les Vrai : (etat_civil[\"pct_72h\"] >= 90).sum().",
     ],
-    solution_code='communes_au_repere = (etat_civil["pct_72h"] >= 90).sum()',
 )
 
 q9 = Question(
@@ -229,10 +205,6 @@ q9 = Question(
         'Deux conditions à la fois : (p["quadrant"] == "gain rapide") & p["guichet_communal"].',
         'p = priorites(services), puis p.loc[conditions, "code_service"].',
     ],
-    solution_code=(
-        "p = priorites(services)\n"
-        'gains_rapides = p.loc[(p["quadrant"] == "gain rapide") & p["guichet_communal"], "code_service"]'
-    ),
 )
 
 # --- Les vérifications de la leçon -----------------------------------------------------
@@ -248,11 +220,6 @@ a1 = Question(
         "Reprenez le calcul fait plus haut pour Lokossa, avec la ligne de Natitingou.",
         'natitingou = etat_civil.loc["Natitingou"], puis cout_visite(...) avec ses quatre valeurs.',
     ],
-    solution_code=(
-        'natitingou = etat_civil.loc["Natitingou"]\n'
-        'reponse_a1 = cout_visite(natitingou["dist_moy_mairie_km"], natitingou["cout_transport_fcfa_km"],\n'
-        '                         natitingou["duree_deplacement_h"], valeur_temps)'
-    ),
 )
 
 a2 = Question(
@@ -266,7 +233,6 @@ a2 = Question(
         "Les hypothèses par défaut (30 % en ligne, taux de 10 %, 5 ans) conviennent.",
         'van_commune("Djougou")["van"]',
     ],
-    solution_code='reponse_a2 = van_commune("Djougou")["van"]',
 )
 
 a3 = Question(
@@ -285,11 +251,6 @@ a3 = Question(
         "Arrivées par heure d'abord, puis taux_occupation(arrivées, temps de traitement, guichets).",
         'cotonou = etat_civil.loc["Cotonou"] ; arrivees_par_heure(cotonou["demandes_jour"], cotonou["heures_ouverture"]).',
     ],
-    solution_code=(
-        'cotonou = etat_civil.loc["Cotonou"]\n'
-        'arrivees = arrivees_par_heure(cotonou["demandes_jour"], cotonou["heures_ouverture"])\n'
-        'reponse_a3 = taux_occupation(arrivees, cotonou["temps_traitement_min"], cotonou["nb_guichets"])'
-    ),
 )
 
 a4 = Question(
@@ -309,9 +270,4 @@ a4 = Question(
         "Loi de Little : personnes qui attendent = arrivées par heure × attente en heures.",
         "Calculez arrivées et attente (attente_moyenne_min) à Abomey-Calavi, puis file_moyenne(arrivées, attente).",
     ],
-    solution_code=(
-        'calavi = etat_civil.loc["Abomey-Calavi"]\n'
-        'arrivees = arrivees_par_heure(calavi["demandes_jour"], calavi["heures_ouverture"])\n'
-        'reponse_a4 = file_moyenne(arrivees, attente_moyenne_min(arrivees, calavi["temps_traitement_min"], calavi["nb_guichets"]))'
-    ),
 )

@@ -31,7 +31,6 @@ q1 = Question(
         "Ligne « actes en 72 h (%) », colonne « Parakou » (la première colonne de chiffres). "
         "Recopiez le nombre avec un point à la place de la virgule.",
     ],
-    solution_code="reponse_q1 = 91.8",
 )
 
 q2 = Question(
@@ -54,7 +53,6 @@ q2 = Question(
         "Même tableau que la question 1, même ligne « actes en 72 h (%) ».",
         "Faites la soustraction : valeur de Parakou moins valeur de la colonne « médiane des 77 ».",
     ],
-    solution_code="reponse_q2 = 6.7",
 )
 
 q3 = Question(
@@ -73,7 +71,6 @@ q3 = Question(
         "Le titre du graphique donne la réponse en toutes lettres.",
         "Le titre commence par « … communes sur 77 délivrent au moins 90 % » : recopiez le premier nombre.",
     ],
-    solution_code="reponse_q3 = 27",
 )
 
 q4 = Question(
@@ -93,7 +90,6 @@ q4 = Question(
         "Vérifiez d'abord le titre : « Savalou (10 % en ligne, taux 10,0 %) ». Puis recopiez le "
         "nombre après « VAN sur 5 ans : », avec un point à la place de la virgule.",
     ],
-    solution_code="reponse_q4 = 22.5",
 )
 
 q5 = Question(
@@ -117,7 +113,6 @@ q5 = Question(
         "Le titre commence par « Comè (30 % en ligne, taux 12,0 %) » ; recopiez le nombre après "
         "« VAN sur 5 ans : ».",
     ],
-    solution_code="reponse_q5 = 0.6",
 )
 
 q6 = Question(
@@ -141,7 +136,6 @@ q6 = Question(
         "Cherchez dans le titre « il en faut … pour rester sous 15 min ». Sur le graphique, c'est la "
         "première barre sous la ligne pointillée.",
     ],
-    solution_code="reponse_q6 = 3",
 )
 
 q7 = Question(
@@ -164,7 +158,6 @@ q7 = Question(
         "Cherchez « on attend … min en moyenne » dans le titre ; c'est aussi le nombre écrit "
         "au-dessus de la barre orange encadrée de noir.",
     ],
-    solution_code="reponse_q7 = 5",
 )
 
 q8 = Question(
@@ -189,5 +182,4 @@ q8 = Question(
         "En haut à gauche (GAINS RAPIDES), un seul des trois est un rond vide : il dépend d'une "
         "autre administration. Recopiez son nom entre guillemets, tel qu'il est écrit dans le titre.",
     ],
-    solution_code='reponse_q8 = "CIP (ANIP)"',
 )

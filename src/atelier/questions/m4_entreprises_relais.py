@@ -54,7 +54,6 @@ q1 = Question(
         '`economie.loc["Djougou", "nom_de_la_colonne"]` lit une case ; la colonne est '
         "`nb_points_mobile_money`.",
     ),
-    solution_code='points_djougou = economie.loc["Djougou", "nb_points_mobile_money"]',
 )
 
 q2 = Question(
@@ -81,10 +80,6 @@ q2 = Question(
         'Les colonnes : `nb_entreprises_num` et `population_2024`, sur la ligne "Bohicon" du tableau `economie`.',
         '`economie.loc["Bohicon", "nb_entreprises_num"] / economie.loc["Bohicon", "population_2024"] * 10000`',
     ),
-    solution_code=(
-        'entreprises_bohicon = economie.loc["Bohicon", "nb_entreprises_num"] / '
-        'economie.loc["Bohicon", "population_2024"] * 10000'
-    ),
 )
 
 q3 = Question(
@@ -103,10 +98,6 @@ q3 = Question(
         'Gardez les lignes d\'Aplahoué : `secteurs[secteurs["commune"] == "Aplahoué"]`.',
         "Sur ces lignes, `.idxmax()` sur la colonne `nb_entreprises` donne l'étiquette de la ligne la plus "
         'grande ; `.loc[etiquette, "secteur"]` lit le secteur.',
-    ),
-    solution_code=(
-        'lignes_aplahoue = secteurs[secteurs["commune"] == "Aplahoué"]\n'
-        'secteur_aplahoue = lignes_aplahoue.loc[lignes_aplahoue["nb_entreprises"].idxmax(), "secteur"]'
     ),
 )
 
@@ -139,11 +130,6 @@ q4 = Question(
         '`math.ceil((dangbo["loyer_fcfa"] + dangbo["salaire_fcfa"]) / (dangbo["prix_prestation_fcfa"] - '
         'dangbo["cout_variable_fcfa"]))`',
     ),
-    solution_code=(
-        'ligne_dangbo = economie.loc["Dangbo"]\n'
-        'marge_dangbo = ligne_dangbo["prix_prestation_fcfa"] - ligne_dangbo["cout_variable_fcfa"]\n'
-        'seuil_dangbo = math.ceil((ligne_dangbo["loyer_fcfa"] + ligne_dangbo["salaire_fcfa"]) / marge_dangbo)'
-    ),
 )
 
 q5 = Question(
@@ -173,11 +159,6 @@ q5 = Question(
         '`lokossa = economie.loc["Lokossa"]` puis `15 * jours_ouverture * (lokossa["prix_prestation_fcfa"] - '
         'lokossa["cout_variable_fcfa"]) - lokossa["loyer_fcfa"] - lokossa["salaire_fcfa"]`',
     ),
-    solution_code=(
-        'ligne_lokossa = economie.loc["Lokossa"]\n'
-        'marge_lokossa = ligne_lokossa["prix_prestation_fcfa"] - ligne_lokossa["cout_variable_fcfa"]\n'
-        'resultat_lokossa = 15 * jours_ouverture * marge_lokossa - ligne_lokossa["loyer_fcfa"] - ligne_lokossa["salaire_fcfa"]'
-    ),
 )
 
 q6 = Question(
@@ -205,10 +186,6 @@ q6 = Question(
         "Adultes hors ligne = population adulte × (1 − taux d'usage d'internet ÷ 100).",
         '`economie.loc["Natitingou", "population_adulte_2024"] * (1 - economie.loc["Natitingou", '
         '"taux_usage_internet"] / 100)`',
-    ),
-    solution_code=(
-        'ligne_natitingou = economie.loc["Natitingou"]\n'
-        'hors_ligne_natitingou = ligne_natitingou["population_adulte_2024"] * (1 - ligne_natitingou["taux_usage_internet"] / 100)'
     ),
 )
 
@@ -238,11 +215,6 @@ q7 = Question(
         '`ligne_savalou = economie.loc["Savalou"]` ; `hors_ligne = ligne_savalou["population_adulte_2024"] * (1 - '
         'ligne_savalou["taux_usage_internet"] / 100)` ; `math.ceil(hors_ligne / (citoyens_par_mois * 12))`',
     ),
-    solution_code=(
-        'ligne_savalou = economie.loc["Savalou"]\n'
-        'hors_ligne_savalou = ligne_savalou["population_adulte_2024"] * (1 - ligne_savalou["taux_usage_internet"] / 100)\n'
-        "relais_savalou = math.ceil(hors_ligne_savalou / (citoyens_par_mois * 12))"
-    ),
 )
 
 q8 = Question(
@@ -269,11 +241,6 @@ q8 = Question(
         '`sakete = economie.loc["Sakété"]` ; adultes hors ligne comme à la question 6.',
         '`min(100, sakete["nb_relais"] * citoyens_par_mois * 12 / hors_ligne * 100)`',
     ),
-    solution_code=(
-        'ligne_sakete = economie.loc["Sakété"]\n'
-        'hors_ligne_sakete = ligne_sakete["population_adulte_2024"] * (1 - ligne_sakete["taux_usage_internet"] / 100)\n'
-        'part_sakete = min(100, ligne_sakete["nb_relais"] * citoyens_par_mois * 12 / hors_ligne_sakete * 100)'
-    ),
 )
 
 # --- Les entraînements de la leçon -----------------------------------------------------
@@ -294,10 +261,6 @@ a1 = Question(
         "Comme pour Cotonou plus haut : nombre ÷ population × 10 000.",
         '`economie.loc["Abomey-Calavi", "nb_entreprises_num"] / economie.loc["Abomey-Calavi", '
         '"population_2024"] * 10000`',
-    ),
-    solution_code=(
-        'reponse_a1 = economie.loc["Abomey-Calavi", "nb_entreprises_num"] / '
-        'economie.loc["Abomey-Calavi", "population_2024"] * 10000'
     ),
 )
 
@@ -322,11 +285,6 @@ a2 = Question(
         '`ligne = economie.loc["Banikoara"]` puis `math.ceil((ligne["loyer_fcfa"] + ligne["salaire_fcfa"]) / '
         '(ligne["prix_prestation_fcfa"] - ligne["cout_variable_fcfa"]))`',
     ),
-    solution_code=(
-        'ligne_banikoara = economie.loc["Banikoara"]\n'
-        'marge_banikoara = ligne_banikoara["prix_prestation_fcfa"] - ligne_banikoara["cout_variable_fcfa"]\n'
-        'reponse_a2 = math.ceil((ligne_banikoara["loyer_fcfa"] + ligne_banikoara["salaire_fcfa"]) / marge_banikoara)'
-    ),
 )
 
 a3 = Question(
@@ -347,10 +305,5 @@ a3 = Question(
         "Comme pour Banikoara plus haut : adultes hors ligne ÷ (citoyens_par_mois × 12), arrondi vers le haut.",
         '`ligne = economie.loc["Akpro-Missérété"]` ; `hors_ligne = ligne["population_adulte_2024"] * (1 - '
         'ligne["taux_usage_internet"] / 100)` ; `math.ceil(hors_ligne / (citoyens_par_mois * 12))`',
-    ),
-    solution_code=(
-        'ligne_akpro = economie.loc["Akpro-Missérété"]\n'
-        'hors_ligne_akpro = ligne_akpro["population_adulte_2024"] * (1 - ligne_akpro["taux_usage_internet"] / 100)\n'
-        "reponse_a3 = math.ceil(hors_ligne_akpro / (citoyens_par_mois * 12))"
     ),
 )

@@ -26,7 +26,6 @@ q1 = Question(
         "Le titre du graphique donne le total des entreprises du numérique de la commune.",
         "Le titre se termine par « … entreprises sur … » : recopiez le second nombre, le total.",
     ],
-    solution_code="reponse_q1 = 50",
 )
 
 q2 = Question(
@@ -50,7 +49,6 @@ q2 = Question(
         "Part en % = entreprises du premier secteur ÷ total × 100. La barre bleue la plus longue "
         "du graphique permet de vérifier l'ordre de grandeur.",
     ],
-    solution_code="reponse_q2 = 36",
 )
 
 q3 = Question(
@@ -74,7 +72,6 @@ q3 = Question(
         "Cherchez « rentable dès … visites par jour » dans le titre ; c'est aussi la ligne pointillée "
         "grise de la légende (« Seuil : … visites par jour »).",
     ],
-    solution_code="reponse_q3 = 6",
 )
 
 q4 = Question(
@@ -99,7 +96,6 @@ q4 = Question(
         "Cherchez « à 10 visites, … FCFA par mois » dans le titre. Un bénéfice s'écrit tel quel ; une "
         "perte s'écrit avec un signe moins devant, sans espace dans le nombre.",
     ],
-    solution_code="reponse_q4 = -13500",
 )
 
 q5 = Question(
@@ -122,7 +118,6 @@ q5 = Question(
         "Le titre du graphique dit combien de relais il faudrait pour atteindre tout le monde.",
         "Cherchez « il en faudrait … pour tous les atteindre » dans le titre.",
     ],
-    solution_code="reponse_q5 = 111",
 )
 
 q6 = Question(
@@ -146,5 +141,4 @@ q6 = Question(
         "Cherchez « avec … relais, … % des … adultes hors ligne atteints en 12 mois » : recopiez le "
         "pourcentage, sans le signe %.",
     ],
-    solution_code="reponse_q6 = 50",
 )

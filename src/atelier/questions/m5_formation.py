@@ -26,8 +26,6 @@ q1 = Question(
         'Sélectionnez la ligne avec `connectivite["commune"] == "Djougou"` et la colonne avec `.loc[...]`, '
         "puis `.item()` pour obtenir le nombre.",
     ),
-    solution_code='competences_djougou = connectivite.loc[connectivite["commune"] == "Djougou", '
-    '"part_competences_base"].item()',
 )
 
 q2 = Question(
@@ -44,7 +42,6 @@ q2 = Question(
         "DigComp regroupe ses 8 niveaux deux par deux : 1-2, 3-4, 5-6, 7-8.",
         "Les niveaux 3 et 4 forment le deuxième palier. La fonction `palier_digcomp(4)` vous le confirme.",
     ),
-    solution_code='palier_niveau_4 = "intermédiaire"  # ou palier_digcomp(4)',
 )
 
 q3 = Question(
@@ -64,8 +61,6 @@ q3 = Question(
         "Écart = part des hommes − part des femmes : "
         '`tableau.loc["homme", "part_pct"] - tableau.loc["femme", "part_pct"]`.',
     ),
-    solution_code='tableau = tableau_par_groupe(enquete, "niv_contenu", "sexe")\n'
-    'ecart_contenu = tableau.loc["homme", "part_pct"] - tableau.loc["femme", "part_pct"]',
 )
 
 q4 = Question(
@@ -86,7 +81,6 @@ q4 = Question(
         "on cherche la population.",
         "Population = effectif ÷ (part ÷ 100), soit 3.8 / 0.48 (en millions), ou `denominateur(3.8, 48)`.",
     ),
-    solution_code="adultes_gsma = 3.8 / 0.48  # ou denominateur(3.8, 48)",
 )
 
 q5 = Question(
@@ -108,9 +102,6 @@ q5 = Question(
         "Lisez les adultes (« population_adulte_2024 ») et la part actuelle (« part_competences_base ») de "
         "Nikki dans `communes`, puis arrondissez vers le haut : `math.ceil(personnes / 25)`.",
     ),
-    solution_code='nikki = communes.set_index("commune").loc["Nikki"]\n'
-    'personnes_nikki = nikki["population_adulte_2024"] * (55 - nikki["part_competences_base"]) / 100\n'
-    "sessions_nikki = math.ceil(personnes_nikki / 25)",
 )
 
 q6 = Question(
@@ -130,7 +121,6 @@ q6 = Question(
         "`math.ceil(math.ceil(sessions_nikki / 3) / 40)`, ou "
         "`formateurs_necessaires(sessions_nikki, 3, 40)`.",
     ),
-    solution_code="formateurs_nikki = math.ceil(math.ceil(sessions_nikki / 3) / 40)",
 )
 
 q7 = Question(
@@ -150,8 +140,6 @@ q7 = Question(
         "Comptez les lignes où le quadrant vaut « gain rapide » : "
         '`(matrice["quadrant"] == "gain rapide").sum()`.',
     ),
-    solution_code="matrice = matrice_impact_effort(canaux)\n"
-    'gains_rapides = (matrice["quadrant"] == "gain rapide").sum()',
 )
 
 q8 = Question(
@@ -170,7 +158,6 @@ q8 = Question(
         "`resultats_evaluation(evaluation)` donne une ligne par groupe, avec la colonne « gain_moyen ».",
         '`resultats_evaluation(evaluation).loc["Élus communaux", "gain_moyen"]`',
     ),
-    solution_code='gain_elus = resultats_evaluation(evaluation).loc["Élus communaux", "gain_moyen"]',
 )
 
 q9 = Question(
@@ -191,7 +178,6 @@ q9 = Question(
         "Les quatre niveaux : 1 réaction, 2 apprentissage, 3 comportement, 4 résultats.",
         "Un test de connaissances passé avant et après mesure ce que les participants ont appris.",
     ),
-    solution_code="niveau_test = 2  # l'apprentissage",
 )
 
 # --- Entraînement (leçon) -------------------------------------------------------------
@@ -210,7 +196,6 @@ a1 = Question(
         '`part_au_moins(enquete, "niv_info", 1)` compte les répondants au niveau 1 ou plus.',
         'Ou, sans la fonction : `100 * (enquete["niv_info"] >= 1).mean()`.',
     ),
-    solution_code='reponse_a1 = part_au_moins(enquete, "niv_info", 1)',
 )
 
 a2 = Question(
@@ -224,8 +209,6 @@ a2 = Question(
         '`tableau_par_groupe(enquete, "niv_comm", "tranche_age")` donne une ligne par tranche d\'âge.',
         "Part des « 15-24 » moins part des « 65+ », dans la colonne « part_pct ».",
     ),
-    solution_code='ages = tableau_par_groupe(enquete, "niv_comm", "tranche_age")\n'
-    'reponse_a2 = ages.loc["15-24", "part_pct"] - ages.loc["65+", "part_pct"]',
 )
 
 a3 = Question(
@@ -242,7 +225,6 @@ a3 = Question(
         "Cartes SIM par abonné = cartes SIM ÷ abonnés uniques.",
         "`16.3 / 8.5` (les deux en millions).",
     ),
-    solution_code="reponse_a3 = 16.3 / 8.5",
 )
 
 a4 = Question(
@@ -260,7 +242,6 @@ a4 = Question(
         "Personnes = 120 967 × (60 − 45) ÷ 100 ; sessions = personnes ÷ 20, arrondi vers le haut.",
         "`sessions_necessaires(personnes_a_former(120967, 45, 60), 20)`.",
     ),
-    solution_code="reponse_a4 = math.ceil(120967 * (60 - 45) / 100 / 20)",
 )
 
 a5 = Question(
@@ -279,7 +260,6 @@ a5 = Question(
         "`cout_par_personne(canaux)` donne la valeur pour chaque action : "
         '`cout_par_personne(canaux)["Émissions sur la radio communautaire"]`.',
     ),
-    solution_code='reponse_a5 = cout_par_personne(canaux)["Émissions sur la radio communautaire"]',
 )
 
 a6 = Question(
@@ -297,6 +277,4 @@ a6 = Question(
         "`resultats_evaluation(evaluation)` donne, par groupe, la colonne « reussite_apres_pct ».",
         '`resultats_evaluation(evaluation).loc["Groupements de femmes", "reussite_apres_pct"]`',
     ),
-    solution_code='reponse_a6 = resultats_evaluation(evaluation).loc["Groupements de femmes", '
-    '"reussite_apres_pct"]',
 )

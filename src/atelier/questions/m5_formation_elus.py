@@ -32,7 +32,6 @@ q1 = Question(
         "Le titre commence par « Djougou : le domaine le moins maîtrisé est « … » » : recopiez ce "
         "nom entre guillemets.",
     ],
-    solution_code='reponse_q1 = "Création de contenu"',
 )
 
 q2 = Question(
@@ -57,7 +56,6 @@ q2 = Question(
         "Barre bleue « Création de contenu », ou la parenthèse du titre : « (… % au niveau 1 ou "
         "plus) ». Recopiez le nombre avec un point pour la virgule.",
     ],
-    solution_code="reponse_q2 = 42.5",
 )
 
 q3 = Question(
@@ -81,7 +79,6 @@ q3 = Question(
         "Cherchez « soit … points d'écart » à la fin du titre (c'est la part urbaine moins la part "
         "rurale).",
     ],
-    solution_code="reponse_q3 = 28",
 )
 
 q4 = Question(
@@ -104,7 +101,6 @@ q4 = Question(
         "Vérifiez les réglages (part visée 55 %, 3 ans, 25 personnes par session), puis recopiez le "
         "nombre écrit avant « sessions » dans le titre, sans espace.",
     ],
-    solution_code="reponse_q4 = 737",
 )
 
 q5 = Question(
@@ -123,7 +119,6 @@ q5 = Question(
         "Même simulateur que la question 4 : le titre dit combien de formateurs le plan demande.",
         "Cherchez « demande … formateurs » sur la première ligne du titre.",
     ],
-    solution_code="reponse_q5 = 7",
 )
 
 q6 = Question(
@@ -143,7 +138,6 @@ q6 = Question(
         "Ligne « Élus communaux » : recopiez le nombre écrit après le « + », avec un point pour la "
         "virgule.",
     ],
-    solution_code="reponse_q6 = 3.7",
 )
 
 q7 = Question(
@@ -165,5 +159,4 @@ q7 = Question(
         "Le titre du graphique donne deux pourcentages : avant et après la formation.",
         "Faites la soustraction : part après moins part avant, en points.",
     ],
-    solution_code="reponse_q7 = 48",
 )

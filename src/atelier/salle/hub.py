@@ -145,10 +145,10 @@ class SpawnerSalle(LocalProcessSpawner):
             ATELIER_COURS_DOSSIER=str(salle.cours),
             ATELIER_INACTIVITE_NOYAU=str(salle.limites.inactivite_noyau_s),
             ATELIER_INACTIVITE_SERVEUR=str(salle.limites.inactivite_serveur_s),
-            # Séance notée : les participants n'ont pas les solutions (indices seulement).
+            # Pas d'ATELIER_SESSION_NOTEE : un participant peut changer la variable dans son noyau.
+            # Les solutions sont gardées par les droits des fichiers (installation.proteger_solutions).
             # Les liens « applications » de l'accueil mènent au Voilà partagé de la salle.
             ATELIER_APPLIS="/services/applis/voila/render/",
-            ATELIER_SESSION_NOTEE="1" if self.role == "participant" and not salle.solutions else "0",
             # Réglages du rôle d'abord, puis les réglages communs, puis ceux du kit (français).
             JUPYTER_CONFIG_PATH=os.pathsep.join(
                 [str(config / self.role), str(config / "commun"), str(kit / "config" / "jupyter")]

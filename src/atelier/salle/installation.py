@@ -4,7 +4,9 @@ Disposition sur la machine (chemins par défaut, tous réglables) :
 
     /opt/atelier-numerique/venv    Python et les dépendances du kit, lisibles par tous
     /opt/atelier-numerique/kit     le kit (code, leçons, données, réglages) SANS les sources
-                                   des exercices : rien de ce dossier ne contient de solution ;
+                                   des exercices ; les solutions des questions (src/atelier/
+                                   questions/solutions/*.json) : root et groupe des formateurs
+                                   seuls (0640), lisibles par tous avec --solutions ;
                                    kit/bin : les commandes du kit (atelier-formateur)
     /etc/profile.d/atelier-salle.sh  pour les formateurs : ces commandes, nbgrader et python
                                    dans le PATH du terminal, le cours trouvé sans --cours
@@ -69,7 +71,7 @@ class Salle:
     kit: str
     venv: str
     cours_id: str = "atelier-numerique"
-    # Faux (défaut) : séance notée, `solution()` ne montre pas les solutions aux participants.
+    # Faux (défaut) : séance notée, les fichiers des solutions sont illisibles par les participants.
     solutions: bool = False
     prefixe: str = ""
     homes: str = "/home"
@@ -241,6 +243,24 @@ def installer_kit(kit: Path, depot: Path = DEPOT) -> None:
     os.chmod(kit, 0o755)
 
 
+def dossier_des_solutions(salle: Salle) -> Path:
+    return Path(salle.kit) / "src" / "atelier" / "questions" / "solutions"
+
+
+def proteger_solutions(salle: Salle) -> None:
+    """Les solutions des questions : root et formateurs seuls (0640) en séance notée, tous avec --solutions.
+
+    C'est ce qui garde les solutions dans la salle : ``q1.solution()`` d'un participant ne peut pas
+    lire le fichier, quelle que soit la variable qu'il pose dans son noyau. Le dossier reste
+    traversable (0755) : les participants importent les questions normalement.
+    """
+    dossier = dossier_des_solutions(salle)
+    os.chmod(dossier, 0o755)
+    groupe, mode = ("root", 0o644) if salle.solutions else (salle.groupe_formateurs, 0o640)
+    for fichier in dossier.glob("*.json"):
+        _droits(fichier, f"root:{groupe}", mode)
+
+
 def installer_commandes(salle: Salle, depot: Path = DEPOT) -> list[Path]:
     """Les commandes du kit (``[project.scripts]`` de pyproject.toml) dans ``<kit>/bin``.
 
@@ -398,12 +418,13 @@ def installer(
         personnes=[asdict(p) for p in personnes], limites=limites or Limites(),
         sans_reglages=list(sans_reglages or []), solutions=solutions, venv_a_retirer=venv_a_retirer,
     )
-    creer_venv(Path(venv), python=python, depot=depot)
-    installer_kit(Path(kit), depot=depot)
-    installer_commandes(salle, depot=depot)
-
     comptes.creer_groupe(salle.groupe_formateurs)
     comptes.creer_groupe(salle.groupe_participants)
+    creer_venv(Path(venv), python=python, depot=depot)
+    installer_kit(Path(kit), depot=depot)
+    proteger_solutions(salle)
+    installer_commandes(salle, depot=depot)
+
     Path(homes).mkdir(parents=True, exist_ok=True)
     mots_de_passe = {}
     for p in personnes:
