@@ -13,10 +13,12 @@ un changement : ``git worktree add /tmp/avant <commit>``), dont ``src`` passe de
 le kit installé dans le noyau.
 
 ``--menus N`` : N communes seulement par menu (toutes par défaut) ;
-``--lecons`` : chronomètre aussi l'exécution de chaque leçon (nbclient).
+``--lecons`` : chronomètre aussi l'exécution de chaque leçon (nbclient) ;
+``--essai`` : ne pas écrire dans l'historique.
 Résultats : historique.jsonl (tous les runs, avec la charge de la machine et les
 versions) ; RESULTATS.md est écrit à la main à partir de ``--tableau``, qui
-imprime le tableau Markdown du dernier run (ou d'un run choisi, ``--tableau 2``).
+imprime le tableau Markdown du dernier run (``--tableau 3`` : le 3ᵉ run ;
+``--tableau 3 --avant 2`` : chaque chiffre « avant → après »).
 """
 
 from __future__ import annotations
@@ -136,26 +138,40 @@ def mesurer_lecons(source: Path) -> dict:
     return durees
 
 
+def _ms(x: float) -> str:
+    return f"{x:.0f} ms"
+
+
+def _fois(x: float) -> str:
+    return f"{x:.1f}".replace(".", ",") + "×"
+
+
 def tableau(run: dict, avant: dict | None = None) -> str:
-    """Le tableau Markdown d'un run (et la médiane « avant » d'un autre run, s'il est donné)."""
+    """Le tableau Markdown d'un run ; avec ``avant``, chaque chiffre « avant → après »."""
     lignes = [
-        "| simulateur | construction | mises à jour | médiane | p95 | max | plancher (médiane) | rapport au plancher |"
-        + (" médiane avant |" if avant else ""),
-        "|---|---|---|---|---|---|---|---|" + ("---|" if avant else ""),
+        "| simulateur | construction | mises à jour | médiane | p95 | plancher (médiane) | rapport au plancher |",
+        "|---|---|---|---|---|---|---|",
     ]
     for module, mesures in run["modules"].items():
         for nom, m in mesures["simulateurs"].items():
-            maj, sol = m["mises_a_jour"], m["plancher"]
-            rapport = maj["mediane_ms"] / sol["mediane_ms"] if sol["mediane_ms"] else float("nan")
-            ligne = (
-                f"| `{module.rsplit('.', 1)[1]}.{nom}` | {m['construction_ms']:.0f} ms | {maj['n']} | "
-                f"{maj['mediane_ms']:.0f} ms | {maj['p95_ms']:.0f} ms | {maj['max_ms']:.0f} ms | "
-                f"{sol['mediane_ms']:.0f} ms | {f'{rapport:.1f}'.replace('.', ',')}× |"
+            a = (avant or {}).get("modules", {}).get(module, {}).get("simulateurs", {}).get(nom)
+
+            def deux(cle, sous=None, m=m, a=a):
+                apres = m[cle] if sous is None else m[cle][sous]
+                if a is None:
+                    return _ms(apres)
+                return f"{_ms(a[cle] if sous is None else a[cle][sous])} → **{_ms(apres)}**"
+
+            def rapport(mesure):
+                sol = mesure["plancher"]["mediane_ms"]
+                return _fois(mesure["mises_a_jour"]["mediane_ms"] / sol) if sol else "—"
+
+            lignes.append(
+                f"| `{module.rsplit('.', 1)[1]}.{nom}` | {deux('construction_ms')} | {m['mises_a_jour']['n']} | "
+                f"{deux('mises_a_jour', 'mediane_ms')} | {deux('mises_a_jour', 'p95_ms')} | "
+                f"{deux('plancher', 'mediane_ms')} | "
+                + (f"{rapport(a)} → **{rapport(m)}** |" if a else f"{rapport(m)} |")
             )
-            if avant:
-                ancien = avant["modules"].get(module, {}).get("simulateurs", {}).get(nom)
-                ligne += f" {ancien['mises_a_jour']['mediane_ms']:.0f} ms |" if ancien else " — |"
-            lignes.append(ligne)
     return "\n".join(lignes)
 
 
@@ -179,8 +195,10 @@ def main() -> None:
         runs = [json.loads(ligne) for ligne in HISTORIQUE.read_text(encoding="utf-8").splitlines() if ligne]
         run = runs[args.tableau if args.tableau < 0 else args.tableau - 1]
         avant = runs[args.avant - 1] if args.avant else None
-        print(f"Run du {run['date']} ({run['note']}), charge {run['machine']['charge_avant']} → "
-              f"{run['machine']['charge_apres']}\n")
+        for r in ([avant] if avant else []) + [run]:
+            print(f"Run du {r['date']} ({r['note']}), charge {r['machine']['charge_avant']} → "
+                  f"{r['machine']['charge_apres']}")
+        print()
         print(tableau(run, avant))
         if run.get("lecons_s"):
             print("\n" + _lecons(run["lecons_s"]))
