@@ -22,7 +22,7 @@ from pathlib import Path
 import psutil
 import pytest
 import requests
-from test_navigateur import Surveillance, _capture, navigateur  # noqa: F401 (fixture)
+from test_navigateur import ARGUMENTS_CHROMIUM, CHROMIUM, Surveillance, _capture
 from test_salle_hub import CACHE_VENV, FIXTURES, _arreter
 
 from conftest import exiger, port_libre
@@ -139,9 +139,22 @@ def test_pages_du_hub_en_francais(salle):
 
 
 @pytest.mark.navigateur
-def test_dans_le_navigateur_connexion_accueil_et_applications(salle, navigateur):  # noqa: F811 (fixture)
+def test_dans_le_navigateur_connexion_accueil_et_applications(salle):
     """Comme un participant : la carte en main, la page de connexion, puis son espace (captures du guide)."""
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    exiger(Path(CHROMIUM).exists(), "Chromium est absent (paquet Debian « chromium »)")
     url, koffi = salle["etat"].url, salle["noms"]["koffi"]
+    # Navigateur propre à ce test : Playwright garde une boucle asyncio ouverte tant qu'il
+    # tourne, et le client du hub des autres tests en lance une à lui.
+    with playwright_api.sync_playwright() as p:
+        navigateur = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGUMENTS_CHROMIUM)
+        try:
+            _connexion_accueil_applications(navigateur, url, koffi, salle["mots_de_passe"][koffi])
+        finally:
+            navigateur.close()
+
+
+def _connexion_accueil_applications(navigateur, url: str, koffi: str, mot_de_passe: str) -> None:
     page = navigateur.new_page(viewport={"width": 1100, "height": 650}, locale="fr-FR")
     surveillance = Surveillance(page)
     try:
@@ -149,7 +162,7 @@ def test_dans_le_navigateur_connexion_accueil_et_applications(salle, navigateur)
         page.wait_for_selector("#login_submit")
         _capture(page, "hub_connexion")
         page.fill("#username_input", koffi)
-        page.fill("#password_input", salle["mots_de_passe"][koffi])
+        page.fill("#password_input", mot_de_passe)
         page.click("#login_submit")
         page.wait_for_url(re.compile(rf".*/user/{re.escape(koffi)}/lab.*"), timeout=180_000)
         page.goto(f"{url}hub/home")
@@ -187,6 +200,10 @@ def test_applications_derriere_la_connexion_et_plafonnees(salle):
         anonyme = requests.get(f"{url}{chemin}", timeout=60)
         assert anonyme.url.startswith(f"{url}hub/login"), anonyme.url
         assert "Se connecter" in anonyme.text and "Choisissez une application" not in anonyme.text
+    for chemin in ("services/applis/voila/api/contents/", "services/applis/voila/files/fiche_commune.ipynb",
+                   "services/applis/voila/tree/"):
+        anonyme = requests.get(f"{url}{chemin}", timeout=60, allow_redirects=False)
+        assert anonyme.status_code in (302, 403) and "nbformat" not in anonyme.text, (chemin, anonyme.status_code)
     assert _noyaux_applis() == avant, "une requête sans connexion a démarré un noyau"
 
     koffi = _session(url, noms["koffi"], mots[noms["koffi"]])

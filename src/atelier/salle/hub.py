@@ -38,6 +38,7 @@ class SpawnerSalle(LocalProcessSpawner):
     # Faux si les cgroups ne sont pas modifiables ici (message en français au démarrage du hub).
     cgroups: bool = True
     _disque_plein: bool = False
+    _groupe_actif: lim.GroupePersonne | None = None
 
     @property
     def role(self) -> str:
@@ -50,7 +51,7 @@ class SpawnerSalle(LocalProcessSpawner):
         # (les retours publiés doivent rester lisibles par leur destinataire).
         umask = 0o002 if self.role == "formateur" else 0o077
 
-        groupe = self._groupe()
+        groupe = self._groupe_actif
         fichier_max = lim.taille_fichier_permise(limites.disque_mo, self._disque_plein)
 
         def preexec():
@@ -78,13 +79,16 @@ class SpawnerSalle(LocalProcessSpawner):
             return None
 
     async def start(self):
-        groupe = self._groupe()
+        self._groupe_actif = groupe = self._groupe()
         if groupe is not None:
-            restes = await asyncio.to_thread(groupe.vider)  # restes d'un hub arrêté brutalement
-            if restes:
-                self.log.warning("%s : %d processus d'une séance précédente arrêtés", self.user.name, restes)
-            limites = self.salle.limites
-            groupe.creer(limites.memoire_totale_mo, limites.processus_max)
+            try:
+                restes = await asyncio.to_thread(groupe.vider)  # restes d'un hub arrêté brutalement
+                if restes:
+                    self.log.warning("%s : %d processus d'une séance précédente arrêtés", self.user.name, restes)
+                groupe.creer(self.salle.limites.memoire_totale_mo, self.salle.limites.processus_max)
+            except OSError as erreur:
+                self._groupe_actif = None
+                self.log.warning(lim.message_sans_cgroups(f"groupe de {self.user.name} non créé ({erreur})."))
         self._disque_plein, message = await self._controler_disque(initial=True)
         if message:
             self.log.warning(message)
