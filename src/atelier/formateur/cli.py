@@ -205,6 +205,21 @@ def cmd_bilan(args) -> int:
     return 0
 
 
+def cmd_plans(args) -> int:
+    from atelier.formateur.plans import ramasser_plans
+
+    participants = lire_participants(args.participants) if args.participants else _participants_de_la_salle()
+    if not participants and args.depuis is None:
+        raise ErreurFormateur("Donnez la liste de la salle (--participants CSV) ou le dossier des plans "
+                              "rapportés sur clé USB (--depuis DOSSIER).")
+    if args.depuis is not None and not args.depuis.is_dir():
+        raise ErreurFormateur(f"Dossier introuvable : {args.depuis}")
+    for ligne in ramasser_plans(args.sortie, participants, args.depuis):
+        print(ligne)
+    print(f"✓ {args.sortie / 'plans_par_commune.xlsx'} (et .csv)")
+    return 0
+
+
 def construire_analyseur() -> argparse.ArgumentParser:
     commun = argparse.ArgumentParser(add_help=False)
     commun.add_argument("--cours", type=Path, default=None, metavar="DOSSIER",
@@ -270,6 +285,16 @@ def construire_analyseur() -> argparse.ArgumentParser:
                    help="liste de la salle : id, nom, commune, role, departement (sur le hub : par défaut, celle de la salle)")
     p.add_argument("--sortie", type=Path, metavar="DOSSIER", help="où écrire (défaut : <cours>/bilan)")
     p.set_defaults(fonction=cmd_bilan)
+
+    p = etapes.add_parser("plans", parents=[commun], help="ramasser les plans numériques des participants",
+                          description="Copie le plan numérique (mon_plan_numerique.json) de chaque participant "
+                                      "dans un dossier et écrit un tableau par commune (CSV et Excel). Sur le hub, "
+                                      "à lancer en root : les dossiers personnels ne sont lisibles que par root.")
+    p.add_argument("--sortie", type=Path, required=True, metavar="DOSSIER", help="où écrire les plans et le tableau")
+    p.add_argument("--participants", type=Path, metavar="CSV",
+                   help="liste de la salle (sur le hub : par défaut, celle de la salle)")
+    p.add_argument("--depuis", type=Path, metavar="DOSSIER", help="sans hub : dossier des plans rapportés (*.json)")
+    p.set_defaults(fonction=cmd_plans)
 
     for sous in etapes.choices.values():
         sous._positionals.title, sous._optionals.title = "arguments", "options"
