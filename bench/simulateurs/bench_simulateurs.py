@@ -175,6 +175,32 @@ def tableau(run: dict, avant: dict | None = None) -> str:
     return "\n".join(lignes)
 
 
+def tableau_cpu(run: dict, avant: dict | None = None) -> str:
+    """Le même tableau en temps de calcul du noyau (time.process_time), moins sensible à la charge."""
+    lignes = [
+        "| simulateur | construction (CPU) | médiane (CPU) | p95 (CPU) | plancher (CPU) | rapport au plancher (CPU) |",
+        "|---|---|---|---|---|---|",
+    ]
+    for module, mesures in run["modules"].items():
+        for nom, m in mesures["simulateurs"].items():
+            a = (avant or {}).get("modules", {}).get(module, {}).get("simulateurs", {}).get(nom)
+            if "construction_cpu_ms" not in m or (avant and (a is None or "construction_cpu_ms" not in a)):
+                continue
+
+            def chiffres(x):
+                maj, sol = x["mises_a_jour"], x["plancher"]
+                return (x["construction_cpu_ms"], maj["cpu_mediane_ms"], maj["cpu_p95_ms"], sol["cpu_mediane_ms"],
+                        maj["cpu_mediane_ms"] / sol["cpu_mediane_ms"] if sol["cpu_mediane_ms"] else float("nan"))
+
+            apres = chiffres(m)
+            textes = [_ms(x) for x in apres[:4]] + [_fois(apres[4])]
+            if a:
+                textes = [f"{t0} → **{t1}**" for t0, t1 in zip(
+                    [_ms(x) for x in chiffres(a)[:4]] + [_fois(chiffres(a)[4])], textes, strict=True)]
+            lignes.append(f"| `{module.rsplit('.', 1)[1]}.{nom}` | " + " | ".join(textes) + " |")
+    return "\n".join(lignes)
+
+
 def _lecons(durees: dict) -> str:
     return " · ".join(f"{k} {'bloquée' if v is None else f'{v:.1f} s'.replace('.', ',')}" for k, v in durees.items())
 
@@ -200,6 +226,9 @@ def main() -> None:
                   f"{r['machine']['charge_apres']}")
         print()
         print(tableau(run, avant))
+        cpu = tableau_cpu(run, avant)
+        if cpu.count("\n") > 1:
+            print("\nTemps de calcul du noyau :\n\n" + cpu)
         if run.get("lecons_s"):
             print("\n" + _lecons(run["lecons_s"]))
         return
@@ -236,6 +265,7 @@ def main() -> None:
             f.write(json.dumps(run, ensure_ascii=False) + "\n")
     print(f"charge {charge_avant} → {run['machine']['charge_apres']}\n")
     print(tableau(run))
+    print("\nTemps de calcul du noyau :\n\n" + tableau_cpu(run))
     if lecons:
         print("\n" + _lecons(lecons))
 

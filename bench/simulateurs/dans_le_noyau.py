@@ -48,12 +48,15 @@ def _quantile(valeurs: list[float], q: float) -> float:
     return valeurs[bas] + (valeurs[haut] - valeurs[bas]) * (position - bas)
 
 
-def _resume(durees: list[float]) -> dict:
+def _resume(durees: list[float], cpu: list[float]) -> dict:
+    """Temps écoulé (médiane, p95, max) et temps de calcul du noyau (médiane, p95), en ms."""
     return {
         "n": len(durees),
         "mediane_ms": round(1000 * statistics.median(durees), 1),
         "p95_ms": round(1000 * _quantile(durees, 0.95), 1),
         "max_ms": round(1000 * max(durees), 1),
+        "cpu_mediane_ms": round(1000 * statistics.median(cpu), 1),
+        "cpu_p95_ms": round(1000 * _quantile(cpu, 0.95), 1),
     }
 
 
@@ -79,28 +82,31 @@ def _valeurs(controle, echantillon: int, echantillon_menu: int | None) -> list:
 
 def mesurer_simulateur(fabrique, echantillon: int = 12, echantillon_menu: int | None = None) -> dict:
     _IMAGES.clear()
-    debut = time.perf_counter()
+    debut, debut_cpu = time.perf_counter(), time.process_time()
     sim = fabrique()
-    construction = time.perf_counter() - debut
+    construction, construction_cpu = time.perf_counter() - debut, time.process_time() - debut_cpu
     figures_construction = list(_IMAGES)
-    durees, par_controle = [], {}
+    durees, cpu, par_controle = [], [], {}
     figures_mise_a_jour: list = []
     for nom, controle in sim.controles.items():
-        propres = []
+        propres, propres_cpu = [], []
         for valeur in _valeurs(controle, echantillon, echantillon_menu):
             _IMAGES.clear()
-            debut = time.perf_counter()
+            debut, debut_cpu = time.perf_counter(), time.process_time()
             controle.value = valeur
             propres.append(time.perf_counter() - debut)
+            propres_cpu.append(time.process_time() - debut_cpu)
             figures_mise_a_jour = list(_IMAGES) or figures_mise_a_jour
         durees += propres
+        cpu += propres_cpu
         if propres:
-            par_controle[nom] = _resume(propres)
+            par_controle[nom] = _resume(propres, propres_cpu)
     return {
         "construction_ms": round(1000 * construction, 1),
+        "construction_cpu_ms": round(1000 * construction_cpu, 1),
         "figures": figures_construction,
         "figures_mise_a_jour": figures_mise_a_jour,
-        "mises_a_jour": _resume(durees),
+        "mises_a_jour": _resume(durees, cpu),
         "par_controle": par_controle,
     }
 
@@ -123,13 +129,14 @@ def _un_graphique_nu(largeur: int, hauteur: int) -> None:
 def plancher(figures: list, repetitions: int = 12) -> dict:
     """Dessiner ``figures`` (tailles en pixels) en graphiques nus : médiane et p95 de ``repetitions`` essais."""
     _un_graphique_nu(*figures[0]) if figures else None  # échauffement
-    durees = []
+    durees, cpu = [], []
     for _ in range(repetitions):
-        debut = time.perf_counter()
+        debut, debut_cpu = time.perf_counter(), time.process_time()
         for taille in figures:
             _un_graphique_nu(*taille)
         durees.append(time.perf_counter() - debut)
-    return _resume(durees) if figures else {"n": 0, "mediane_ms": 0.0, "p95_ms": 0.0, "max_ms": 0.0}
+        cpu.append(time.process_time() - debut_cpu)
+    return _resume(durees, cpu) if figures else _resume([0.0], [0.0])
 
 
 def mesurer_module(module: str, simulateurs: list[tuple[str, dict]], echantillon: int = 12,
