@@ -79,9 +79,12 @@ def test_une_derogation_ne_change_que_son_systeme(faux_depot):
             for nom, c in paquet.CIBLES.items()}
     assert fixe == {"linux-x86_64": "==26.2.0", "windows-x86_64": "==26.2.0", "macos-arm64": "==26.2.0",
                     "macos-x86_64": "==25.1.0"}
-    paquet.ecrire_contraintes(faux_depot / "contraintes", faux_depot)
+    paquet.ecrire_contraintes(faux_depot / "contraintes", racine=faux_depot)
     texte = (faux_depot / "contraintes" / "macos-x86_64.txt").read_text()
     assert "argon2-cffi-bindings==25.1.0" in texte and "outil==1.2" in texte
+    # Un paquet pour un seul système n'a que son fichier : les installeurs des autres refusent.
+    paquet.ecrire_contraintes(faux_depot / "contraintes", ("windows-x86_64",), faux_depot)
+    assert [f.name for f in (faux_depot / "contraintes").iterdir()] == ["windows-x86_64.txt"]
     (faux_depot / "contraintes.txt").write_text("outil==1.2\n")
     with pytest.raises(paquet.ErreurPaquet, match="Dérogation pour argon2-cffi-bindings"):
         paquet.contraintes(paquet.CIBLES["macos-x86_64"], faux_depot)
@@ -98,7 +101,7 @@ def test_les_installeurs_verifient_la_version_de_python(tmp_path):
     accepte = {f"{ici.major}.{ici.minor}": f"{ici.major}.{ici.minor}.{ici.micro}"}
     trop_recent = {f"{ici.major}.{ici.minor}": f"{ici.major}.{ici.minor}.{ici.micro + 1}", "3.99": "3.99.0"}
     for minimums, code in ((accepte, 0), (trop_recent, 1)):
-        paquet.ecrire_installeurs(tmp_path, minimums, "1 Mo")
+        paquet.ecrire_installeurs(tmp_path, minimums, "1 Mo", ("windows-x86_64", "macos-arm64"))
         sh = (tmp_path / "installer.sh").read_text(encoding="utf-8")
         verification = sh.split(' -c "', 1)[1].split('"', 1)[0]
         assert subprocess.run([sys.executable, "-c", verification]).returncode == code
@@ -110,6 +113,7 @@ def test_les_installeurs_verifient_la_version_de_python(tmp_path):
     lisezmoi = (tmp_path / "LISEZMOI.txt").read_text(encoding="utf-8")
     assert f"{ici.major}.{ici.minor}.{ici.micro + 1} ou plus récent" in lisezmoi
     assert "installer.bat" in lisezmoi and "sh installer.sh" in lisezmoi
+    assert "Windows 64 bits" in lisezmoi and "puce Apple" in lisezmoi and "Linux 64 bits" not in lisezmoi
 
 
 def test_le_kit_copie_est_celui_du_depot_sans_tests_ni_bancs():
@@ -226,7 +230,7 @@ try:
     reglage = json.loads(lire("/lab/api/settings/@jupyterlab/translation-extension:plugin"))
     assert reglage["schema"]["properties"]["locale"]["default"] == "fr_FR", reglage
     francais = json.loads(lire("/lab/api/translations/fr_FR"))
-    assert francais["data"]["jupyterlab"][""]["language"] == "fr_FR", str(francais)[:300]
+    assert francais["data"]["jupyterlab"]["Settings"] == ["Paramètres"], str(francais)[:300]
     assert '"path": "notebooks/00_accueil.ipynb"' in lire("/api/contents/notebooks/00_accueil.ipynb?content=0")
     assert "JupyterLab" in lire("/lab/tree/notebooks/00_accueil.ipynb")
 finally:

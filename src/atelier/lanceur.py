@@ -5,6 +5,7 @@
     python -m atelier exercices    prépare les exercices et les copies de travail
     python -m atelier guide        construit le guide du formateur imprimable
     python -m atelier plan         écrit le volet numérique du PDC d'une commune (Word, PDF, Excel)
+    python -m atelier paquet       construit le paquet hors ligne (clé USB) : voir atelier.paquet
 
 Le Makefile n'est qu'un raccourci vers ces commandes. Ici, rien ne dépend du
 système : chemins par ``pathlib``, séparateur de ``PATH`` par ``os.pathsep``,
@@ -109,6 +110,7 @@ def analyseur() -> argparse.ArgumentParser:
     etapes.add_parser("guide", help="construit le guide du formateur (HTML et PDF)")
     etapes.add_parser("salle", help="JupyterHub d'une salle (serveur Linux, en root)")
     etapes.add_parser("plan", help="écrit le volet numérique du PDC d'une commune : --commune Kandi --sortie DOSSIER")
+    etapes.add_parser("paquet", help="construit le paquet hors ligne à copier sur une clé USB (réseau nécessaire)")
     return a
 
 
@@ -135,4 +137,8 @@ def main(argv: list[str] | None = None) -> int:
         from atelier.plan.__main__ import main as plan
 
         return plan(suite)
+    if options.etape == "paquet":
+        from atelier.paquet import main as paquet
+
+        return paquet(suite)
     return _salle(suite)

@@ -68,6 +68,7 @@ class ErreurPaquet(Exception):
 @dataclass(frozen=True)
 class Cible:
     nom: str
+    libelle: str  # pour le LISEZMOI
     plateformes: tuple[str, ...]  # étiquettes passées à pip download --platform
     marqueurs: dict  # environnement des marqueurs (PEP 508) de la cible
 
@@ -102,10 +103,13 @@ def _marqueurs(os_name: str, sys_platform: str, system: str, machine: str) -> di
 CIBLES = {
     c.nom: c
     for c in [
-        Cible("linux-x86_64", tuple(_MANYLINUX), _marqueurs("posix", "linux", "Linux", "x86_64")),
-        Cible("windows-x86_64", ("win_amd64",), _marqueurs("nt", "win32", "Windows", "AMD64")),
-        Cible("macos-arm64", ("macosx_11_0_arm64",), _marqueurs("posix", "darwin", "Darwin", "arm64")),
-        Cible("macos-x86_64", ("macosx_11_0_x86_64",),
+        Cible("linux-x86_64", "Linux 64 bits", tuple(_MANYLINUX),
+              _marqueurs("posix", "linux", "Linux", "x86_64")),
+        Cible("windows-x86_64", "Windows 64 bits", ("win_amd64",),
+              _marqueurs("nt", "win32", "Windows", "AMD64")),
+        Cible("macos-arm64", "macOS 11 ou plus récent, puce Apple", ("macosx_11_0_arm64",),
+              _marqueurs("posix", "darwin", "Darwin", "arm64")),
+        Cible("macos-x86_64", "macOS 11 ou plus récent, Intel", ("macosx_11_0_x86_64",),
               _marqueurs("posix", "darwin", "Darwin", "x86_64")),
     ]
 }
@@ -144,10 +148,11 @@ def contraintes(cible: Cible, racine: Path = RACINE) -> dict[str, Requirement]:
     return {canonicalize_name(r.name): r for r in reqs}
 
 
-def ecrire_contraintes(dossier: Path, racine: Path = RACINE) -> None:
+def ecrire_contraintes(dossier: Path, cibles=tuple(CIBLES), racine: Path = RACINE) -> None:
     """Un fichier de contraintes par cible, dans le paquet : les installeurs prennent le leur."""
-    dossier.mkdir(parents=True, exist_ok=True)
-    for cible in CIBLES.values():
+    shutil.rmtree(dossier, ignore_errors=True)
+    dossier.mkdir(parents=True)
+    for cible in (CIBLES[nom] for nom in cibles):
         (dossier / f"{cible.nom}.txt").write_text(texte_des_contraintes(cible, racine), encoding="utf-8")
 
 
@@ -281,8 +286,8 @@ Atelier numérique des communes — installation sans internet
 ==========================================================
 
 Ce dossier contient l'atelier et tout ce qu'il faut pour l'installer sur un
-ordinateur sans connexion : Windows (64 bits), macOS 11 ou plus récent (puce
-Apple ou Intel) et Linux (64 bits), avec Python {pythons}.
+ordinateur sans connexion, avec Python {pythons}, sur :
+{systemes}
 
 1. Copiez tout le dossier « {nom} » de la clé USB vers l'ordinateur
    (par exemple dans Documents). Ne lancez pas l'atelier depuis la clé :
@@ -355,6 +360,11 @@ rem Installe l'atelier sans internet (la premiere fois), puis l'ouvre dans Jupyt
 chcp 65001 >nul
 cd /d "%~dp0"
 if exist "atelier\\.venv\\installe.txt" goto lancer
+if not exist "contraintes\\windows-x86_64.txt" (
+  echo Ce paquet ne couvre pas Windows : voir LISEZMOI.txt.
+  pause
+  exit /b 1
+)
 set "PYTHON="
 {essais}
 echo Il faut Python {pythons} pour installer l'atelier (voir LISEZMOI.txt).
@@ -386,7 +396,8 @@ DETECTION = ("import platform, sys; print({'linux': 'linux', 'darwin': 'macos', 
              "platform.machine()))")
 
 
-def ecrire_installeurs(dossier: Path, minimums: dict[str, str], taille_roues: str = "") -> None:
+def ecrire_installeurs(dossier: Path, minimums: dict[str, str], taille_roues: str = "",
+                       cibles=tuple(CIBLES)) -> None:
     """minimums : pour chaque version couverte (3.11), le plus petit correctif accepté (3.11.5)."""
     pythons = list(minimums)
     liste = " ou ".join(p if minimums[p].endswith(".0") else f"{p} ({minimums[p]} ou plus récent)"
@@ -401,7 +412,9 @@ def ecrire_installeurs(dossier: Path, minimums: dict[str, str], taille_roues: st
         for commande in [f"py -{p}" for p in reversed(pythons)] + ["python"]
     )
     (dossier / "LISEZMOI.txt").write_text(
-        LISEZMOI.format(pythons=liste, nom=dossier.name, taille=taille_roues), encoding="utf-8", newline="\r\n"
+        LISEZMOI.format(pythons=liste, nom=dossier.name, taille=taille_roues,
+                        systemes="\n".join(f"  - {CIBLES[c].libelle}" for c in cibles)),
+        encoding="utf-8", newline="\r\n",
     )
     sh = dossier / "installer.sh"
     sh.write_text(INSTALLER_SH.format(commandes=commandes, verification=verification, pythons=liste,
@@ -428,10 +441,10 @@ def zipper(dossier: Path) -> Path:
     return archive
 
 
-def tailles(roues: Path, pythons=PYTHONS) -> dict[str, int]:
+def tailles(roues: Path, pythons=PYTHONS, cibles=tuple(CIBLES)) -> dict[str, int]:
     """Octets par cible (roues utilisables par la cible, toutes versions de Python confondues)."""
     resultat = {}
-    for nom, cible in CIBLES.items():
+    for nom, cible in ((n, CIBLES[n]) for n in cibles):
         etiquettes = set().union(*(cible.etiquettes(p) for p in pythons))
         resultat[nom] = sum(
             r.stat().st_size for r in roues.glob("*.whl") if parse_wheel_filename(r.name)[3] & etiquettes
@@ -449,7 +462,7 @@ def construire(sortie: Path, pythons=PYTHONS, cibles=tuple(CIBLES), avec_zip: bo
     roues = dossier / "roues"
     marque = roues / "empreinte.txt"
     attendue = empreinte(racine, pythons, cibles)
-    ecrire_contraintes(dossier / "contraintes", racine)
+    ecrire_contraintes(dossier / "contraintes", cibles, racine)
     if not (marque.exists() and marque.read_text().strip() == attendue):
         print(f"Téléchargement des roues dans {roues} (réseau nécessaire)…", flush=True)
         if marque.exists():  # roues d'autres contraintes ; sans marque, un téléchargement interrompu
@@ -460,11 +473,11 @@ def construire(sortie: Path, pythons=PYTHONS, cibles=tuple(CIBLES), avec_zip: bo
         print(f"Roues déjà téléchargées pour ces contraintes : {roues}")
     copier_le_kit(dossier / "atelier", racine)
     poids_roues = sum(r.stat().st_size for r in roues.glob("*.whl"))
-    ecrire_installeurs(dossier, {p: minimum_requis(roues, p) for p in pythons}, _mo(poids_roues))
+    ecrire_installeurs(dossier, {p: minimum_requis(roues, p) for p in pythons}, _mo(poids_roues), cibles)
     poids_kit = sum(f.stat().st_size for f in (dossier / "atelier").rglob("*") if f.is_file())
     print(f"Paquet prêt : {dossier}")
     print(f"  kit : {_mo(poids_kit)} ; roues : {_mo(poids_roues)} en tout, dont par cible :")
-    for nom, octets in tailles(roues, pythons).items():
+    for nom, octets in tailles(roues, pythons, cibles).items():
         print(f"    {nom:16} {_mo(octets)}")
     lourdes = sorted(roues.glob("*.whl"), key=lambda r: r.stat().st_size, reverse=True)
     par_projet: dict[str, int] = {}
