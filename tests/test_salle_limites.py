@@ -241,6 +241,8 @@ def test_memoire_de_tous_les_processus_plafonnee(salle):
     groupe = limites.groupe_de(awa)
     pic = groupe.memoire / ("memory.peak" if groupe.v2 else "memory.max_usage_in_bytes")
     assert int(pic.read_text()) <= MEMOIRE_MO * limites.MO
+    print(f"\n4 × 300 Mo contre {MEMOIRE_MO} Mo : codes de sortie {codes}, "
+          f"pic du groupe {int(pic.read_text()) / limites.MO:.0f} Mo")
     # La personne, les autres et le hub continuent.
     assert _un(hub.serveur(awa), "print(6 * 7)")["texte"].strip() == "42"
     assert _un(hub.serveur(koffi), "print(6 * 7)")["texte"].strip() == "42"
@@ -266,6 +268,7 @@ def test_processus_plafonnes(salle):
     )
     lances, refus = _un(hub.serveur(awa), code)["texte"].split()
     assert refus == "BlockingIOError" and int(lances) < PROCESSUS_MAX, (lances, refus)
+    print(f"\n{lances} processus lancés avant le refus (plafond : {PROCESSUS_MAX} processus et fils par personne)")
     assert _un(hub.serveur(awa), "print(6 * 7)")["texte"].strip() == "42"
 
 
