@@ -1,19 +1,23 @@
 """Un client de noyau qui ne reste pas sourd à une réponse déjà arrivée.
 
-Voilà exécute les applications par nbclient, qui attend la réponse de chaque
-cellule (``execute_reply``) avec ``socket.poll()`` sans délai. Sur cette pile
+nbclient (donc Voilà, nbconvert, la correction) attend la réponse de chaque
+cellule (``execute_reply``) par ``socket.poll()`` de pyzmq asyncio. Sur cette pile
 (pyzmq 27, jupyter_client 8), le réveil de ce ``poll`` se perd parfois : la
-réponse est arrivée, mais personne ne la lit. La page reste alors figée
-(« étape 2 sur 4 ») jusqu'à ce que le noyau, inactif, soit arrêté (même symptôme
-côté noyau dans ipython/ipykernel#1554 ; voila-dashboards/voila#1395, #1428).
+réponse est arrivée, elle est lisible dans la socket du client, mais personne ne
+la lit, et la cellule attend jusqu'au délai (Voilà : page figée). Mesuré avec le
+noyau corrigé du kit : 6 cellules à simulateur sur ~2 500 (bench/blocages/). La
+cause côté noyau (ipython/ipykernel#1554) est traitée ailleurs : noyau du kit
+(config/jupyter-data/kernels/python3) et ipykernel 7.4 ; celle-ci est côté client.
 
 Ici, l'attente est découpée en tranches d'une seconde : chaque nouveau ``poll``
 regarde d'abord si un message attend déjà, et le lit. Coût : rien quand tout va
 bien, au plus une seconde de retard quand le réveil s'est perdu.
 
-Réglé pour Voilà dans config/jupyter/voila.py (``KernelManager.client_factory``)
-et pour la correction (``atelier.formateur.execution.NoyauIsole``), où une réponse
-manquée ferait noter la cellule comme une boucle infinie. Mesure : bench/voila/.
+Réglé pour Voilà (config/jupyter/voila.py), pour nbconvert dans l'environnement
+du kit (config/jupyter/jupyter_nbconvert_config.py), tous deux par
+``KernelManager.client_factory``, et pour la correction
+(``atelier.formateur.execution.NoyauIsole``), où une réponse manquée ferait noter
+la cellule comme une boucle infinie. Mesures : bench/voila/, bench/blocages/.
 """
 
 from __future__ import annotations

@@ -2,6 +2,8 @@
 # Les valeurs viennent du hub (variables ATELIER_*), voir src/atelier/salle/hub.py.
 import os
 
+from jupyter_core.paths import jupyter_path
+
 c = get_config()  # noqa: F821
 
 # Arrêts pour inactivité, par le serveur lui-même (pas besoin de jupyterhub-idle-culler) :
@@ -23,3 +25,10 @@ c.ServerApp.jpserver_extensions = {
 
 # Pas de gestionnaire d'extensions en ligne : rien à installer depuis la salle, moins de mémoire.
 c.LabApp.extension_manager = "readonly"
+
+# Le noyau « python3 » du kit avant celui de Python : il renvoie ses réponses sans jamais laisser
+# une cellule suivante non lue (config/jupyter-data/kernels/python3, bench/blocages/README.md).
+c.KernelSpecManager.kernel_dirs = [
+    os.path.join(os.environ.get("ATELIER_RACINE", "/opt/atelier-numerique/kit"), "config", "jupyter-data", "kernels"),
+    *jupyter_path("kernels"),
+]

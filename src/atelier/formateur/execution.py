@@ -15,6 +15,7 @@ correction : même exécution, mêmes notes, mais
 from __future__ import annotations
 
 import json
+import sys
 import time
 from pathlib import Path
 
@@ -45,6 +46,11 @@ class NoyauIsole(AsyncKernelManager):
         commande = super().format_kernel_cmd(extra_arguments)
         if not self.reglages:
             return commande
+        if any(Path(a).name == "ipykernel_launcher.py" for a in commande):
+            # Noyau du kit (config/jupyter-data/kernels/python3/ipykernel_launcher.py) : le bac à
+            # sable met son lanceur surveillé à la place de « -m ipykernel_launcher » ; ipykernel 7.4
+            # n'a plus le défaut que celui du kit corrige (bench/blocages/README.md).
+            commande = [sys.executable, "-m", "ipykernel_launcher", *commande[commande.index("-f"):]]
         prefixe = json.loads(Path(self.reglages).read_text(encoding="utf-8"))["prefixe"]
         return commande_noyau(prefixe, Path(self.reglages), commande)
 
