@@ -80,10 +80,10 @@ def salle():
         if processus is not None:
             _arreter(processus)
         if etat is not None:
-            for nom in etat.participants + etat.formateurs if not cgroups else []:
-                limites.groupe_de(nom).supprimer()
-            installation.retirer(etat)
+            installation.retirer(etat)  # arrête ce qui reste et supprime les groupes de limites
         shutil.rmtree(base, ignore_errors=True)
+    if not cgroups and etat is not None:
+        assert not any(limites.groupe_de(nom).memoire.exists() for nom in etat.participants + etat.formateurs)
 
 
 def _session(url: str, nom: str, mot_de_passe: str) -> requests.Session:

@@ -489,7 +489,11 @@ def retirer(salle: Salle, garder_dossier: bool = False, garder_kit: bool = False
 
     Le hub doit être arrêté avant (``python -m atelier.salle retirer`` s'en charge).
     """
+    from atelier.salle.limites import retirer_groupes
+
     erreurs = []
+    # Plus aucun processus des personnes (sinon userdel refuse), plus de groupe de limites.
+    retirer_groupes([p["identifiant"] for p in salle.personnes])
     for identifiant in [p["identifiant"] for p in salle.personnes]:
         groupe = salle.groupe_formateurs if identifiant in salle.formateurs else salle.groupe_participants
         try:

@@ -169,6 +169,15 @@ def groupe_de(nom: str, racine: Path = RACINE_CGROUPS) -> GroupePersonne:
     )
 
 
+def retirer_groupes(noms: list[str]) -> None:
+    """Retrait de la salle : arrête ce qui reste des personnes et supprime leurs groupes."""
+    try:
+        for nom in noms:
+            groupe_de(nom).supprimer()
+    except LimitesIndisponibles:
+        return
+
+
 def message_sans_cgroups(raison: str) -> str:
     return (
         f"Limites par personne indisponibles : {raison} Seules les limites par processus "
