@@ -47,9 +47,9 @@ def salle():
 
     try:
         limites.groupe_de("essai")
-        cgroups = ""
+        sans_cgroups = ""  # sinon : pourquoi
     except limites.LimitesIndisponibles as erreur:
-        cgroups = str(erreur)
+        sans_cgroups = str(erreur)
 
     base = Path(tempfile.mkdtemp(prefix="atelier-limites-", dir="/var/tmp"))
     os.chmod(base, 0o755)
@@ -75,14 +75,14 @@ def salle():
         hub = Hub(etat.url, etat.jeton_service.read_text().strip())
         hub.attendre(processus, journal)
         yield {"etat": etat, "hub": hub, "mots_de_passe": mots_de_passe, "journal": journal,
-               "noms": {p.identifiant.removeprefix(prefixe): p.identifiant for p in personnes}, "cgroups": cgroups}
+               "noms": {p.identifiant.removeprefix(prefixe): p.identifiant for p in personnes}, "sans_cgroups": sans_cgroups}
     finally:
         if processus is not None:
             _arreter(processus)
         if etat is not None:
             installation.retirer(etat)  # arrête ce qui reste et supprime les groupes de limites
         shutil.rmtree(base, ignore_errors=True)
-    if not cgroups and etat is not None:
+    if not sans_cgroups and etat is not None:
         assert not any(limites.groupe_de(nom).memoire.exists() for nom in etat.participants + etat.formateurs)
 
 
@@ -102,8 +102,8 @@ def _html(reponse: requests.Response) -> str:
 
 
 def _un(serveur, code: str, delai: float = 120) -> dict:
-    resultat = serveur.executer([code], delai=delai)[0]
-    return resultat
+    """Exécute ``code`` dans un noyau du serveur (sous le compte de la personne)."""
+    return serveur.executer([code], delai=delai)[0]
 
 
 def _noyaux_applis() -> int:
@@ -224,7 +224,7 @@ def test_applications_derriere_la_connexion_et_plafonnees(salle):
 def test_memoire_de_tous_les_processus_plafonnee(salle):
     from atelier.salle import limites
 
-    exiger(not salle["cgroups"], f"cgroups non modifiables : {salle['cgroups']}")
+    exiger(not salle["sans_cgroups"], f"cgroups non modifiables : {salle['sans_cgroups']}")
     hub, awa, koffi = salle["hub"], salle["noms"]["awa"], salle["noms"]["koffi"]
     for nom in (awa, koffi):
         hub.demarrer(nom)
@@ -306,7 +306,7 @@ def test_disque_au_dela_de_la_limite_ecritures_refusees(salle):
 
 
 def test_rien_ne_survit_a_l_arret_du_serveur(salle):
-    exiger(not salle["cgroups"], f"cgroups non modifiables : {salle['cgroups']}")
+    exiger(not salle["sans_cgroups"], f"cgroups non modifiables : {salle['sans_cgroups']}")
     hub, awa, koffi = salle["hub"], salle["noms"]["awa"], salle["noms"]["koffi"]
     detache = "import subprocess\nsubprocess.run(['setsid', '-f', 'nohup', 'sleep', '{}'], check=True)"
     for nom, duree in ((awa, 617), (koffi, 619)):
