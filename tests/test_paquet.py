@@ -262,16 +262,19 @@ def test_installation_sans_reseau_puis_lab_en_francais_et_une_lecon(tmp_path):
     # L'interpréteur de base des tests (pas celui du venv), comme un Python installé à part.
     env["PYTHON"] = str(Path(sys.base_prefix) / "bin" / f"python{sys.version_info.major}.{sys.version_info.minor}")
     env["ATELIER_INSTALLER_SEULEMENT"] = "1"
-    resultat = subprocess.run(
-        ["unshare", "-n", "sh", "-c",
-         f"ip link set lo up && sh installer.sh && atelier/.venv/bin/python verification.py {port_libre()}"],
-        cwd=ici, env=env, capture_output=True, text=True, timeout=1200,
-    )
-    sortie = resultat.stdout + resultat.stderr
-    assert resultat.returncode == 0, sortie[-4000:]
-    assert "Installation terminée." in sortie and "VERIFICATION REUSSIE" in sortie, sortie[-4000:]
-    # Le kit installé est la copie du paquet (modifiable), pas le dépôt de ces tests.
-    chemin = subprocess.run([str(ici / "atelier/.venv/bin/python"), "-c",
-                             "from atelier.chemins import RACINE; print(RACINE)"],
-                            capture_output=True, text=True, env=env, cwd=tmp_path).stdout.strip()
-    assert Path(chemin) == (ici / "atelier").resolve() != RACINE
+    try:
+        resultat = subprocess.run(
+            ["unshare", "-n", "sh", "-c",
+             f"ip link set lo up && sh installer.sh && atelier/.venv/bin/python verification.py {port_libre()}"],
+            cwd=ici, env=env, capture_output=True, text=True, timeout=1200,
+        )
+        sortie = resultat.stdout + resultat.stderr
+        assert resultat.returncode == 0, sortie[-4000:]
+        assert "Installation terminée." in sortie and "VERIFICATION REUSSIE" in sortie, sortie[-4000:]
+        # Le kit installé est la copie du paquet (modifiable), pas le dépôt de ces tests.
+        chemin = subprocess.run([str(ici / "atelier/.venv/bin/python"), "-c",
+                                 "from atelier.chemins import RACINE; print(RACINE)"],
+                                capture_output=True, text=True, env=env, cwd=tmp_path).stdout.strip()
+        assert Path(chemin) == (ici / "atelier").resolve() != RACINE
+    finally:
+        shutil.rmtree(ici / "atelier" / ".venv", ignore_errors=True)  # plusieurs centaines de Mo
