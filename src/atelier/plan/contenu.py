@@ -12,6 +12,7 @@ d'une proposition tirée des points faibles de la commune, marquée « propositi
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -72,6 +73,15 @@ def pct(valeur: float, decimales: int = 0) -> str:
 def marque(texte: str, synthetique: bool) -> str:
     """Le texte suivi de « (donnée synthétique) » si le chiffre l'est."""
     return f"{texte} ({SYNTHETIQUE})" if synthetique else texte
+
+
+@dataclass
+class Image:
+    """Une figure rendue en PNG, avec sa taille en pouces."""
+
+    png: bytes
+    largeur: float
+    hauteur: float
 
 
 @dataclass
@@ -145,7 +155,7 @@ class Contenu:
     critere_faible: str
     fiches: list[Fiche]
     budget: dict
-    figures: dict = field(default_factory=dict)
+    figures: dict[str, Image] = field(default_factory=dict)
 
     @property
     def titre(self) -> str:
@@ -388,9 +398,13 @@ def _figures(nom: str, scores, grille_notee: bool) -> dict:
         scores, titre=titre_radar(nom, scores),
         libelle="Grille de la commune" if grille_notee else f"Grille ({SYNTHETIQUE})",
     )
-    for fig in (carte, radar):
+    images = {}
+    for nom_figure, fig in (("carte", carte), ("radar", radar)):
+        tampon = io.BytesIO()  # rendue une fois, pour Word et pour le PDF
+        fig.savefig(tampon, format="png", dpi=130)
+        images[nom_figure] = Image(tampon.getvalue(), *fig.get_size_inches())
         plt.close(fig)
-    return {"carte": carte, "radar": radar}
+    return images
 
 
 def construire(commune: str, plan: Plan | None = None, annee: int | None = None, figures: bool = True) -> Contenu:

@@ -93,12 +93,6 @@ def _du(departement: str) -> str:
     return du_departement(departement)
 
 
-def _png(fig) -> bytes:
-    tampon = io.BytesIO()
-    fig.savefig(tampon, format="png", dpi=150)
-    return tampon.getvalue()
-
-
 # --- Word ---------------------------------------------------------------------------
 def ecrire_docx(c: Contenu, chemin: Path) -> Path:
     from docx import Document
@@ -127,7 +121,7 @@ def ecrire_docx(c: Contenu, chemin: Path) -> Path:
                     cellule.text = str(texte)
             doc.add_paragraph()
         elif genre == "figure":
-            doc.add_picture(io.BytesIO(_png(bloc[1])), width=Cm(14))
+            doc.add_picture(io.BytesIO(bloc[1].png), width=Cm(14))
             doc.add_paragraph(bloc[2], style="Caption")
         elif genre == "saut":
             doc.add_page_break()
@@ -194,13 +188,13 @@ class _PagesPdf:
                                            color="#bbbbbb", linewidth=0.5))
         self.y -= pas
 
-    def figure(self, fig, legende: str):
-        largeur, hauteur = fig.get_size_inches()
+    def figure(self, image, legende: str):
+        largeur, hauteur = image.largeur, image.hauteur
         h = min(0.5, 0.8 * (1 - 2 * self.MARGE) * hauteur / largeur * self.LARGEUR / self.HAUTEUR)
         self._place(h + 0.03)
         w = h * largeur / hauteur * self.HAUTEUR / self.LARGEUR
         ax = self.fig.add_axes((0.5 - w / 2, self.y - h, w, h))
-        ax.imshow(plt.imread(io.BytesIO(_png(fig)), format="png"))
+        ax.imshow(plt.imread(io.BytesIO(image.png), format="png"))
         ax.axis("off")
         self.y -= h + 0.01
         self.texte(legende, taille=8.5)
