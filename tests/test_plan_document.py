@@ -72,6 +72,7 @@ def test_sans_choix_les_fiches_sont_des_propositions_marquees(commune, tmp_path,
     assert tout.count(SYNTHETIQUE) >= 10
     assert not re.search(r"\d\.\d", tout), "un nombre écrit à l'anglaise (point décimal)"
     assert not re.search(r"\b(inf|nan|None)\b", tout), "une valeur manquante est écrite telle quelle"
+    assert not re.search(r" [;:!?%»]|« ", tout), "une espace sécable avant ; : ! ? % ou dans « »"
 
     from openpyxl import load_workbook
 
@@ -94,8 +95,8 @@ def test_les_choix_notes_passent_dans_le_document(tmp_path, plan_vide):
     texte, tables = _docx(fichiers["docx"])
     assert "Commune de Sèmè-Podji" in texte
     tout = texte + " | ".join(" | ".join(t) for t in tables)
-    assert "Mettre en ligne : Certificat de résidence" in tout
-    assert "Ouvrir 2 centre(s) numérique(s) : Ekpe, Djeregbe" in tout  # « Inconnu » laissé de côté
+    assert "Mettre en ligne\u00a0: Certificat de résidence" in tout  # espace insécable avant « : »
+    assert "Ouvrir 2 centre(s) numérique(s)\u00a0: Ekpe, Djeregbe" in tout  # « Inconnu » laissé de côté
     assert "Installer 9 relais digitaux" in tout
     assert "70\u00a0% (donnée synthétique), fin" in tout
     assert "6,5\u00a0% du PAI, choix de la commune" in tout
@@ -107,7 +108,7 @@ def test_les_choix_notes_passent_dans_le_document(tmp_path, plan_vide):
 
     actions = load_workbook(fichiers["xlsx"])["Actions"]
     titres = [r[1] for r in actions.iter_rows(min_row=4, values_only=True) if isinstance(r[0], int)]
-    assert "Mettre en ligne : Certificat de résidence" in titres
+    assert "Mettre en ligne\u00a0: Certificat de résidence" in titres
 
 
 @pytest.mark.lent

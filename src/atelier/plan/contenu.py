@@ -70,6 +70,17 @@ def pct(valeur: float, decimales: int = 0) -> str:
     return f"{nombre_fr(valeur, decimales)}\u00a0%"
 
 
+_INSECABLES = ((" ;", "\u202f;"), (" !", "\u202f!"), (" ?", "\u202f?"), (" :", "\u00a0:"), (" %", "\u00a0%"),
+               ("« ", "«\u00a0"), (" »", "\u00a0»"))
+
+
+def typographie(texte: str) -> str:
+    """Espaces insécables à la française : avant ; : ! ? % et à l'intérieur des guillemets « »."""
+    for avant, apres in _INSECABLES:
+        texte = texte.replace(avant, apres)
+    return texte
+
+
 def marque(texte: str, synthetique: bool) -> str:
     """Le texte suivi de « (donnée synthétique) » si le chiffre l'est."""
     return f"{texte} ({SYNTHETIQUE})" if synthetique else texte

@@ -18,7 +18,7 @@ import matplotlib.pyplot as plt
 from matplotlib.backends.backend_pdf import PdfPages
 
 from atelier.donnees import fiche_commune
-from atelier.plan.contenu import DUREE_ANS, SYNTHETIQUE, Contenu, fcfa, marque, pct
+from atelier.plan.contenu import DUREE_ANS, SYNTHETIQUE, Contenu, fcfa, marque, pct, typographie
 
 SOURCES = (
     "Populations : recensement général de la population et de l'habitation de 2013 (RGPH4, INSAE) ; "
@@ -84,7 +84,16 @@ def blocs(c: Contenu) -> list[tuple]:
         ("titre", 1, "Sources et nature des chiffres"),
         ("para", SOURCES),
     ]
-    return d
+    return [tuple(_typo(x) for x in bloc) for bloc in d]
+
+
+def _typo(x):
+    """La typographie française appliquée à tout texte d'un bloc (listes et tableaux compris)."""
+    if isinstance(x, str):
+        return typographie(x)
+    if isinstance(x, (list, tuple)):
+        return [_typo(y) for y in x]
+    return x
 
 
 def _du(departement: str) -> str:
@@ -249,6 +258,10 @@ def ecrire_xlsx(c: Contenu, chemin: Path) -> Path:
         ])
     feuille.append([])
     feuille.append(["", "Total", "", "", "", "", "", "", "", "", "", round(c.cout_total)])
+    for ligne in feuille.iter_rows():
+        for cellule in ligne:
+            if isinstance(cellule.value, str):
+                cellule.value = typographie(cellule.value)
     for ligne in feuille.iter_rows(min_row=4):
         ligne[11].number_format = "#,##0"
         for cellule in ligne:
