@@ -61,7 +61,7 @@ ATTENDUES = frozenset(
 # L'ordre de lecture ; une page qui n'est dans aucun motif vient avant les fiches.
 ORDRE = (
     "README.md", "programme.md", "preparer.md", "salle.md", "animer.md", "applications.md",
-    "modules/*.md", "correction.md", "grilles.md", "faq.md", None, "fiches/*.md",
+    "mon_plan.md", "modules/*.md", "correction.md", "grilles.md", "faq.md", None, "fiches/*.md",
 )
 MARQUE_GRILLES = "<!-- grilles des modules -->"
 # Ce que GitHub affiche aussi : tableaux (y compris dans une liste ou une citation),
