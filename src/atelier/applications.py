@@ -16,6 +16,7 @@ TITRES = {
     "m4_entreprises_relais": "Module 4 : kiosques et relais digitaux",
     "m5_formation": "Module 5 : former les habitants",
     "mon_plan": "Mon plan numérique communal : le volet numérique du PDC (Word, PDF, Excel)",
+    "mes_chiffres": "Mes vrais chiffres : remplacer les chiffres fictifs par ceux de votre commune",
 }
 
 
