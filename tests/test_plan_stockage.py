@@ -101,9 +101,10 @@ def test_sans_variable_le_plan_est_dans_le_dossier_personnel(tmp_path, monkeypat
         ('{"version": 0, "communes": {}}', "autre version"),
         ('{"version": 2, "communes": {}}', "autre version"),
         ('{"version": 1, "communes": {"Kandi": "oui"}}', "abîmée"),
+        ('{"version": 1, "communes": {"Kandi": {"modules": {"m1": {"part_pai_numerique": 4}}}}}', "abîmée"),
         (b"\xff\xfe\x00plan", "ne peut pas être lu"),
     ],
-    ids=["coupe", "pas_un_plan", "ancien", "plus_recent", "abime", "pas_utf8"],
+    ids=["coupe", "pas_un_plan", "ancien", "plus_recent", "abime", "choix_sans_valeur", "pas_utf8"],
 )
 def test_un_fichier_abime_est_garde_de_cote_et_un_plan_neuf_commence(fichier, contenu, mot):
     fichier.parent.mkdir(parents=True)

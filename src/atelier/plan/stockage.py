@@ -122,8 +122,10 @@ def _probleme(donnees) -> str | None:
     if not isinstance(communes, dict) or not all(
         isinstance(c, dict)
         and isinstance(c.get("modules", {}), dict)
-        and all(isinstance(m, dict) for m in c.get("modules", {}).values())
+        and all(isinstance(m, dict) and all(isinstance(e, dict) for e in m.values())
+                for m in c.get("modules", {}).values())
         and isinstance(c.get("mes_chiffres", {}), dict)
+        and all(isinstance(e, dict) for e in c.get("mes_chiffres", {}).values())
         for c in communes.values()
     ):
         return "sa partie « communes » est abîmée"
