@@ -351,10 +351,13 @@ def test_sans_fichier_de_solutions_un_message_en_francais(tmp_path, monkeypatch,
     from atelier.questions.m1_planification import q1
 
     monkeypatch.setenv("ATELIER_SESSION_NOTEE", "0")
-    for dossier in (tmp_path / "absent", tmp_path / "illisible"):
-        if dossier.name == "illisible":
-            (dossier / "m1_planification.json").mkdir(parents=True)  # un dossier : lecture impossible
-        monkeypatch.setattr(exercices, "SOLUTIONS", dossier)
+    (tmp_path / "illisible" / "m1_planification.json").mkdir(parents=True)  # un dossier : lecture impossible
+    (tmp_path / "abime").mkdir()
+    (tmp_path / "abime" / "m1_planification.json").write_text('["m1_q1"', encoding="utf-8")
+    (tmp_path / "autre_module").mkdir()
+    (tmp_path / "autre_module" / "m2_centres_numeriques.json").write_text('{"m2_q1": "x = 1"}', encoding="utf-8")
+    for dossier in ("absent", "illisible", "abime", "autre_module"):
+        monkeypatch.setattr(exercices, "SOLUTIONS", tmp_path / dossier)
         q1.solution()
         sortie = capsys.readouterr().out
         assert "gardées par le formateur" in sortie and ".indice()" in sortie and "budget" not in sortie

@@ -65,23 +65,20 @@ class SolutionsGardees(erreurs.ErreurAtelier):
 def solution_enregistree(identifiant: str) -> str:
     """Le code de la solution de ``identifiant``, lu dans ``questions/solutions/*.json``.
 
-    Lève ``SolutionsGardees`` si elle n'est pas trouvée et qu'un fichier manque ou est illisible.
+    Lève ``SolutionsGardees`` si elle n'est dans aucun fichier lisible (fichier absent,
+    illisible pour ce compte, abîmé).
     """
-    illisible = not any(SOLUTIONS.glob("*.json"))
     for fichier in sorted(SOLUTIONS.glob("*.json")):
         try:
             solutions = json.loads(fichier.read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            illisible = True
             continue
-        if identifiant in solutions:
+        if isinstance(solutions, dict) and isinstance(solutions.get(identifiant), str):
             return solutions[identifiant]
-    if illisible:
-        raise SolutionsGardees(
-            "La solution n'est pas disponible ici : pendant une séance notée, les solutions sont "
-            "gardées par le formateur ; demandez un indice avec `.indice()`."
-        )
-    return ""
+    raise SolutionsGardees(
+        "La solution n'est pas disponible ici : pendant une séance notée, les solutions sont "
+        "gardées par le formateur ; demandez un indice avec `.indice()`."
+    )
 
 
 # --- normalisation des réponses -------------------------------------------------
@@ -346,9 +343,6 @@ class Question:
             code = self.solution_code
         except SolutionsGardees as gardees:
             erreurs.afficher(str(gardees))
-            return
-        if not code:
-            erreurs.afficher("Il n'y a pas de solution écrite pour cette question : demandez un indice avec `.indice()`.")
             return
         erreurs.afficher(f"Une solution possible :\n\n```python\n{code}\n```")
 
