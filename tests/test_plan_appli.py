@@ -83,3 +83,13 @@ def test_le_voila_partage_de_la_salle_est_reconnu(monkeypatch):
     assert not appli.plan_personnel_possible()
     hub = pytest.importorskip("atelier.salle.hub")
     assert appli.COMPTE_PARTAGE == hub.COMPTE_APPLIS
+
+
+def test_un_plan_abime_est_signale_dans_l_application(fichier):
+    fichier.parent.mkdir(parents=True)
+    fichier.write_text("{ coupé", encoding="utf-8")
+    boite = appli.mon_plan_interactif()
+    assert "gardé tel quel" in boite.children[0].value and "Traceback" not in boite.children[0].value
+    boite.menu.value = "Kandi"
+    assert Plan.ouvrir().commune == "Kandi"
+    assert len(list(fichier.parent.glob("*.illisible-*"))) == 1

@@ -124,6 +124,8 @@ def mon_plan_interactif(commune: str | None = None) -> widgets.VBox:
         if nom and personnel:
             try:
                 etat["plan"] = Plan.ouvrir(nom)  # note la commune choisie
+                if etat["plan"].avertissement:
+                    avertissement.value = f"<p style='color:#8a4b00'>{html.escape(etat['plan'].avertissement)}</p>"
             except (ErreurAtelier, OSError) as erreur:
                 message.value = f"<p style='color:#a00'>{html.escape(str(erreur))}</p>"
         if nom and not personnel:
