@@ -65,11 +65,14 @@ SCENARIO = Scenario(
 )
 
 
-def _verifier_applications_partagees(etat, journal: Path) -> None:
-    """Le Voilà partagé de la salle : liste en français, une application rendue, sous « nobody »."""
-    liste = requests.get(f"{etat.url}services/applis/", timeout=60)
+def _verifier_applications_partagees(etat, journal: Path, session: requests.Session) -> None:
+    """Le Voilà partagé de la salle : derrière la connexion au hub, liste en français, une
+    application rendue, sous « nobody »."""
+    anonyme = requests.get(f"{etat.url}services/applis/", timeout=60)
+    assert "Choisissez une application" not in anonyme.text, "applications servies sans connexion"
+    liste = session.get(f"{etat.url}services/applis/", timeout=60)
     assert liste.status_code == 200 and "Choisissez une application" in liste.text, journal.read_text()[-4000:]
-    fiche = requests.get(f"{etat.url}services/applis/voila/render/fiche_commune.ipynb", timeout=300)
+    fiche = session.get(f"{etat.url}services/applis/voila/render/fiche_commune.ipynb", timeout=300)
     assert fiche.status_code == 200 and "Fiche commune" in fiche.text, journal.read_text()[-4000:]
     proprietaires = {
         p.username() for p in psutil.process_iter() if "voila" in " ".join(p.cmdline()[:3]) and etat.kit in " ".join(p.cmdline())
@@ -223,7 +226,7 @@ def test_salle_de_bout_en_bout(salle):
     assert srv[correct].requete("GET", "formgrader").status_code == 404
     _verifier_terminal_formateur(srv_formateur, formateur)
     assert "frame-ancestors 'none'" in srv[correct].requete("GET", "lab").headers["Content-Security-Policy"]
-    _verifier_applications_partagees(etat, salle["journal"])
+    _verifier_applications_partagees(etat, salle["journal"], _session(etat.url, correct, salle["mots_de_passe"][correct]))
 
     # Chaque participant voit le devoir, le récupère, le fait, l'exécute et le remet.
     source = json.loads((SCENARIO.sources / devoir / SCENARIO.carnet).read_text(encoding="utf-8"))
@@ -332,14 +335,26 @@ def test_salle_de_bout_en_bout(salle):
             assert cache not in html, (nom, cache)
 
 
-def _se_connecter(url: str, nom: str, mot_de_passe: str) -> int:
+def _connexion(url: str, nom: str, mot_de_passe: str) -> tuple[requests.Session, int]:
+    """Le formulaire de connexion du hub, comme dans un navigateur : la session et le code HTTP."""
     session = requests.Session()
     page = session.get(f"{url}hub/login", timeout=30)
     xsrf = re.search(r'name="_xsrf"\s+value="([^"]+)"', page.text)
     donnees = {"username": nom, "password": mot_de_passe}
     if xsrf:
         donnees["_xsrf"] = xsrf.group(1)
-    return session.post(f"{url}hub/login", data=donnees, allow_redirects=False, timeout=60).status_code
+    return session, session.post(f"{url}hub/login", data=donnees, allow_redirects=False, timeout=60).status_code
+
+
+def _se_connecter(url: str, nom: str, mot_de_passe: str) -> int:
+    return _connexion(url, nom, mot_de_passe)[1]
+
+
+def _session(url: str, nom: str, mot_de_passe: str) -> requests.Session:
+    """Une personne connectée au hub."""
+    session, statut = _connexion(url, nom, mot_de_passe)
+    assert statut == 302, statut
+    return session
 
 
 def _verifier_proprietaires(noms: list[str]) -> None:

@@ -23,7 +23,7 @@ import psutil
 import pytest
 import requests
 from test_navigateur import ARGUMENTS_CHROMIUM, CHROMIUM, Surveillance, _capture
-from test_salle_hub import CACHE_VENV, FIXTURES, _arreter
+from test_salle_hub import CACHE_VENV, FIXTURES, _arreter, _session
 
 from conftest import exiger, port_libre
 
@@ -84,17 +84,6 @@ def salle():
         shutil.rmtree(base, ignore_errors=True)
     if not sans_cgroups and etat is not None:
         assert not any(limites.groupe_de(nom).memoire.exists() for nom in etat.participants + etat.formateurs)
-
-
-def _session(url: str, nom: str, mot_de_passe: str) -> requests.Session:
-    """Une personne connectée au hub par le formulaire, comme dans un navigateur."""
-    session = requests.Session()
-    page = session.get(f"{url}hub/login", timeout=30)
-    xsrf = re.search(r'name="_xsrf"\s+value="([^"]+)"', page.text).group(1)
-    reponse = session.post(f"{url}hub/login", data={"username": nom, "password": mot_de_passe, "_xsrf": xsrf},
-                           allow_redirects=False, timeout=60)
-    assert reponse.status_code == 302, reponse.status_code
-    return session
 
 
 def _html(reponse: requests.Response) -> str:
