@@ -151,6 +151,18 @@ def test_un_plan_abime_est_mis_de_cote_et_le_dit_en_francais(fichier):
     assert _notes(fichier, "Kandi", "m5")
 
 
+def test_des_choix_modifies_a_la_main_ne_donnent_pas_de_trace(fichier):
+    Plan.ouvrir("Kandi").noter("m5", "part_cible", "beaucoup")
+    Plan.ouvrir("Kandi").noter("m5", "annees", [3])
+    sim = simulateur_plan("Kandi")
+    boite = noter_dans_mon_plan(sim)
+    message = _texte(boite.message.value)
+    assert "ne sait pas relire" in message and "n'ont pas pu être remis" in message
+    sim.regler(part_cible=70, annees=4)
+    boite.noter()  # noter de nouveau remplace les valeurs abîmées
+    assert _notes(fichier, "Kandi", "m5") == {"part_cible": 70, "annees": 4}
+
+
 def test_sur_l_application_partagee_rien_n_est_note(fichier, monkeypatch):
     monkeypatch.setattr(appli, "plan_personnel_possible", lambda: False)
     boite = noter_dans_mon_plan(simulateur_plan("Kandi"))

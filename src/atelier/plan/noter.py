@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 import pandas as pd
+from traitlets import TraitError
 
 from atelier.donnees import (
     ErreurDonnees,
@@ -200,22 +201,22 @@ class NoterDansMonPlan(widgets.VBox):
         sim.controles["commune"].observe(lambda _: self._montrer(reprendre=True), names="value")
 
     # lecture seule : ouvrir le plan pour le lire ne doit rien écrire
-    def _notes(self, commune: str) -> dict:
+    def _lire(self) -> dict:
         donnees, avertissement = lire(self.chemin)  # un fichier abîmé est mis de côté : le dire une fois
         self.avertissement = avertissement or self.avertissement
-        choix = Plan(self.chemin, donnees, commune).choix(self.genre.module)
+        return donnees
+
+    def _notes(self, commune: str) -> dict:
+        choix = Plan(self.chemin, self._lire(), commune).choix(self.genre.module)
         return {k: v for k, v in choix.items() if k in self.genre.cles}
 
     def _reprendre_au_depart(self) -> None:
         """Le simulateur reprend les choix notés : pour sa commune, sinon pour la dernière commune du plan."""
-        commune = self.sim.controles["commune"].value
+        menu = self.sim.controles["commune"]
         try:
-            notes = self._notes(commune)
-            if not notes:
-                derniere = lire(self.chemin)[0].get("commune")
-                if derniere in self.sim.controles["commune"].options and self._notes(derniere):
-                    self.sim.controles["commune"].value = derniere  # reprend aussi les notes (observateur)
-                    return self._montrer(reprendre=True)
+            derniere = self._lire().get("commune")
+            if not self._notes(menu.value) and derniere in menu.options and self._notes(derniere):
+                menu.value = derniere
         except (ErreurAtelier, OSError) as erreur:
             return self._dire(str(erreur), ROUGE)
         self._montrer(reprendre=True)
@@ -226,15 +227,24 @@ class NoterDansMonPlan(widgets.VBox):
             notes = self._notes(commune)
         except (ErreurAtelier, OSError) as erreur:
             return self._dire(str(erreur), ROUGE)
-        if reprendre and notes:
-            self.appliquer(notes)
         if notes:
-            texte = f"Déjà noté dans votre plan pour {commune} : {self.genre.phrase(notes)}."
+            texte = f"Déjà noté dans votre plan pour {commune} : {self._phrase(notes)}."
         else:
             texte = (f"Rien n'est encore noté pour {commune} dans ce module. Réglez le simulateur, puis "
                      "cliquez sur « Noter dans mon plan ».")
+        if reprendre and notes:
+            try:
+                self.appliquer(notes)
+            except (TraitError, TypeError, ValueError, KeyError, AttributeError):
+                texte += " Ces choix n'ont pas pu être remis dans le simulateur : réglez-le de nouveau."
         avertissement, self.avertissement = self.avertissement, None
         self._dire((avertissement + " " if avertissement else "") + texte)
+
+    def _phrase(self, notes: dict) -> str:
+        try:
+            return self.genre.phrase(notes)
+        except (TypeError, ValueError, KeyError, AttributeError, IndexError):  # fichier modifié à la main
+            return "des choix que l'atelier ne sait pas relire (notez-les de nouveau)"
 
     def appliquer(self, notes: dict) -> None:
         reglages = {k: v for k, v in self.genre.reglages(notes).items() if k in self.sim.controles}
