@@ -142,3 +142,15 @@ def test_python_m_atelier_lab_sert_l_atelier_en_francais_sans_make(tmp_path):
         os.killpg(processus.pid, signal.SIGTERM)
         sortie, _ = processus.communicate(timeout=60)
     assert "Exercices prêts" in sortie, sortie[-2000:]
+
+
+def test_lab_formateur_pose_le_role_sans_le_passer_a_jupyterlab(monkeypatch):
+    lances = []
+    monkeypatch.setattr(lanceur, "_exercices", lambda: 0)
+    monkeypatch.setattr(lanceur.subprocess, "call", lambda commande, env, cwd: lances.append((commande, env)) or 0)
+    assert lanceur.main(["lab", "--formateur", "--no-browser"]) == 0
+    assert lanceur.main(["lab", "--no-browser"]) == 0
+    (formateur, env_formateur), (participant, env_participant) = lances
+    assert "--formateur" not in formateur and formateur[-1] == "--no-browser"
+    assert env_formateur["ATELIER_ROLE"] == "formateur"
+    assert env_participant.get("ATELIER_ROLE") != "formateur"

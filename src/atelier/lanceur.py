@@ -65,9 +65,12 @@ def commande_applis(racine: Path = RACINE, options: list[str] | None = None) -> 
     return [sys.executable, "-m", "voila", str(racine / "notebooks" / "applications"), *(options or [])]
 
 
-def _lancer(commande: list[str], racine: Path) -> int:
+def _lancer(commande: list[str], racine: Path, role: str | None = None) -> int:
+    env = environnement(racine)
+    if role:
+        env["ATELIER_ROLE"] = role
     try:
-        return subprocess.call(commande, env=environnement(racine), cwd=racine)
+        return subprocess.call(commande, env=env, cwd=racine)
     except KeyboardInterrupt:
         print("\nAtelier arrêté. Vos carnets enregistrés sont gardés.")
         return 0
@@ -104,7 +107,8 @@ def analyseur() -> argparse.ArgumentParser:
         description="Atelier numérique des communes : ouvrir l'atelier, les applications, préparer les exercices.",
     )
     etapes = a.add_subparsers(dest="etape", metavar="ÉTAPE", required=True)
-    etapes.add_parser("lab", help="ouvre l'atelier dans JupyterLab, en français (prépare d'abord les exercices)")
+    etapes.add_parser("lab", help="ouvre l'atelier dans JupyterLab, en français (prépare d'abord les exercices) ; "
+                      "--formateur : avec les outils de correction")
     etapes.add_parser("applis", help="ouvre les applications sans code (fiche commune, simulateurs)")
     etapes.add_parser("exercices", help="prépare les exercices et vos copies dans mes_exercices/")
     etapes.add_parser("guide", help="construit le guide du formateur (HTML et PDF)")
@@ -123,8 +127,11 @@ def main(argv: list[str] | None = None) -> int:
     options = analyseur().parse_args(argv[:1])
     suite = argv[1:]
     if options.etape == "lab":
+        # --formateur : le formgrader et la création d'exercices, pour noter sur son portable.
+        role = "formateur" if "--formateur" in suite else None
+        suite = [o for o in suite if o != "--formateur"]
         code = _exercices()
-        return code or _lancer(commande_lab(RACINE, suite), RACINE)
+        return code or _lancer(commande_lab(RACINE, suite), RACINE, role)
     if options.etape == "applis":
         return _lancer(commande_applis(RACINE, suite), RACINE)
     if options.etape == "exercices":
