@@ -25,21 +25,10 @@ from atelier.formateur.cours import (
     verifier_exercice,
 )
 from atelier.formateur.progression import Progression
+from atelier.ligne_de_commande import traduire_argparse
 
 # argparse écrit ses propres messages en anglais : on les traduit.
-TRADUCTIONS = {
-    "usage: ": "utilisation : ",
-    "positional arguments": "arguments",
-    "options": "options",
-    "show this help message and exit": "afficher cette aide et quitter",
-    "the following arguments are required: %s": "arguments obligatoires manquants : %s",
-    "invalid choice: %(value)r (choose from %(choices)s)": "choix invalide : %(value)r (possibles : %(choices)s)",
-    "unrecognized arguments: %s": "arguments non reconnus : %s",
-    "%(prog)s: error: %(message)s\n": "%(prog)s : erreur : %(message)s\n",
-    "invalid %(type)s value: %(value)r": "valeur invalide : %(value)r",
-    "expected one argument": "une valeur est attendue",
-}
-argparse._ = lambda texte: TRADUCTIONS.get(texte, texte)
+traduire_argparse()
 
 
 def _cours_par_defaut() -> Path:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-import atelier.formateur.cli  # noqa: F401  (ses traductions mettent les messages d'argparse en français)
+from atelier.ligne_de_commande import traduire_argparse
 from atelier.salle import cartes, installation, service
 from atelier.salle.liste import ListeInvalide, lire_liste
 
@@ -104,6 +104,7 @@ def _retirer(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    traduire_argparse()
     parser = argparse.ArgumentParser(
         prog="python -m atelier.salle", description="Le JupyterHub d'une salle d'atelier (à lancer en root)."
     )
