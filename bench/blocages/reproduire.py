@@ -84,6 +84,14 @@ CELLULES = {
     "calcul": "x = {i} * 2\nprint(x)",
     # Comme les simulateurs du kit : des contrôles et une sortie (messages « comm » sur iopub).
     "widget": "import ipywidgets as w\nw.VBox([w.IntSlider(value={i}), w.Dropdown(options=['a', 'b']), w.Output()])",
+    # Sans le kit : des contrôles et un graphique matplotlib affiché dans une sortie (Output).
+    "sortie": (
+        "import io, ipywidgets as w, matplotlib\nmatplotlib.use('Agg')\nimport matplotlib.pyplot as plt\n"
+        "from IPython.display import Image, clear_output, display\n"
+        "f, a = plt.subplots(); a.plot(range({i} % 50 + 2)); b = io.BytesIO(); f.savefig(b, format='png'); plt.close(f)\n"
+        "o = w.Output()\nwith o:\n    clear_output(wait=True)\n    display(Image(b.getvalue(), format='png'))\n"
+        "w.VBox([w.IntSlider(value={i}), w.Dropdown(options=['a', 'b']), o])"
+    ),
     # Un vrai simulateur du kit (contrôles, graphique dans une sortie) : là où le banc voit les blocages.
     "simulateur": "from atelier.vues.m4_entreprises_relais import simulateur_relais\nsimulateur_relais('Banikoara')",
 }
@@ -261,7 +269,7 @@ async def passer_nbclient(args) -> dict:
         from atelier.client_noyau import ClientVigilant
 
         km.client_factory = ClientVigilant
-    client = NotebookClient(carnet, km=km, timeout=args.duree_max, record_timing=False)
+    client = NotebookClient(carnet, km=km, timeout=args.duree_max, record_timing=True)  # pour le diagnostic
     surveillant = Surveillant(client, args.seuil)
     veille = asyncio.ensure_future(surveillant.veiller())
     arret = "fin du carnet"

@@ -66,7 +66,9 @@ def config_du_kit() -> Config:
 
 
 def client_pour(nom: str, carnet: nbformat.NotebookNode, delai: float) -> NotebookClient:
-    commun = dict(timeout=delai, kernel_name="python3", allow_errors=False, record_timing=False)
+    # record_timing : nbclient note dans la cellule ce que le noyau en a dit (execute_input, idle),
+    # ce qui sert au diagnostic.
+    commun = dict(timeout=delai, kernel_name="python3", allow_errors=False, record_timing=True)
     if nom in ("kit", "noyau"):  # le noyau « python3 » trouvé par JUPYTER_PATH
         return NotebookClient(carnet, config=config_du_kit() if nom == "kit" else Config(), **commun)
     km = gestionnaire("envoi-brut" if nom == "sans" else "tel-quel", AsyncKernelManager)
@@ -100,15 +102,24 @@ class Surveillant:
             if i is None or i in deja or time.monotonic() - self._debut < self.alerte:
                 continue
             deja.add(i)
-            kc = self.client.kc
-            diag = {"cellule": i, "apres_s": round(time.monotonic() - self._debut, 1), "charge": os.getloadavg()[0]}
-            if kc.shell_channel.socket.get(zmq.EVENTS) & zmq.POLLIN:
-                diag["cote"] = "client (réponse déjà dans la socket du client)"
-            else:
-                kc.kernel_info()
-                await asyncio.sleep(5)
-                diag["cote"] = "noyau (débloquée par kernel_info_request)" if self._cellule != i else "autre (encore en cours)"
-            self.diagnostics.append(diag)
+            self.diagnostics.append(await self.diagnostiquer(i))
+
+    async def diagnostiquer(self, i: int) -> dict:
+        """Où en est la réponse de la cellule i. Relire ZMQ_EVENTS réveille l'attente du client."""
+        kc = self.client.kc
+        vu = lambda: self.client.nb.cells[i].metadata.get("execution", {})  # noqa: E731 - ce qu'iopub a dit
+        diag = {"cellule": i, "apres_s": round(time.monotonic() - self._debut, 1), "charge": os.getloadavg()[0]}
+        if kc.shell_channel.socket.get(zmq.EVENTS) & zmq.POLLIN:
+            diag["cote"] = "client : réponse déjà dans la socket du client"
+        elif "iopub.execute_input" in vu():
+            diag["cote"] = ("client : noyau revenu au repos, réponse absente" if "iopub.status.idle" in vu()
+                            else "aucun : le noyau calcule encore la cellule")
+        else:
+            kc.kernel_info()  # une requête de plus sur la même connexion
+            await asyncio.sleep(5)
+            diag["cote"] = "noyau : requête jamais commencée" + (
+                ", débloquée par kernel_info_request" if "iopub.execute_input" in vu() else ", toujours pas lue 5 s plus tard")
+        return diag
 
 
 async def executer(nom: str, chemin: Path, delai: float, alerte: float) -> dict:

@@ -4,8 +4,9 @@ nbclient (donc Voilà, nbconvert, la correction) attend la réponse de chaque
 cellule (``execute_reply``) par ``socket.poll()`` de pyzmq asyncio. Sur cette pile
 (pyzmq 27, jupyter_client 8), le réveil de ce ``poll`` se perd parfois : la
 réponse est arrivée, elle est lisible dans la socket du client, mais personne ne
-la lit, et la cellule attend jusqu'au délai (Voilà : page figée). Mesuré avec le
-noyau corrigé du kit : 6 cellules à simulateur sur ~2 500 (bench/blocages/). La
+la lit, et la cellule attend jusqu'au délai (Voilà : page figée). Mesuré : 13 cellules à
+simulateur sur 3 699 avec le client ordinaire, 0 sur 1 873 avec celui-ci
+(bench/blocages/RESULTATS.md). La
 cause côté noyau (ipython/ipykernel#1554) est traitée ailleurs : noyau du kit
 (config/jupyter-data/kernels/python3) et ipykernel 7.4 ; celle-ci est côté client.
 
