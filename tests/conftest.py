@@ -5,12 +5,18 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+import tempfile
 from pathlib import Path
 
 import pytest
 
 RACINE = Path(__file__).resolve().parents[1]
 EN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+# Le plan numérique que les leçons et les applications enregistrent (atelier.plan) : pendant
+# les tests, jamais dans le dossier personnel de la personne qui les lance. Les noyaux des
+# carnets exécutés par nbval héritent de cette variable.
+os.environ["ATELIER_PLAN"] = str(Path(tempfile.mkdtemp(prefix="atelier-tests-plan-")) / "mon_plan_numerique.json")
 
 
 def exiger(condition: bool, raison: str) -> None:
