@@ -14,7 +14,9 @@ le kit installé dans le noyau.
 
 ``--menus N`` : N communes seulement par menu (toutes par défaut) ;
 ``--lecons`` : chronomètre aussi l'exécution de chaque leçon (nbclient) ;
-``--essai`` : ne pas écrire dans l'historique.
+``--essai`` : ne pas écrire dans l'historique ;
+``--comparer-lecons DOSSIER`` : les leçons de DOSSIER, exécutées tour à tour avec son
+code et celui de ce dépôt (mêmes carnets).
 Résultats : historique.jsonl (tous les runs, avec la charge de la machine et les
 versions) ; RESULTATS.md est écrit à la main à partir de ``--tableau``, qui
 imprime le tableau Markdown du dernier run (``--tableau 3`` : le 3ᵉ run ;
@@ -112,8 +114,8 @@ def mesurer_module(module: str, simulateurs: list, menus: int | None, source: Pa
             gestionnaire.shutdown_kernel(now=True)
 
 
-def mesurer_lecons(source: Path) -> dict:
-    """Durée d'exécution de chaque leçon (nbclient, client du kit qui ne manque pas une réponse)."""
+def executer_lecon(carnet: Path) -> float | None:
+    """Durée d'exécution d'une leçon (nbclient, client du kit qui ne manque pas une réponse)."""
     import nbformat
     from jupyter_client.manager import AsyncKernelManager
     from nbclient import NotebookClient
@@ -124,17 +126,34 @@ def mesurer_lecons(source: Path) -> dict:
     class Gestionnaire(AsyncKernelManager):
         client_factory = Type(ClientVigilant, klass="jupyter_client.asynchronous.AsyncKernelClient")
 
+    nb = nbformat.read(carnet, as_version=4)
+    debut = time.perf_counter()
+    try:
+        NotebookClient(nb, timeout=120, allow_errors=True, kernel_name="python3", kernel_manager_class=Gestionnaire,
+                       resources={"metadata": {"path": str(carnet.parent)}}).execute()
+    except Exception as erreur:  # noqa: BLE001 — une leçon bloquée ne doit pas faire perdre les mesures
+        print(f"{carnet.stem} : {type(erreur).__name__}", file=sys.stderr)
+        return None
+    return round(time.perf_counter() - debut, 2)
+
+
+def mesurer_lecons(source: Path) -> dict:
+    return {carnet.stem: executer_lecon(carnet) for carnet in sorted((source / "notebooks").glob("m*.ipynb"))}
+
+
+def comparer_lecons(avant: Path) -> dict:
+    """Les leçons de ``avant``, exécutées tour à tour avec le code de ``avant`` et celui de ce dépôt
+    (mêmes carnets, l'un après l'autre : la charge de la machine pèse pareil sur les deux)."""
+    chemin = os.environ.get("PYTHONPATH")
     durees = {}
-    for carnet in sorted((source / "notebooks").glob("m*.ipynb")):
-        nb = nbformat.read(carnet, as_version=4)
-        debut = time.perf_counter()
-        try:
-            NotebookClient(nb, timeout=120, allow_errors=True, kernel_name="python3", kernel_manager_class=Gestionnaire,
-                           resources={"metadata": {"path": str(carnet.parent)}}).execute()
-            durees[carnet.stem] = round(time.perf_counter() - debut, 2)
-        except Exception as erreur:  # noqa: BLE001 — une leçon bloquée ne doit pas faire perdre les mesures
-            print(f"{carnet.stem} : {type(erreur).__name__}", file=sys.stderr)
-            durees[carnet.stem] = None
+    for carnet in sorted((avant / "notebooks").glob("m*.ipynb")):
+        for code, src in (("avant", avant / "src"), ("apres", RACINE / "src")):
+            os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(src), chemin]))
+            durees.setdefault(carnet.stem, {})[code] = executer_lecon(carnet)
+    if chemin is None:
+        del os.environ["PYTHONPATH"]
+    else:
+        os.environ["PYTHONPATH"] = chemin
     return durees
 
 
@@ -212,6 +231,8 @@ def main() -> None:
     parser.add_argument("--modules", nargs="*", help="seulement ces modules (ex. m2_centres_numeriques)")
     parser.add_argument("--source", type=Path, default=RACINE, help="une autre copie du kit à mesurer")
     parser.add_argument("--note", default="", help="ce qui distingue ce run (avant / après…)")
+    parser.add_argument("--comparer-lecons", type=Path, metavar="AVANT",
+                        help="leçons de AVANT exécutées tour à tour avec son code et celui-ci")
     parser.add_argument("--essai", action="store_true", help="ne pas écrire dans l'historique")
     parser.add_argument("--tableau", type=int, nargs="?", const=-1, help="imprimer le tableau d'un run")
     parser.add_argument("--avant", type=int, help="avec --tableau : le run « avant » (numéro de ligne, 1 = premier)")
@@ -219,6 +240,7 @@ def main() -> None:
 
     if args.tableau is not None:
         runs = [json.loads(ligne) for ligne in HISTORIQUE.read_text(encoding="utf-8").splitlines() if ligne]
+        runs = [r for r in runs if "modules" in r]  # les runs des simulateurs (pas les comparaisons de leçons)
         run = runs[args.tableau if args.tableau < 0 else args.tableau - 1]
         avant = runs[args.avant - 1] if args.avant else None
         for r in ([avant] if avant else []) + [run]:
@@ -231,6 +253,18 @@ def main() -> None:
             print("\nTemps de calcul du noyau :\n\n" + cpu)
         if run.get("lecons_s"):
             print("\n" + _lecons(run["lecons_s"]))
+        return
+
+    if args.comparer_lecons:
+        charge_avant = [round(x, 2) for x in os.getloadavg()]
+        durees = comparer_lecons(args.comparer_lecons.resolve())
+        ligne = {"date": datetime.datetime.now().isoformat(timespec="seconds"), "note": args.note,
+                 "machine": {"charge_avant": charge_avant, "charge_apres": [round(x, 2) for x in os.getloadavg()]},
+                 "lecons_avant_apres_s": durees}
+        if not args.essai:
+            with HISTORIQUE.open("a", encoding="utf-8") as f:
+                f.write(json.dumps(ligne, ensure_ascii=False) + "\n")
+        print(json.dumps(ligne, ensure_ascii=False, indent=1))
         return
 
     source = args.source.resolve()

@@ -172,11 +172,14 @@ class Simulateur(widgets.VBox):
         with self.sortie:
             clear_output(wait=True)
             _images = images
+            deja_ouvertes = set(plt.get_fignums())  # une figure laissée ouverte ailleurs n'est pas montrée ici
             try:
                 self.resultat = self.dessiner(**self.valeurs())
                 for numero in plt.get_fignums():
-                    montrer(plt.figure(numero))
+                    if numero not in deja_ouvertes:
+                        montrer(plt.figure(numero))
             finally:
                 _images = None
+                plt.close("all")
         self.images = images
         return self.resultat
