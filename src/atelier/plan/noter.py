@@ -22,6 +22,7 @@ import ipywidgets as widgets
 import pandas as pd
 from traitlets import TraitError
 
+from atelier.applications import adresse
 from atelier.donnees import (
     ErreurDonnees,
     _ressource,
@@ -37,7 +38,6 @@ from atelier.plan import appli
 from atelier.plan.stockage import ErreurPlan, Plan, chemin_par_defaut, lire
 from atelier.vues import Simulateur
 
-LIEN_PLAN = "l'application « Mon plan numérique communal » (applications/mon_plan.ipynb)"
 SERVICE_M3 = "Demande de copies d'actes d'état civil"
 COMPTEUR_M3 = "Part des demandes d'actes faites en ligne"
 ROUGE, VERT = "#a00", "#1b6e1b"
@@ -147,7 +147,7 @@ GENRES = [
           lambda sim, _: {"part_cible": sim.controles["part_cible"].value, "annees": sim.controles["annees"].value},
           lambda n: {k: n[k] for k in ("part_cible", "annees") if k in n},
           lambda n: f"{_pct(n.get('part_cible', 0))} des adultes avec les compétences de base, "
-                    f"en {nombre_fr(n.get('annees', 0))} an(s)"),
+                    f"en {nombre_fr(n.get('annees', 0))} an{'s' if n.get('annees', 0) > 1 else ''}"),
 ]
 
 
@@ -264,12 +264,14 @@ class NoterDansMonPlan(widgets.VBox):
         except (ErreurAtelier, OSError) as erreur:
             self._dire(f"Rien n'a été noté : {erreur}", ROUGE)
             return {}
+        lien = (f"<a href='{html.escape(adresse('mon_plan'))}' target='_blank' style='text-decoration:underline'>"
+                "Mon plan numérique communal</a>")
         self._dire(f"✓ Noté dans votre plan pour {commune} : {self.genre.phrase(valeurs)}. Vous le retrouvez "
-                   f"dans {LIEN_PLAN}, qui écrit la note au conseil communal.", VERT)
+                   "dans l'application ", VERT, f"{lien}, qui écrit la note au conseil communal.")
         return valeurs
 
-    def _dire(self, texte: str, couleur: str = "inherit") -> None:
-        self.message.value = f"<p style='color:{couleur};margin:0.3em 0'>{html.escape(texte)}</p>"
+    def _dire(self, texte: str, couleur: str = "inherit", suite_html: str = "") -> None:
+        self.message.value = f"<p style='color:{couleur};margin:0.3em 0'>{html.escape(texte)}{suite_html}</p>"
 
 
 def noter_dans_mon_plan(simulateur: Simulateur | None = None, chemin=None) -> NoterDansMonPlan:
@@ -332,7 +334,7 @@ def valeur_de_l_atelier(commune: str, colonne: str) -> str:
     valeur = charger(table).set_index("commune").at[commune, colonne]
     nature = {"synthétique": "donnée synthétique (fictive)", "réel": "recensement"}.get(
         champ.get("atelier:nature"), "calculé par l'atelier")
-    return f"{_nombre(valeur)} ({nature})"
+    return f"{_nombre(valeur)} — {nature}"
 
 
 def mes_vrais_chiffres(commune: str | None = None, chemin=None) -> widgets.VBox:
