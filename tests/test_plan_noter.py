@@ -141,6 +141,14 @@ def test_un_simulateur_ouvert_ailleurs_passe_sur_la_commune_du_plan(fichier):
     assert autre.valeurs()["rayon_km"] == 12
 
 
+def test_sans_argument_le_widget_prend_le_dernier_simulateur_a_noter(fichier):
+    from atelier.vues.m2_centres_numeriques import simulateur_marge
+
+    couverture = simulateur_couverture("Kandi")
+    simulateur_marge("Kandi")  # affiché après, mais sans choix pour le plan
+    assert noter_dans_mon_plan().sim is couverture
+
+
 def test_un_plan_abime_est_mis_de_cote_et_le_dit_en_francais(fichier):
     fichier.parent.mkdir(parents=True)
     fichier.write_text("{ pas du json", encoding="utf-8")
