@@ -225,20 +225,24 @@ def manques(roues: Path, cible: Cible, python: str, racine: Path = RACINE) -> li
     return sorted(set(absentes))
 
 
+_BAVARD = ("WARNING", "Collecting", "  Downloading", "  Using cached", "Saved", "File was", "Processing",
+           "Looking in", "Requirement")
+
+
 def _pip_download(roues: Path, cible: Cible, python: str, exigences: list[str]) -> None:
     """Télécharge pour la cible, avec son fichier de contraintes (écrit à côté de roues/)."""
     commande = [
-        sys.executable, "-m", "pip", "download", "--quiet", "--only-binary=:all:",
+        sys.executable, "-m", "pip", "download", "--only-binary=:all:",
         "--implementation", "cp", "--python-version", f"{python}.{DERNIER_CORRECTIF}",
         "-c", str(roues.parent / "contraintes" / f"{cible.nom}.txt"),
         "-d", str(roues), *[a for p in cible.plateformes for a in ("--platform", p)], *exigences,
     ]
-    resultat = subprocess.run(commande, capture_output=True, text=True)
+    resultat = subprocess.run(commande, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     if resultat.returncode:
         raise ErreurPaquet(
             f"Téléchargement impossible pour {cible.nom}, Python {python} "
             f"(réseau coupé, ou une version fixée sans roue pour cette cible) :\n"
-            + resultat.stderr.strip()[-1500:]
+            + "\n".join([ligne for ligne in resultat.stdout.splitlines() if not ligne.startswith(_BAVARD)][-25:])
         )
 
 
