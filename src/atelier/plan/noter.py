@@ -22,7 +22,6 @@ import ipywidgets as widgets
 import pandas as pd
 from traitlets import TraitError
 
-from atelier.applications import adresse
 from atelier.donnees import (
     ErreurDonnees,
     _ressource,
@@ -264,14 +263,13 @@ class NoterDansMonPlan(widgets.VBox):
         except (ErreurAtelier, OSError) as erreur:
             self._dire(f"Rien n'a été noté : {erreur}", ROUGE)
             return {}
-        lien = (f"<a href='{html.escape(adresse('mon_plan'))}' target='_blank' style='text-decoration:underline'>"
-                "Mon plan numérique communal</a>")
         self._dire(f"✓ Noté dans votre plan pour {commune} : {self.genre.phrase(valeurs)}. Vous le retrouvez "
-                   "dans l'application ", VERT, f"{lien}, qui écrit la note au conseil communal.")
+                   "dans « Mon plan numérique communal » (carnet applications/mon_plan.ipynb de votre "
+                   "JupyterLab), qui écrit la note au conseil communal.", VERT)
         return valeurs
 
-    def _dire(self, texte: str, couleur: str = "inherit", suite_html: str = "") -> None:
-        self.message.value = f"<p style='color:{couleur};margin:0.3em 0'>{html.escape(texte)}{suite_html}</p>"
+    def _dire(self, texte: str, couleur: str = "inherit") -> None:
+        self.message.value = f"<p style='color:{couleur};margin:0.3em 0'>{html.escape(texte)}</p>"
 
 
 def noter_dans_mon_plan(simulateur: Simulateur | None = None, chemin=None) -> NoterDansMonPlan:
