@@ -39,6 +39,24 @@ def test_la_vue_change_avec_la_commune():
     assert vue.resultat["indicateur"] == "taux_usage_internet"
 
 
+def test_la_fiche_s_ouvre_sur_la_commune_du_participant(monkeypatch, tmp_path):
+    plan = tmp_path / "plan.json"
+    monkeypatch.setenv("ATELIER_PLAN", str(plan))
+    monkeypatch.delenv("ATELIER_COMMUNE", raising=False)
+    # Rien de connu : une commune d'un département de plusieurs communes, pas Cotonou (rang « 1 / 1 »).
+    assert fiche_commune_interactive().resultat["commune"] == "Parakou"
+    # La dernière commune choisie dans le plan numérique, lue sans rien écrire.
+    plan.write_text('{"version": 1, "commune": "Kandi", "communes": {}}', encoding="utf-8")
+    assert fiche_commune_interactive().resultat["commune"] == "Kandi"
+    # La commune de la liste de la salle (posée par le hub), écrite sans accent ni tiret.
+    monkeypatch.setenv("ATELIER_COMMUNE", "dassa zoume")
+    assert fiche_commune_interactive().resultat["commune"] == "Dassa-Zoumè"
+    # Une commune inconnue dans la liste ne bloque rien : on passe à la suivante.
+    monkeypatch.setenv("ATELIER_COMMUNE", "Mairie centrale")
+    assert fiche_commune_interactive().resultat["commune"] == "Kandi"
+    assert plan.read_text(encoding="utf-8") == '{"version": 1, "commune": "Kandi", "communes": {}}'
+
+
 def test_articles_des_departements():
     assert du_departement("Borgou") == "du Borgou"
     assert du_departement("Alibori") == "de l'Alibori"

@@ -198,6 +198,22 @@ def ecrire(chemin: Path, donnees: dict) -> None:
         raise
 
 
+def commune_retenue() -> str | None:
+    """La commune du participant, sans rien écrire : celle que le hub de la salle a lue dans la
+    liste (``ATELIER_COMMUNE``), sinon la dernière choisie dans son plan ; None si aucune."""
+    try:
+        dans_le_plan = json.loads(chemin_par_defaut().read_text(encoding="utf-8")).get("commune")
+    except (OSError, ValueError, AttributeError):
+        dans_le_plan = None
+    for nom in (os.environ.get("ATELIER_COMMUNE"), dans_le_plan):
+        if isinstance(nom, str) and nom.strip():
+            try:
+                return trouver_commune(nom)
+            except ErreurAtelier:
+                continue
+    return None
+
+
 class Plan:
     """Les choix d'un participant pour sa commune, enregistrés à chaque changement.
 

@@ -153,6 +153,9 @@ class SpawnerSalle(LocalProcessSpawner):
             # Les solutions sont gardées par les droits des fichiers (installation.proteger_solutions).
             # Les liens « applications » de l'accueil mènent au Voilà partagé de la salle.
             ATELIER_APPLIS="/services/applis/voila/render/",
+            # La commune de la personne, d'après la liste de la salle : la fiche commune et le plan
+            # numérique s'ouvrent sur elle.
+            ATELIER_COMMUNE=next((p["commune"] for p in salle.personnes if p["identifiant"] == self.user.name), ""),
             # Réglages du rôle d'abord, puis les réglages communs, puis ceux du kit (français).
             JUPYTER_CONFIG_PATH=os.pathsep.join(
                 [str(config / self.role), str(config / "commun"), str(kit / "config" / "jupyter")]

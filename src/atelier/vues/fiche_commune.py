@@ -109,8 +109,19 @@ class _CarteSurlignee:
                 texte.remove()
 
 
-def fiche_commune_interactive(commune: str = "Cotonou") -> Simulateur:
-    """Un menu des communes ; la fiche, la carte de situation et un graphique de comparaison."""
+# Sans commune connue, une commune d'un département qui en compte plusieurs (à Cotonou, seule
+# commune du Littoral, chaque rang se lirait « 1 / 1 »).
+COMMUNE_PAR_DEFAUT = "Parakou"
+
+
+def fiche_commune_interactive(commune: str | None = None) -> Simulateur:
+    """Un menu des communes ; la fiche, la carte de situation et un graphique de comparaison.
+
+    Sans ``commune``, la fiche s'ouvre sur celle du participant (liste de la salle, ou dernière
+    choisie dans son plan numérique), sinon sur ``COMMUNE_PAR_DEFAUT``."""
+    from atelier.plan.stockage import commune_retenue
+
+    commune = commune or commune_retenue() or COMMUNE_PAR_DEFAUT
     tableau = _tableau()
     titres = {comparaison["indicateur"]: comparaison["colonne"]
               for comparaison in comparaison_departement(commune, tableau).to_dict("records")}
