@@ -143,11 +143,12 @@ def mesurer_lecons(source: Path) -> dict:
 
 def comparer_lecons(avant: Path) -> dict:
     """Les leçons de ``avant``, exécutées tour à tour avec le code de ``avant`` et celui de ce dépôt
-    (mêmes carnets, l'un après l'autre : la charge de la machine pèse pareil sur les deux)."""
+    (mêmes carnets, l'un après l'autre, l'ordre alternant : la charge pèse pareil sur les deux)."""
     chemin = os.environ.get("PYTHONPATH")
     durees = {}
-    for carnet in sorted((avant / "notebooks").glob("m*.ipynb")):
-        for code, src in (("avant", avant / "src"), ("apres", RACINE / "src")):
+    codes = [("avant", avant / "src"), ("apres", RACINE / "src")]
+    for rang, carnet in enumerate(sorted((avant / "notebooks").glob("m*.ipynb"))):
+        for code, src in codes if rang % 2 == 0 else codes[::-1]:  # l'ordre alterne d'une leçon à l'autre
             os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(src), chemin]))
             durees.setdefault(carnet.stem, {})[code] = executer_lecon(carnet)
     if chemin is None:
