@@ -30,6 +30,8 @@ import itertools
 import json
 import os
 import platform
+import select
+import selectors
 import statistics
 import sys
 import time
@@ -75,6 +77,22 @@ def client_pour(nom: str, carnet: nbformat.NotebookNode, delai: float) -> Notebo
     return NotebookClient(carnet, km=km, **commun)
 
 
+def etat_socket(socket) -> dict:
+    """Ce que pyzmq asyncio sait de la socket, relevé sans y toucher (avant toute lecture de ZMQ_EVENTS)."""
+    fd = socket.FD
+    boucle = asyncio.get_running_loop()
+    try:
+        inscrit = bool(boucle._selector.get_key(fd).events & selectors.EVENT_READ)
+    except (KeyError, AttributeError):
+        inscrit = False
+    return {
+        "etat_attendu": socket._state,  # POLLIN = 1 : pyzmq attend une lecture
+        "attentes": sum(not e.future.done() for e in socket._recv_futures),
+        "fd_inscrit_en_lecture": inscrit,
+        "fd_lisible": bool(select.select([fd], [], [], 0)[0]),
+    }
+
+
 class Surveillant:
     """Chronomètre chaque cellule ; diagnostique celles qui dépassent ``alerte`` secondes."""
 
@@ -108,7 +126,8 @@ class Surveillant:
         """Où en est la réponse de la cellule i. Relire ZMQ_EVENTS réveille l'attente du client."""
         kc = self.client.kc
         vu = lambda: self.client.nb.cells[i].metadata.get("execution", {})  # noqa: E731 - ce qu'iopub a dit
-        diag = {"cellule": i, "apres_s": round(time.monotonic() - self._debut, 1), "charge": os.getloadavg()[0]}
+        diag = {"cellule": i, "apres_s": round(time.monotonic() - self._debut, 1), "charge": os.getloadavg()[0],
+                "socket_client": etat_socket(kc.shell_channel.socket)}
         if kc.shell_channel.socket.get(zmq.EVENTS) & zmq.POLLIN:
             diag["cote"] = "client : réponse déjà dans la socket du client"
         elif "iopub.execute_input" in vu():
