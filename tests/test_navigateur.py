@@ -299,7 +299,13 @@ def test_voila_arrete_le_noyau_d_une_page_refermee(navigateur, tmp_path):
     processus = _demarrer(commande, tmp_path, f"http://127.0.0.1:{port}/")
     try:
         def noyaux() -> int:
-            return sum("ipykernel" in " ".join(p.cmdline()) for p in psutil.Process(processus.pid).children(recursive=True))
+            vivants = 0
+            for p in psutil.Process(processus.pid).children(recursive=True):
+                try:  # un noyau arrêté peut être zombie un instant
+                    vivants += "ipykernel" in " ".join(p.cmdline()) and p.status() != psutil.STATUS_ZOMBIE
+                except psutil.Error:
+                    pass
+            return vivants
 
         page = navigateur.new_page()
         surveillance = Surveillance(page)

@@ -74,8 +74,11 @@ def _verifier_applications_partagees(etat, journal: Path, session: requests.Sess
     assert liste.status_code == 200 and "Choisissez une application" in liste.text, journal.read_text()[-4000:]
     fiche = session.get(f"{etat.url}services/applis/voila/render/fiche_commune.ipynb", timeout=300)
     assert fiche.status_code == 200 and "Fiche commune" in fiche.text, journal.read_text()[-4000:]
+    # process_iter(attrs) : un processus qui se termine pendant le parcours (zombie, disparu) est
+    # rendu sans ses attributs au lieu de lever une exception.
     proprietaires = {
-        p.username() for p in psutil.process_iter() if "voila" in " ".join(p.cmdline()[:3]) and etat.kit in " ".join(p.cmdline())
+        p.info["username"] for p in psutil.process_iter(["username", "cmdline"])
+        if "voila" in " ".join((p.info["cmdline"] or [])[:3]) and etat.kit in " ".join(p.info["cmdline"] or [])
     }
     assert proprietaires == {"nobody"}, proprietaires
 
