@@ -34,7 +34,7 @@ from atelier.erreurs import ErreurAtelier, nombre_fr
 from atelier.exercices import lire_nombre
 from atelier.modeles import m1_planification as m1
 from atelier.plan import appli
-from atelier.plan.stockage import ErreurPlan, Plan, chemin_par_defaut, lire
+from atelier.plan.stockage import ErreurPlan, Plan, chemin_par_defaut, commune_retenue, lire
 from atelier.vues import Simulateur
 
 SERVICE_M3 = "Demande de copies d'actes d'état civil"
@@ -339,7 +339,7 @@ def mes_vrais_chiffres(commune: str | None = None, chemin=None) -> widgets.VBox:
     """Le formulaire « Mes vrais chiffres » : commune, chiffre, votre valeur, bouton « Enregistrer »."""
     chemin = chemin if chemin is not None else chemin_par_defaut()
     personnel = appli.plan_personnel_possible()
-    depart = commune or (lire(chemin)[0].get("commune") if personnel else None) or "Kandi"
+    depart = commune or (commune_retenue(chemin) if personnel else None) or "Kandi"
     style = {"description_width": "10em"}
     menu = widgets.Dropdown(options=communes_disponibles(), value=depart, description="Votre commune",
                             style=style, layout=widgets.Layout(width="36em"))

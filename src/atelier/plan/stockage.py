@@ -198,12 +198,12 @@ def ecrire(chemin: Path, donnees: dict) -> None:
         raise
 
 
-def commune_retenue() -> str | None:
+def commune_retenue(chemin=None) -> str | None:
     """La commune du participant, sans rien écrire : celle que le hub de la salle a lue dans la
     liste (``ATELIER_COMMUNE``), sinon la dernière choisie dans son plan ; None si aucune."""
     try:
-        dans_le_plan = json.loads(chemin_par_defaut().read_text(encoding="utf-8")).get("commune")
-    except (OSError, ValueError, AttributeError):
+        dans_le_plan = lire(Path(chemin) if chemin is not None else chemin_par_defaut())[0].get("commune")
+    except ErreurAtelier:  # plan illisible qui n'a pas pu être mis de côté : pas de commune connue
         dans_le_plan = None
     for nom in (os.environ.get("ATELIER_COMMUNE"), dans_le_plan):
         if isinstance(nom, str) and nom.strip():
