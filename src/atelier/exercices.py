@@ -242,9 +242,9 @@ def _proche(nom: str, noms: Iterable[str]) -> str | None:
 
 def _communes() -> list[str]:
     try:
-        from atelier.donnees import charger
+        from atelier.donnees import communes_disponibles
 
-        return list(charger("communes")["commune"])
+        return communes_disponibles()
     except Exception:  # noqa: BLE001 — sans les données, pas de suggestion
         return []
 
