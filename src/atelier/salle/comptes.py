@@ -101,12 +101,17 @@ def lancer_en_tant_que(nom: str, commande: list[str], env: dict[str, str] | None
     return subprocess.run(commande, env=env, preexec_fn=en_tant_que(nom), capture_output=True, text=True, **kwargs)
 
 
-def processus_de(nom: str) -> list[int]:
-    """Les processus qui tournent sous ce compte."""
+def processus_du_compte(nom: str) -> list:
+    """Les processus (psutil) qui tournent sous ce compte."""
     import psutil
 
     uid = pwd.getpwnam(nom).pw_uid
-    return [p.pid for p in psutil.process_iter(["uids"]) if p.info["uids"] and p.info["uids"].real == uid]
+    return [p for p in psutil.process_iter(["uids"]) if p.info["uids"] and p.info["uids"].real == uid]
+
+
+def processus_de(nom: str) -> list[int]:
+    """Les numéros des processus qui tournent sous ce compte."""
+    return [p.pid for p in processus_du_compte(nom)]
 
 
 def supprimer_compte(nom: str, groupe: str) -> None:

@@ -27,13 +27,14 @@ en français et garde les limites par processus (``setrlimit``).
 from __future__ import annotations
 
 import os
-import pwd
 import signal
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import psutil
+
+from atelier.salle.comptes import processus_du_compte
 
 RACINE_CGROUPS = Path("/sys/fs/cgroup")
 NOM_PARENT = "atelier-salle"
@@ -199,11 +200,6 @@ def taille_dossier_mo(dossier: Path) -> float:
             except OSError:
                 continue
     return total / MO
-
-
-def processus_du_compte(nom: str) -> list[psutil.Process]:
-    uid = pwd.getpwnam(nom).pw_uid
-    return [p for p in psutil.process_iter(["uids"]) if p.info["uids"] and p.info["uids"].real == uid]
 
 
 def taille_fichier_permise(limite_mo: int, plein: bool) -> int:
