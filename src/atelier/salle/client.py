@@ -124,7 +124,10 @@ class Serveur:
         from tornado.websocket import websocket_connect
 
         url = self.base.replace("http", "ws", 1) + f"api/kernels/{noyau}/channels"
-        requete = HTTPRequest(url, headers={"Authorization": f"token {self.hub.jeton}"})
+        # Le serveur ne répond à l'ouverture du canal qu'une fois le noyau prêt : sur une machine
+        # chargée (plusieurs participants qui démarrent), cela dépasse les 20 s par défaut de tornado.
+        requete = HTTPRequest(url, headers={"Authorization": f"token {self.hub.jeton}"},
+                              connect_timeout=60, request_timeout=180)
         ws = await websocket_connect(requete)
         session = uuid.uuid4().hex
         resultats = []
