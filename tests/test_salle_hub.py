@@ -123,7 +123,7 @@ def salle():
             lire_liste(liste, prefixe=prefixe), base / "salle", base / "kit", venv,
             sources_exercices=SCENARIO.sources, prefixe=prefixe, homes=base / "homes",
             ip="127.0.0.1", port=port_libre(), port_hub=port_libre(), port_api_proxy=port_libre(),
-            port_applis=port_libre(),
+            port_applis=port_libre(), port_depot=port_libre(),
         )
         cartes.ecrire_cartes(etat.personnes, mots_de_passe, etat.url, etat.cartes / "cartes-connexion.html")
         journal = open(base / "hub.log", "w")

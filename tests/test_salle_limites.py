@@ -60,7 +60,7 @@ def salle():
         etat, mots_de_passe = installation.installer(
             personnes, base / "salle", base / "kit", installation.venv_partage(CACHE_VENV),
             prefixe=prefixe, homes=base / "homes", ip="127.0.0.1", port=port_libre(),
-            port_hub=port_libre(), port_api_proxy=port_libre(), port_applis=port_libre(),
+            port_hub=port_libre(), port_api_proxy=port_libre(), port_applis=port_libre(), port_depot=port_libre(),
             limites=installation.Limites(
                 memoire_totale_mo=MEMOIRE_MO, disque_mo=DISQUE_MO, controle_s=CONTROLE_S,
                 noyaux_applis_max=APPLIS_MAX, processus_max=PROCESSUS_MAX,

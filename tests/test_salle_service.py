@@ -118,7 +118,7 @@ def petite_salle():
             lire_liste(liste, prefixe=prefixe), base / "salle", base / "kit", installation.venv_partage(CACHE_VENV),
             sources_exercices=RACINE / "exercises" / "source", prefixe=prefixe, homes=base / "homes",
             ip="127.0.0.1", port=port_libre(), port_hub=port_libre(), port_api_proxy=port_libre(),
-            port_applis=port_libre(),
+            port_applis=port_libre(), port_depot=port_libre(),
         )
         yield salle
     finally:

@@ -164,7 +164,7 @@ def test_avec_solutions_les_participants_les_lisent(salle):  # noqa: F811 (fixtu
         [Personne(**p) for p in reglages.pop("personnes")], Path(reglages.pop("dossier")),
         Path(reglages.pop("kit")), Path(reglages.pop("venv")), sources_exercices=SCENARIO.sources,
         **{cle: reglages[cle] for cle in ("prefixe", "homes", "cours_id", "ip", "port", "port_hub",
-                                           "port_api_proxy", "port_applis", "url", "limites",
+                                           "port_api_proxy", "port_applis", "port_depot", "url", "limites",
                                            "sans_reglages", "venv_a_retirer")},
         solutions=True,
     )

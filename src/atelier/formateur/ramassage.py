@@ -41,6 +41,7 @@ from atelier.formateur.cours import (
     charger_config,
     empreinte,
 )
+from atelier.salle.depot import lire_incidents as lire_incidents_du_depot
 
 IDENTIFIANT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 TAILLE_MAX_ZIP = 500 * 1024 * 1024
@@ -302,10 +303,33 @@ def _depots(inbound: Path, exercice: str) -> tuple[dict[str, tuple[str, os.stat_
 
 
 def dossier_depots(cours: Path) -> Path:
-    """Le dossier ``inbound`` de l'échange nbgrader du cours, d'après sa configuration."""
+    """Où sont les copies remises : ``depots`` (dépôt authentifié de la salle, ``atelier.salle.depot``)
+    s'il existe, sinon le dossier ``inbound`` de l'échange nbgrader par fichiers."""
     config = charger_config(cours)
     # Valeurs par défaut : celles de nbgrader.
-    return Path(config.Exchange.get("root", "/srv/nbgrader/exchange")) / config.CourseDirectory.get("course_id", "") / "inbound"
+    echange = Path(config.Exchange.get("root", "/srv/nbgrader/exchange")) / config.CourseDirectory.get("course_id", "")
+    return echange / "depots" if (echange / "depots").is_dir() else echange / "inbound"
+
+
+def _depots_du_service(depots: Path, exercice: str) -> dict[str, tuple[str, os.stat_result]]:
+    """La copie la plus récente de chaque compte, rangée par le dépôt de la salle :
+    ``<compte>/<exercice>/<heure>+<hasard>``. Seul le service écrit là et il tient le nom
+    du compte du hub : le propriétaire attendu de tout ce qui est lu est le service."""
+    service = os.stat(depots).st_uid
+    retenus = {}
+    for ident, etat in _lister(depots):
+        if not (IDENTIFIANT.match(ident) and stat.S_ISDIR(etat.st_mode) and etat.st_uid == service):
+            continue
+        dossier = depots / ident / exercice
+        try:
+            copies = [(nom, e) for nom, e in _lister(dossier)
+                      if not nom.startswith(".") and stat.S_ISDIR(e.st_mode) and e.st_uid == service]
+        except FileNotFoundError:
+            continue
+        if copies:
+            nom, etat_copie = max(copies)
+            retenus[ident] = (f"{ident}/{exercice}/{nom}", etat_copie)
+    return retenus
 
 
 def ramasser_echange(cours: Path, exercice: str, inbound: Path) -> list[str]:
@@ -317,7 +341,11 @@ def ramasser_echange(cours: Path, exercice: str, inbound: Path) -> list[str]:
     if not inbound.is_dir():
         raise ErreurFormateur(f"Dossier des copies déposées introuvable : {inbound} (sans hub, ramassez avec « --depuis »).")
     try:
-        retenus, refuses = _depots(inbound, exercice)
+        if inbound.name == "depots":
+            retenus = _depots_du_service(inbound, exercice)
+            refuses = lire_incidents_du_depot(inbound, exercice)
+        else:
+            retenus, refuses = _depots(inbound, exercice)
     except PermissionError:
         raise ErreurFormateur(f"Vous ne pouvez pas lire {inbound} : ce compte est-il formateur de la salle ?") from None
     noms = carnets(cours, exercice)
@@ -365,7 +393,8 @@ def _ramasser_depot(cours, exercice, noms, inbound_fd, ident, nom, uid, incident
         # nbgrader a besoin des deux pour rendre les retours : une copie faite à la main ne doit pas
         # bloquer les retours de toute la salle (sans le secret, seul son auteur ne pourra pas lire le sien).
         if not (nouvelle / "timestamp.txt").is_file():
-            (nouvelle / "timestamp.txt").write_text(nom.split("+")[2], encoding="utf-8")
+            heure = nom.split("+")[2] if nom.count("+") == 3 else _horodatage(os.stat(nom, dir_fd=inbound_fd).st_mtime)
+            (nouvelle / "timestamp.txt").write_text(heure, encoding="utf-8")
         if not (nouvelle / "submission_secret.txt").is_file():
             (nouvelle / "submission_secret.txt").write_text(secrets.token_hex(64), encoding="utf-8")
         etat_copie = _installer(cours, exercice, ident, nouvelle, noms, frozenset())

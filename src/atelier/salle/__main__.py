@@ -20,7 +20,8 @@ def _installer(args) -> int:
         personnes, Path(args.dossier), Path(args.kit) / "kit", Path(args.venv or Path(args.kit) / "venv"),
         sources_exercices=Path(args.exercices) if args.exercices else None,
         prefixe=args.prefixe, homes=Path(args.homes), cours_id=args.cours, ip=args.ip,
-        port=args.port, port_hub=args.port_hub, port_api_proxy=args.port_api, port_applis=args.port_applis, url=args.url,
+        port=args.port, port_hub=args.port_hub, port_api_proxy=args.port_api, port_applis=args.port_applis,
+        port_depot=args.port_depot, url=args.url,
         solutions=args.solutions, venv_a_retirer=not args.venv,
     )
     planche = cartes.ecrire_cartes(salle.personnes, mots_de_passe, salle.url, salle.cartes / "cartes-connexion.html")
@@ -124,6 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--port-hub", type=int, default=8081)
     p.add_argument("--port-api", type=int, default=8001)
     p.add_argument("--port-applis", type=int, default=8002, help="port local du Voilà partagé (applications)")
+    p.add_argument("--port-depot", type=int, default=8003, help="port local du dépôt des copies remises")
     p.add_argument("--url", default="", help="adresse imprimée sur les cartes (ex. http://192.168.1.10:8000/)")
     p.add_argument("--solutions", action="store_true",
                    help="montrer les solutions aux participants qui les demandent (par défaut : séance notée, "

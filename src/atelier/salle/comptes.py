@@ -81,6 +81,26 @@ def creer_compte(personne: Personne, groupe: str, dossier_homes: Path) -> str | 
     return secret
 
 
+def creer_compte_service(nom: str) -> None:
+    """Un compte système sans dossier ni connexion, pour un service de la salle (le dépôt des copies)."""
+    if not compte_existe(nom):
+        subprocess.run(["useradd", "--system", "--no-create-home", "--home-dir", "/nonexistent",
+                        "--shell", "/usr/sbin/nologin", "--user-group", nom], check=True)
+
+
+def supprimer_compte_service(nom: str) -> None:
+    """Supprime un compte créé par ``creer_compte_service`` (et son groupe), processus arrêtés."""
+    if not compte_existe(nom):
+        return
+    for pid in processus_de(nom):
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    subprocess.run(["userdel", nom], check=False, capture_output=True)
+    supprimer_groupe(nom)
+
+
 def en_tant_que(nom: str):
     """Une fonction ``preexec_fn`` qui fait tourner un sous-processus sous le compte ``nom``."""
     entree = pwd.getpwnam(nom)

@@ -10,6 +10,8 @@
   cgroup par personne, atelier.salle.limites), vidé à l'arrêt du serveur ; disque
   mesuré à chaque contrôle ; plus des limites par processus (setrlimit).
 - Le Voilà partagé (/services/applis/) derrière la connexion du hub, noyaux plafonnés.
+- Le dépôt des copies (/services/depot/) : les participants remettent par lui, jamais
+  en écrivant dans l'échange (atelier.salle.depot).
 """
 
 from __future__ import annotations
@@ -146,6 +148,7 @@ class SpawnerSalle(LocalProcessSpawner):
             ATELIER_RACINE=str(kit),
             ATELIER_COURS=salle.cours_id,
             ATELIER_ECHANGE=str(salle.echange),
+            ATELIER_DEPOT=adresse_depot(salle),
             ATELIER_COURS_DOSSIER=str(salle.cours),
             ATELIER_INACTIVITE_NOYAU=str(salle.limites.inactivite_noyau_s),
             ATELIER_INACTIVITE_SERVEUR=str(salle.limites.inactivite_serveur_s),
@@ -219,6 +222,36 @@ def service_applis(salle: Salle) -> dict:
     }
 
 
+def service_depot(salle: Salle) -> dict:
+    """Le dépôt des copies remises (atelier.salle.depot), à /services/depot/.
+
+    Il tourne sous son propre compte système, seul à écrire dans ``echange/<cours>/depots`` ;
+    le hub lui donne son jeton pour reconnaître le participant qui remet une copie.
+    """
+    venv = Path(salle.venv)
+    return {
+        "name": "depot",
+        "display": False,
+        "url": f"http://127.0.0.1:{salle.port_depot}",
+        "user": salle.compte_depot,
+        "cwd": str(salle.depots),
+        "command": [
+            str(venv / "bin" / "python"), "-m", "atelier.salle.depot", "--depots", str(salle.depots),
+            "--outbound", str(salle.echange / salle.cours_id / "outbound"), f"--port={salle.port_depot}",
+        ],
+        "environment": {
+            "HOME": str(salle.depots),
+            "PYTHONPATH": str(Path(salle.kit) / "src"),
+            "PATH": os.pathsep.join([str(venv / "bin"), "/usr/bin", "/bin"]),
+        },
+    }
+
+
+def adresse_depot(salle: Salle) -> str:
+    """Où le serveur d'un participant remet ses copies (sur la même machine que le hub)."""
+    return f"http://127.0.0.1:{salle.port_depot}/services/depot/"
+
+
 def configurer(c, salle: Salle | None = None) -> None:
     """Remplit la configuration JupyterHub ``c`` pour la salle."""
     salle = salle or salle_courante()
@@ -269,11 +302,14 @@ def configurer(c, salle: Salle | None = None) -> None:
     }
     c.Spawner.server_token_scopes = [
         "users:activity!user", "access:servers!server", "read:users:name!user", "read:users:groups!user",
+        # Le jeton du serveur remet les copies au dépôt de la salle (greffon nbgrader du kit).
+        "access:services!service=depot",
     ]
 
-    c.JupyterHub.services = [service_applis(salle)]
-    # Chaque personne connectée peut ouvrir les applications (et rien d'autre de plus).
-    c.JupyterHub.load_roles = [{"name": "user", "scopes": ["self", "access:services!service=applis"]}]
+    c.JupyterHub.services = [service_applis(salle), service_depot(salle)]
+    # Chaque personne connectée peut ouvrir les applications et remettre ses copies (rien de plus).
+    c.JupyterHub.load_roles = [{"name": "user", "scopes": [
+        "self", "access:services!service=applis", "access:services!service=depot"]}]
     # Un service d'administration de la salle (tests, mesures, suivi) : son jeton
     # est dans hub/jeton-service, lisible par root seul.
     if salle.jeton_service.exists():

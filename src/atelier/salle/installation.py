@@ -15,7 +15,10 @@ Disposition sur la machine (chemins par défaut, tous réglables) :
     /srv/atelier-salle/hub/        base et secrets du hub, pid et journal (root seul, 0700)
     /srv/atelier-salle/cours/      le cours nbgrader : sources avec solutions, carnet de notes
                                    (groupe des formateurs seul, 2770)
-    /srv/atelier-salle/echange/    l'échange nbgrader (1777, sous-dossiers aux droits de nbgrader)
+    /srv/atelier-salle/echange/    l'échange nbgrader : exercices distribués et retours, écrits par
+                                   les formateurs seuls ; echange/<cours>/depots/ : les copies
+                                   remises, écrites par le service de dépôt seul (compte
+                                   <prefixe>atelier-depot), lues par les formateurs seuls
     /srv/atelier-salle/cartes/     les cartes de connexion à imprimer (root seul, 0700)
     /home/<id>                     un dossier personnel par personne, 0700
 """
@@ -80,6 +83,7 @@ class Salle:
     port_hub: int = 8081
     port_api_proxy: int = 8001
     port_applis: int = 8002  # le Voilà partagé de la salle (applications sans code)
+    port_depot: int = 8003  # le dépôt des copies (service du hub, atelier.salle.depot)
     url: str = ""
     personnes: list[dict] = field(default_factory=list)
     limites: Limites = field(default_factory=Limites)
@@ -101,6 +105,15 @@ class Salle:
     @property
     def echange(self) -> Path:
         return Path(self.dossier) / "echange"
+
+    @property
+    def depots(self) -> Path:
+        """Les copies remises, rangées par le service de dépôt."""
+        return self.echange / self.cours_id / "depots"
+
+    @property
+    def compte_depot(self) -> str:
+        return f"{self.prefixe}atelier-depot"
 
     @property
     def hub(self) -> Path:
@@ -358,24 +371,36 @@ def inscrire_participants(salle: Salle) -> None:
 
 
 def preparer_echange(salle: Salle) -> None:
-    """L'échange nbgrader, aux droits que nbgrader donne lui-même en mode « groupshared ».
+    """L'échange nbgrader, où aucun participant n'écrit.
 
-    - echange/                 1777 root        tout le monde y écrit, sticky (comme /tmp)
+    - echange/                 0755 root        lisible par tous
     - echange/<cours>/         2775 formateurs  lisible par tous
     - .../outbound             2775 formateurs  les devoirs distribués, lisibles par tous
-    - .../inbound              3773 formateurs  chacun y dépose sa copie mais personne ne peut
-                                                lister ni effacer celles des autres (sticky)
     - .../feedback             2771 formateurs  les retours, lisibles seulement par qui connaît
                                                 leur nom (une empreinte propre à chaque copie)
+    - .../depots               2750 service de dépôt, groupe formateurs : les copies remises, écrites
+                                                par le service seul (atelier.salle.depot), jamais
+                                                lisibles par les participants
+
+    L'ancien ``inbound`` de nbgrader (où chacun écrivait) est retiré s'il est vide, sinon gardé
+    fermé (0750) pour que le formateur ramasse encore ce qui y a été remis.
     """
     groupe = salle.groupe_formateurs
+    comptes.creer_compte_service(salle.compte_depot)
     salle.echange.mkdir(parents=True, exist_ok=True)
-    _droits(salle.echange, "root:root", 0o1777)
+    _droits(salle.echange, "root:root", 0o755)
     cours = salle.echange / salle.cours_id
-    for chemin, mode in ((cours, 0o2775), (cours / "outbound", 0o2775),
-                         (cours / "inbound", 0o3773), (cours / "feedback", 0o2771)):
+    for chemin, mode in ((cours, 0o2775), (cours / "outbound", 0o2775), (cours / "feedback", 0o2771)):
         chemin.mkdir(exist_ok=True)
         _droits(chemin, f"root:{groupe}", mode)
+    salle.depots.mkdir(exist_ok=True)
+    _droits(salle.depots, f"{salle.compte_depot}:{groupe}", 0o2750)
+    ancien = cours / "inbound"
+    if ancien.is_dir():
+        if any(ancien.iterdir()):
+            _droits(ancien, f"root:{groupe}", 0o2750)
+        else:
+            ancien.rmdir()
 
 
 # --------------------------------------------------------------------------- la salle entière
@@ -396,6 +421,7 @@ def installer(
     port_hub: int = 8081,
     port_api_proxy: int = 8001,
     port_applis: int = 8002,
+    port_depot: int = 8003,
     url: str = "",
     solutions: bool = False,
     limites: Limites | None = None,
@@ -413,7 +439,7 @@ def installer(
     salle = Salle(
         dossier=str(dossier), kit=str(kit), venv=str(venv), cours_id=cours_id, prefixe=prefixe,
         homes=str(homes), ip=ip, port=port, port_hub=port_hub, port_api_proxy=port_api_proxy,
-        port_applis=port_applis,
+        port_applis=port_applis, port_depot=port_depot,
         url=cartes.adresse_du_hub(ip, port, url),
         personnes=[asdict(p) for p in personnes], limites=limites or Limites(),
         sans_reglages=list(sans_reglages or []), solutions=solutions, venv_a_retirer=venv_a_retirer,
@@ -502,6 +528,7 @@ def retirer(salle: Salle, garder_dossier: bool = False, garder_kit: bool = False
             erreurs.append(str(erreur))
     comptes.supprimer_groupe(salle.groupe_formateurs)
     comptes.supprimer_groupe(salle.groupe_participants)
+    comptes.supprimer_compte_service(salle.compte_depot)
     salle.profil.unlink(missing_ok=True)
     if not garder_kit:
         a_retirer = [Path(salle.kit), *([Path(salle.venv)] if salle.venv_a_retirer else [])]
