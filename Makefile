@@ -25,11 +25,12 @@ export JUPYTER_PATH := $(CURDIR)/config/jupyter-data
 # nbgrader appelle « alembic » : le bin du venv doit être en tête du PATH.
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: lab test exercices applis guide lint clean help paquet
+.PHONY: lab test test-rapide exercices applis guide lint clean help paquet
 
 help:
 	@echo "make lab    ouvre l'atelier dans JupyterLab (en français)"
 	@echo "make test   lance tous les tests"
+	@echo "make test-rapide  les tests courts seulement (ni lents, ni hub, ni navigateur, sans les carnets) : environ 2 minutes"
 	@echo "make applis ouvre les applications (simulateurs, fiche commune) sans code"
 	@echo "make guide  guide du formateur imprimable (HTML et PDF) dans facilitator_guide/_construit/"
 	@echo "make paquet paquet hors ligne pour clé USB (Windows, macOS, Linux) : PAQUET_ARGS=\"--sortie DOSSIER\""
@@ -73,6 +74,11 @@ paquet: $(VENV)/.installe-base
 
 test: $(VENV)/.installe-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Réponse rapide pour qui modifie le kit : ni tests lents, ni hub, ni navigateur, et les carnets
+# ne sont pas exécutés (seul le dossier tests/). « make test » reste la suite complète.
+test-rapide: $(VENV)/.installe-test
+	$(BIN)/python -m pytest tests -m "not lent and not hub and not navigateur" $(PYTEST_ARGS)
 
 lint: $(VENV)/.installe-test
 	$(BIN)/ruff check .
