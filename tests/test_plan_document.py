@@ -101,7 +101,7 @@ def test_les_choix_notes_passent_dans_le_document(tmp_path, plan_vide):
     assert "70\u00a0% (donnée synthétique), fin" in tout
     assert "6,5\u00a0% du PAI, choix de la commune" in tout
     assert "baisse de 30\u00a0%" in tout
-    assert "300\u202f000 | vos chiffres" in tout
+    assert "300\u202f000 | chiffre de la commune" in tout
     assert "grille remplie par la commune" in tout
     assert tout.count("choix de la commune") >= 4  # statut des fiches choisies
     from openpyxl import load_workbook

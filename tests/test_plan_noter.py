@@ -221,4 +221,4 @@ def test_le_formulaire_note_vos_chiffres_et_le_document_les_reprend(fichier):
     ligne = next(c for c in contenu.chiffres_cles("Kandi", Plan.ouvrir("Kandi"))
                  if c["indicateur"] == "Population estimée en 2024")
     assert _texte(ligne["valeur"]) == "310 000"
-    assert ligne["origine"] == "vos chiffres"
+    assert ligne["origine"] == "chiffre de la commune"

@@ -18,7 +18,8 @@ import matplotlib.pyplot as plt
 from matplotlib.backends.backend_pdf import PdfPages
 
 from atelier.donnees import fiche_commune
-from atelier.plan.contenu import DUREE_ANS, SYNTHETIQUE, Contenu, fcfa, marque, pct, typographie
+from atelier.plan.chiffres import COMMUNE, dire
+from atelier.plan.contenu import SYNTHETIQUE, Contenu, fcfa, marque, pct, typographie
 
 SOURCES = (
     "Populations : recensement général de la population et de l'habitation de 2013 (RGPH4, INSAE) ; "
@@ -26,6 +27,10 @@ SOURCES = (
     "l'atelier inspirée de l'indice LOSI 2022 des Nations unies. Budget, état civil, connectivité, "
     "économie numérique et compétences : données synthétiques (fictives, pour l'exercice), à remplacer "
     "par les chiffres de la commune avant le vote. Coûts unitaires et durées : hypothèses de l'atelier."
+)
+SOURCES_COMMUNE = (
+    f" Les chiffres marqués « {COMMUNE} » ont été donnés par la commune pendant l'atelier (« Mes vrais "
+    "chiffres ») et remplacent ceux de l'atelier."
 )
 
 
@@ -46,7 +51,8 @@ def blocs(c: Contenu) -> list[tuple]:
         ("titre", 1, "Synthèse pour le conseil communal"),
         ("puces", c.resume()),
         ("para", f"Les chiffres marqués « {SYNTHETIQUE} » sont fictifs (exercice de l'atelier) : ils "
-                 "doivent être remplacés par ceux de la commune avant toute décision."),
+                 "doivent être remplacés par ceux de la commune avant toute décision."
+                 + (f" Ceux marqués « {COMMUNE} » ont été donnés par la commune." if c.nb_chiffres_commune else "")),
         ("saut",),
         ("titre", 1, "La commune en chiffres"),
         ("table", ["Indicateur", "Valeur", "Origine", "Rang dans le département"],
@@ -72,17 +78,27 @@ def blocs(c: Contenu) -> list[tuple]:
     d += [
         ("titre", 1, "Synthèse budgétaire"),
         ("table", ["Action", "Coût total", "Par an", "Financement"],
-         [[f.titre, marque(fcfa(f.cout_fcfa), f.synthetique), fcfa(f.cout_fcfa / DUREE_ANS), f.financement]
+         [[f.titre, f.cout(), fcfa(f.cout_par_an), f.financement]
           for f in c.fiches]
-         + [["Total", fcfa(c.cout_total), fcfa(c.cout_total / DUREE_ANS), ""]]),
-        ("para", f"PAI de la commune : {marque(fcfa(b['pai_fcfa']), b['synthetique'])} par an. "
+         + [["Total", fcfa(c.cout_total), fcfa(b["besoin_an_fcfa"]), ""]]),
+        ("para", "Le budget annuel de la commune :"),
+        ("table", ["Ligne du budget", "Montant par an", "Origine"],
+         [[libelle, fcfa(montant), origine] for libelle, montant, origine in b["lignes"]]),
+        ("para", f"PAI de la commune : {dire(fcfa(b['pai_fcfa']), b['pai_origine'])} par an. "
                  + c.phrase_enveloppe()),
-        ("para", f"Le FADeC non affecté représente {marque(pct(b['dependance_fadec_pct']), True)} du PAI. "
-                 f"S'il baisse de {pct(b['baisse_fadec_pct'])}, l'enveloppe numérique tombe à "
-                 f"{marque(fcfa(b['enveloppe_apres_fcfa']), True)} par an : les recettes propres et les "
-                 "partenaires devront prendre le relais, ou le conseil étalera les actions."),
+        ("para", f"Le FADeC non affecté représente {dire(pct(b['dependance_fadec_pct']), b['dependance_origine'])} "
+                 f"du PAI. S'il baisse de {pct(b['baisse_fadec_pct'])}, l'enveloppe numérique tombe à "
+                 f"{dire(fcfa(b['enveloppe_apres_fcfa']), b['enveloppe_apres_origine'])} par an : les recettes "
+                 "propres et les partenaires devront prendre le relais, ou le conseil étalera les actions."),
+    ]
+    if b["sur_recettes_an_fcfa"] and b["recettes_propres_fcfa"] > 0:
+        d.append(("para", f"Les actions financées sur recettes propres demandent {fcfa(b['sur_recettes_an_fcfa'])} "
+                          f"par an, soit {pct(100 * b['sur_recettes_an_fcfa'] / b['recettes_propres_fcfa'], 1)} "
+                          f"des recettes propres ({dire(fcfa(b['recettes_propres_fcfa']), b['recettes_origine'])} "
+                          "par an)."))
+    d += [
         ("titre", 1, "Sources et nature des chiffres"),
-        ("para", SOURCES),
+        ("para", SOURCES + (SOURCES_COMMUNE if c.nb_chiffres_commune else "")),
     ]
     return [tuple(_typo(x) for x in bloc) for bloc in d]
 
@@ -245,16 +261,17 @@ def ecrire_xlsx(c: Contenu, chemin: Path) -> Path:
     feuille.append([f"Les chiffres marqués « {SYNTHETIQUE} » sont fictifs (exercice de l'atelier)."])
     entetes = ["N°", "Action", "Statut", "Constat", "Objectif", "Indicateur", "Valeur de départ", "Cible",
                "Unité", "Année cible", "Jalons", "Coût (FCFA)", "Financement", "Service responsable",
-               "Calendrier", "Nature des chiffres"]
+               "Calendrier", "Nature des chiffres", "Activités prévues"]
     feuille.append(entetes)
     for cellule in feuille[3]:
         cellule.font = Font(bold=True)
     for n, f in enumerate(c.fiches, 1):
         feuille.append([
             n, f.titre, f.statut, f.constat, f.objectif, f.indicateur, round(f.depart, 1), round(f.cible, 1),
-            f.unite, f.annee_cible, " ; ".join(f"{a} : {f.valeur(v)}" for a, v in f.jalons),
+            f.unite or "—", f.annee_cible, " ; ".join(f"{a} : {f.valeur(v)}" for a, v in f.jalons),
             round(f.cout_fcfa), f.financement, f.responsable, f.calendrier,
-            SYNTHETIQUE if f.synthetique else "choix ou chiffres de la commune",
+            f.nature,
+            " ; ".join(f.activites) or "—",
         ])
     feuille.append([])
     feuille.append(["", "Total", "", "", "", "", "", "", "", "", "", round(c.cout_total)])
@@ -266,7 +283,7 @@ def ecrire_xlsx(c: Contenu, chemin: Path) -> Path:
         ligne[11].number_format = "#,##0"
         for cellule in ligne:
             cellule.alignment = Alignment(wrap_text=True, vertical="top")
-    for lettre, largeur in zip("ABCDEFGHIJKLMNOP", [5, 40, 18, 40, 40, 30, 12, 10, 8, 10, 30, 16, 30, 25, 25, 22],
+    for lettre, largeur in zip("ABCDEFGHIJKLMNOPQ", [5, 40, 18, 40, 40, 30, 12, 10, 8, 10, 30, 16, 30, 25, 25, 22, 40],
                                strict=True):
         feuille.column_dimensions[lettre].width = largeur
     chiffres = classeur.create_sheet("Chiffres clés")
@@ -275,6 +292,24 @@ def ecrire_xlsx(c: Contenu, chemin: Path) -> Path:
         chiffres.append([x["indicateur"], x["valeur"], x["origine"], x["rang"]])
     for lettre, largeur in zip("ABCD", [45, 18, 25, 22], strict=True):
         chiffres.column_dimensions[lettre].width = largeur
+    budget = classeur.create_sheet("Budget")
+    budget.append(["Ligne du budget", "Montant par an (FCFA)", "Origine"])
+    lignes = [(libelle, montant, origine) for libelle, montant, origine in c.budget["lignes"]]
+    b = c.budget
+    lignes += [
+        ("Volet numérique du PAI", b["enveloppe_fcfa"],
+         "choix de la commune" if b["part_choisie"] else b["enveloppe_origine"]),
+        (f"Volet numérique du PAI si le FADeC non affecté baisse de {pct(b['baisse_fadec_pct'])}",
+         b["enveloppe_apres_fcfa"], b["enveloppe_apres_origine"]),
+        ("Ce que demandent les actions du volet numérique", b["besoin_an_fcfa"], "fiches actions"),
+    ]
+    for libelle, montant, origine in lignes:
+        budget.append([typographie(libelle), round(montant), origine])
+        budget.cell(budget.max_row, 2).number_format = "#,##0"
+    for cellule in [*chiffres[1], *budget[1]]:
+        cellule.font = Font(bold=True)
+    for lettre, largeur in zip("ABC", [60, 22, 25], strict=True):
+        budget.column_dimensions[lettre].width = largeur
     classeur.save(chemin)
     return chemin
 

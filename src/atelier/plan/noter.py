@@ -34,11 +34,10 @@ from atelier.erreurs import ErreurAtelier, nombre_fr
 from atelier.exercices import lire_nombre
 from atelier.modeles import m1_planification as m1
 from atelier.plan import appli
+from atelier.plan.contenu import COMPTEUR_M3, SERVICE_M3
 from atelier.plan.stockage import ErreurPlan, Plan, chemin_par_defaut, commune_retenue, lire
 from atelier.vues import Simulateur
 
-SERVICE_M3 = "Demande de copies d'actes d'état civil"
-COMPTEUR_M3 = "Part des demandes d'actes faites en ligne"
 ROUGE, VERT = "#a00", "#1b6e1b"
 
 
