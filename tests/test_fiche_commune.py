@@ -6,6 +6,8 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import html  # noqa: E402
+
 from atelier.donnees import charger_communes  # noqa: E402
 from atelier.modeles.fiche_commune import chiffres_cles, comparaison_departement  # noqa: E402
 from atelier.vues.fiche_commune import du_departement, fiche_commune_interactive  # noqa: E402
@@ -73,3 +75,51 @@ def test_liens_des_applications_en_local_et_en_salle(monkeypatch):
     monkeypatch.setenv("ATELIER_APPLIS", "/services/applis/voila/render/")
     assert adresse("m2_centres_numeriques") == "/services/applis/voila/render/m2_centres_numeriques.ipynb"
     assert liens_des_applications().data.count("<li>") == len(applications())
+
+
+def test_la_fiche_montre_les_chiffres_de_la_commune_et_ne_relit_le_plan_qu_au_changement_de_commune(
+        monkeypatch, tmp_path):
+    from atelier.plan import Plan, chiffres
+    from atelier.vues import fiche_commune as vue_fiche
+
+    monkeypatch.setenv("ATELIER_PLAN", str(tmp_path / "plan.json"))
+    monkeypatch.delenv("ATELIER_COMMUNE", raising=False)
+    plan = Plan.ouvrir("Kandi")
+    plan.noter_chiffre("taux_usage_internet", 99.5)  # un indicateur de la fiche
+    plan.noter_chiffre("nb_relais", 9)  # un chiffre hors des indicateurs de la fiche
+    lectures, pages = [], []
+    vraie_lecture = chiffres.lire
+    monkeypatch.setattr(chiffres, "lire", lambda chemin: lectures.append(chemin) or vraie_lecture(chemin))
+    monkeypatch.setattr(vue_fiche, "display", lambda objet: pages.append(html.unescape(objet.data)))
+
+    vue = fiche_commune_interactive()
+    assert vue.resultat["commune"] == "Kandi"
+    assert vue.resultat["chiffres_de_la_commune"] == {"taux_usage_internet": 99.5, "nb_relais": 9}
+    ligne = next(x for x in pages[-1].split("<tr>") if x.startswith("<td>Usage d'internet"))
+    assert "99,5 %" in ligne and "1 / 6" in ligne and "chiffre de la commune" in ligne  # rang recalculé
+    ligne = next(x for x in pages[-1].split("<tr>") if x.startswith("<td>Couverture 4G"))
+    assert "chiffre de la commune" not in ligne and "données synthétiques" in ligne
+    ligne = next(x for x in pages[-1].split("<tr>") if x.startswith("<td>Relais digitaux"))
+    assert "9 relais" in ligne and "chiffre de la commune" in ligne
+
+    lu = len(lectures)
+    for indicateur in list(vue.controles["indicateur"].options)[:4]:
+        vue.controles["indicateur"].value = indicateur
+    assert len(lectures) == lu, "le plan est relu à chaque dessin"
+    vue.controles["commune"].value = "Parakou"
+    assert len(lectures) == lu + 1 and "chiffres_de_la_commune" not in vue.resultat
+    assert "chiffre de la commune" not in pages[-1]
+    plan.noter_chiffre("delai_moyen_jours", 2.5)  # noté entre-temps, dans « Mes vrais chiffres »
+    vue.controles["commune"].value = "Kandi"
+    assert vue.resultat["chiffres_de_la_commune"]["delai_moyen_jours"] == 2.5
+    assert "2,5 jours" in next(x for x in pages[-1].split("<tr>") if x.startswith("<td>Délai moyen"))
+
+
+def test_un_plan_illisible_ne_bloque_pas_la_fiche(monkeypatch, tmp_path):
+    plan = tmp_path / "plan.json"
+    plan.write_text('{"version": 1, "commune": "Kandi", "communes": {"Kandi": {"mes_chiffres": '
+                    '{"nb_guichets": {"valeur": "trois"}}}}}', encoding="utf-8")
+    monkeypatch.setenv("ATELIER_PLAN", str(plan))
+    monkeypatch.delenv("ATELIER_COMMUNE", raising=False)
+    vue = fiche_commune_interactive()
+    assert vue.resultat["commune"] == "Kandi" and "chiffres_de_la_commune" not in vue.resultat

@@ -1,4 +1,9 @@
-"""La fiche commune interactive : choisir une commune, voir ses chiffres et sa place dans le département."""
+"""La fiche commune interactive : choisir une commune, voir ses chiffres et sa place dans le département.
+
+Les chiffres que le participant a notés dans « Mes vrais chiffres » (son plan numérique)
+remplacent ceux de l'atelier, marqués « chiffre de la commune » ; le plan est relu quand
+la commune change, pas à chaque changement d'indicateur.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +18,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from PIL import Image
 
 from atelier.cartes import carte_choroplethe, surligner
-from atelier.donnees import communes_disponibles
+from atelier.donnees import champ, communes_disponibles
 from atelier.erreurs import nombre_fr
 from atelier.modeles.fiche_commune import (
     INDICATEURS,
@@ -24,7 +29,10 @@ from atelier.modeles.fiche_commune import (
 from atelier.vues import Simulateur, menu, montrer
 
 SYNTHETIQUE = "données synthétiques (fictives, pour l'exercice)"
-NATURES = {"réel": "réel", "calculé": "calculé à partir de données réelles", "synthétique": SYNTHETIQUE}
+COMMUNE = "chiffre de la commune"
+NATURES = {"réel": "réel", "calculé": "calculé à partir de données réelles", "synthétique": SYNTHETIQUE,
+           "commune": COMMUNE}
+VERT = "#1b5e20"
 ARTICLES = {"Alibori": "de l'", "Atacora": "de l'", "Atlantique": "de l'", "Ouémé": "de l'",
             "Collines": "des ", "Donga": "de la "}
 
@@ -39,7 +47,14 @@ def _valeur(x: float, unite: str) -> str:
     return f"{nombre_fr(x, decimales)} {unite}".strip()
 
 
-def _carte_html(cles: dict, comparaison) -> str:
+def _nature(nature: str) -> str:
+    texte = NATURES.get(nature, nature)
+    return f"<b style='color:{VERT}'>{texte}</b>" if nature == "commune" else f"<i>{texte}</i>"
+
+
+def _carte_html(cles: dict, comparaison, autres=()) -> str:
+    """La fiche en HTML ; ``autres`` : (titre, valeur, unité) des chiffres donnés par la commune
+    qui ne sont pas des indicateurs de la fiche (budget, relais…)."""
     statut = []
     if cles["pilote_ecommune"]:
         statut.append("commune pilote de la plateforme e-Commune (2025)")
@@ -49,9 +64,15 @@ def _carte_html(cles: dict, comparaison) -> str:
         f"<tr><td>{html.escape(r.indicateur)}</td><td style='text-align:right'><b>{_valeur(r.commune, r.unite)}</b></td>"
         f"<td style='text-align:right'>{_valeur(r.mediane_departement, r.unite)}</td>"
         f"<td style='text-align:center'>{r.rang} / {r.nb_communes_departement}</td>"
-        f"<td><i>{NATURES.get(r.nature, r.nature)}</i></td></tr>"
+        f"<td>{_nature(r.nature)}</td></tr>"
         for r in comparaison.itertuples()
     )
+    if len(autres):
+        lignes += "".join(
+            f"<tr><td>{html.escape(titre)}</td><td style='text-align:right'><b>{_valeur(valeur, unite)}</b></td>"
+            f"<td style='text-align:right'>—</td><td style='text-align:center'>—</td><td>{_nature('commune')}</td></tr>"
+            for titre, valeur, unite in autres
+        )
     return (
         f"<h3 style='margin-bottom:0.2em'>{html.escape(cles['commune'])}</h3>"
         f"<p>Département : <b>{html.escape(cles['departement'])}</b> · catégorie : {html.escape(cles['categorie'])}"
@@ -59,7 +80,11 @@ def _carte_html(cles: dict, comparaison) -> str:
         + "</p><table><thead><tr><th>Indicateur</th><th>Commune</th><th>Médiane du département</th>"
         "<th>Rang dans le département</th><th>Nature</th></tr></thead><tbody>"
         + lignes
-        + "</tbody></table><p style='font-size:90%'>Rang 1 = la valeur la plus haute du département.</p>"
+        + "</tbody></table><p style='font-size:90%'>Rang 1 = la valeur la plus haute du département."
+        + (f" Les chiffres marqués « {COMMUNE} » sont ceux que vous avez notés dans « Mes vrais chiffres » ; "
+           "le rang les compare aux chiffres de l'atelier des autres communes." if (comparaison["nature"] == "commune").any()
+           or len(autres) else "")
+        + "</p>"
     )
 
 
@@ -67,12 +92,14 @@ def _barres(cles: dict, colonne: str, tableau, comparaison) -> None:
     commune, departement = cles["commune"], cles["departement"]
     comparaison = comparaison.set_index("colonne").loc[colonne]
     voisines = tableau[tableau["departement"] == departement].sort_values(colonne)
-    couleurs = np.where(voisines["commune"] == commune, "#1b5e20", "#b0b0b0")
+    couleurs = np.where(voisines["commune"] == commune, VERT, "#b0b0b0")
     fig, ax = plt.subplots(figsize=(7, 0.35 * len(voisines) + 1.2), dpi=90)
     ax.barh(voisines["commune"], voisines[colonne], color=couleurs)
     titre = f"{comparaison['indicateur']} : {commune} face aux communes {du_departement(departement)}"
     if comparaison["nature"] == "synthétique":
         titre += f"\n({SYNTHETIQUE})"
+    elif comparaison["nature"] == "commune":
+        titre += f"\n({commune} : {COMMUNE} ; autres communes : chiffres de l'atelier)"
     ax.set_title(titre, fontsize=10)
     ax.set_xlabel(comparaison["unite"])
     ax.xaxis.set_major_formatter(lambda x, _pos: nombre_fr(x, 0))
@@ -114,23 +141,42 @@ class _CarteSurlignee:
 COMMUNE_PAR_DEFAUT = "Parakou"
 
 
-def fiche_commune_interactive(commune: str | None = None) -> Simulateur:
+def fiche_commune_interactive(commune: str | None = None, chemin=None) -> Simulateur:
     """Un menu des communes ; la fiche, la carte de situation et un graphique de comparaison.
 
     Sans ``commune``, la fiche s'ouvre sur celle du participant (liste de la salle, ou dernière
-    choisie dans son plan numérique), sinon sur ``COMMUNE_PAR_DEFAUT``."""
+    choisie dans son plan numérique), sinon sur ``COMMUNE_PAR_DEFAUT``. Les chiffres notés dans
+    « Mes vrais chiffres » (plan ``chemin``, par défaut celui du participant) remplacent ceux de
+    l'atelier."""
+    from atelier.plan.chiffres import mes_chiffres_notes, remplacer, tableau_des_communes
     from atelier.plan.stockage import commune_retenue
 
-    commune = commune or commune_retenue() or COMMUNE_PAR_DEFAUT
+    commune = commune or commune_retenue(chemin) or COMMUNE_PAR_DEFAUT
     tableau = _tableau()
     titres = {comparaison["indicateur"]: comparaison["colonne"]
               for comparaison in comparaison_departement(commune, tableau).to_dict("records")}
+    colonnes = [c for c in tableau_des_communes().columns if c != "commune"]
+    montres = {colonne for colonne, _ in INDICATEURS}
+    lu = {"commune": None, "miens": {}}
 
-    # Ce qui ne dépend que de la commune est calculé (et la carte dessinée) une fois par commune :
-    # changer d'indicateur ne redessine que les barres.
-    @cache
-    def calculs(commune: str):
-        return chiffres_cles(commune, tableau), comparaison_departement(commune, tableau)
+    def mes_chiffres(commune: str) -> dict:
+        """Les chiffres notés pour ``commune`` : le plan est relu quand la commune change, pas à chaque dessin."""
+        if lu["commune"] != commune:
+            lu["commune"], lu["miens"] = commune, mes_chiffres_notes(commune, colonnes, chemin)
+        return lu["miens"]
+
+    # Ce qui ne dépend que de la commune (et de ses chiffres) est calculé (et la carte dessinée) une
+    # fois : changer d'indicateur ne redessine que les barres.
+    @lru_cache(maxsize=32)
+    def calculs(commune: str, miens: tuple):
+        notes = dict(miens)
+        avec = remplacer(tableau, commune, notes) if notes else tableau
+        comparaison = comparaison_departement(commune, avec)
+        comparaison.loc[comparaison["colonne"].isin([c for c, (_, o) in notes.items() if o == COMMUNE]),
+                        "nature"] = "commune"
+        autres = [((champ(c) or {}).get("title", c), float(notes[c][0]), (champ(c) or {}).get("atelier:unite", ""))
+                  for c in colonnes if c in notes and c not in montres]
+        return chiffres_cles(commune, tableau), comparaison, avec, autres
 
     @cache
     def fond():
@@ -141,12 +187,16 @@ def fiche_commune_interactive(commune: str | None = None) -> Simulateur:
         return fond().image(commune)
 
     def dessiner(commune: str, indicateur: str) -> dict:
-        cles, comparaison = calculs(commune)
-        display(HTML(_carte_html(cles, comparaison)))
+        miens = mes_chiffres(commune)
+        cles, comparaison, avec, autres = calculs(commune, tuple(sorted(miens.items())))
+        display(HTML(_carte_html(cles, comparaison, autres)))
         montrer(carte(cles["commune"]))
-        _barres(cles, titres[indicateur], tableau, comparaison)
-        return {"commune": cles["commune"], "departement": cles["departement"],
-                "population_2013": cles["population_2013"], "indicateur": titres[indicateur]}
+        _barres(cles, titres[indicateur], avec, comparaison)
+        resume = {"commune": cles["commune"], "departement": cles["departement"],
+                  "population_2013": cles["population_2013"], "indicateur": titres[indicateur]}
+        if miens:
+            resume["chiffres_de_la_commune"] = {c: v for c, (v, _) in miens.items()}
+        return resume
 
     return Simulateur(
         {"commune": menu("Votre commune", communes_disponibles(), commune),
