@@ -73,3 +73,50 @@ def test_commune_mal_ecrite_en_ligne_de_tableau(sorties):
 
 def test_hors_d_un_carnet_rien_n_est_installe():
     assert erreurs.installer() is False
+
+
+# --- L'extension IPython, chargée par le noyau du kit ------------------------------------
+def _executer_dans_le_noyau_du_kit(monkeypatch, tmp_path, *sources: str, config_path: str = "") -> list:
+    """Exécute des cellules dans le noyau « python3 » du kit, avec ses réglages, sans ``import atelier``."""
+    from conftest import environnement_jupyter
+
+    for nom, valeur in environnement_jupyter(tmp_path).items():
+        monkeypatch.setenv(nom, valeur)
+    monkeypatch.setenv("JUPYTER_CONFIG_PATH", config_path)
+    monkeypatch.setenv("IPYTHONDIR", str(tmp_path / "ipython"))
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(s) for s in sources]
+    nbclient.NotebookClient(nb, kernel_name="python3", allow_errors=True, timeout=60).execute()
+    return [c.outputs for c in nb.cells]
+
+
+def test_le_noyau_du_kit_explique_les_erreurs_sans_import_atelier(monkeypatch, tmp_path):
+    sorties_ = _executer_dans_le_noyau_du_kit(
+        monkeypatch, tmp_path, "import sys\nprint('atelier.affichage' in sys.modules)", "charger"
+    )
+    assert "True" in sorties_[0][0]["text"], "l'extension atelier.erreurs n'est pas chargée au démarrage"
+    erreur = _erreur(sorties_[1])
+    assert erreur.ename == "NameError" and "outil de l'atelier" in erreur.traceback[0]
+
+
+def test_les_reglages_de_noyau_de_la_salle_sont_lus(monkeypatch, tmp_path):
+    """deploy/config/commun/ipython_kernel_config.py (historique coupé) s'applique aux noyaux de la salle."""
+    from conftest import RACINE
+
+    code = "print(get_ipython().history_manager.enabled)"
+    salle = _executer_dans_le_noyau_du_kit(
+        monkeypatch, tmp_path, code, config_path=str(RACINE / "deploy" / "config" / "commun")
+    )
+    portable = _executer_dans_le_noyau_du_kit(monkeypatch, tmp_path, code)
+    assert salle[0][0]["text"].strip() == "False" and portable[0][0]["text"].strip() == "True"
+
+
+def test_l_extension_se_charge_avec_load_ext():
+    from IPython.core.interactiveshell import InteractiveShell
+
+    shell = InteractiveShell.instance()
+    try:
+        shell.run_line_magic("load_ext", "atelier.erreurs")
+        assert shell._atelier_messages and erreurs.ErreurAtelier in shell.custom_exceptions
+    finally:
+        InteractiveShell.clear_instance()

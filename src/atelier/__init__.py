@@ -4,8 +4,11 @@ from atelier import affichage, erreurs
 
 __version__ = "0.1.0"
 
-# Dans un carnet, les erreurs fréquentes s'expliquent en français,
-# et les nombres et les tableaux s'affichent à la française.
+# Dans un carnet, les erreurs fréquentes s'expliquent en français, et les nombres et les tableaux
+# s'affichent à la française. Le noyau du kit charge déjà l'extension atelier.erreurs à son démarrage
+# (config/jupyter/ipython_kernel_config.py) ; cet appel explicite la charge aussi dans les noyaux qui
+# ne lisent pas les réglages du kit : la correction dans le bac à sable, nbval, un Jupyter ordinaire.
+# Les carnets notés en dépendent (messages des cellules de vérification et des retours).
 erreurs.installer()
 affichage.installer()
 

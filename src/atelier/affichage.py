@@ -31,7 +31,7 @@ import numbers
 import re
 from typing import Any
 
-from atelier.erreurs import nombre_fr
+from atelier.socle import nombre_fr
 
 _DECIMAL = re.compile(r"^-?[\d\u202f]+(,\d+)?$")  # un nombre écrit par ``nombre`` (ni « — » ni « ∞ »)
 _EXPOSANTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")

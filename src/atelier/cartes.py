@@ -34,15 +34,14 @@ from atelier import chemins
 from atelier.donnees import (
     MENTION_SYNTHETIQUE,
     ErreurDonnees,
-    _champs,
-    _ressource,
-    _suggestion,
     champ,
     charger,
+    colonnes_decrites,
+    suggestion,
     tables_disponibles,
     trouver_commune,
 )
-from atelier.erreurs import nombre_fr
+from atelier.socle import nombre_fr
 
 __all__ = ["carte_choroplethe", "carte_commune", "surligner"]
 
@@ -158,13 +157,13 @@ def _table_probable(colonne: str, colonnes: list[str]) -> str | None:
     candidates = [
         nom
         for nom in tables_disponibles()["table"]
-        if {colonne, "commune"} <= {c["name"] for c in _champs(_ressource(nom))}
+        if {colonne, "commune"} <= set(colonnes_decrites(nom))
     ]
     if not candidates:
         return None
     communes = set(colonnes)
     return max(
-        candidates, key=lambda nom: len(communes & {c["name"] for c in _champs(_ressource(nom))})
+        candidates, key=lambda nom: len(communes & set(colonnes_decrites(nom)))
     )
 
 
@@ -178,7 +177,7 @@ def _libelle_colonne(colonne: str, table: str | None) -> tuple[str, str, str | N
 
 def _source(nature: str | None, colonne: str, table: str | None) -> str:
     if nature == "synthétique":
-        debut = f"Données synthétiques (fictives, pour l'exercice), « {colonne} »"
+        debut = f"{MENTION_SYNTHETIQUE.capitalize()}, « {colonne} »"
     elif nature in ("réel", "calculé") and champ(colonne, table) is not None:
         reference = champ(colonne, table).get("atelier:source", "")
         debut = "Source : " + reference.split(" ; ")[0]
@@ -203,7 +202,7 @@ def _valeurs_par_commune(table, colonne: str) -> tuple[pd.Series, str | None]:
         )
     if colonne not in donnees.columns:
         raise ErreurDonnees(
-            f"Colonne inconnue : « {colonne} ».{_suggestion(colonne, donnees.columns)} "
+            f"Colonne inconnue : « {colonne} ».{suggestion(colonne, donnees.columns)} "
             f"Colonnes du tableau : {', '.join(map(str, donnees.columns))}."
         )
     noms = donnees["commune"].map(trouver_commune)
@@ -544,7 +543,7 @@ def carte_commune(
         lignes = arr[arr["arrondissement"].str.lower() == str(site).lower()]
         if lignes.empty:
             raise ErreurDonnees(
-                f"Arrondissement inconnu à {nom} : « {site} ».{_suggestion(site, arr['arrondissement'])}"
+                f"Arrondissement inconnu à {nom} : « {site} ».{suggestion(site, arr['arrondissement'])}"
             )
         choisis.append(lignes.iloc[0])
     for ligne in choisis:

@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from atelier import chemins
-from atelier.erreurs import ErreurAtelier, nombre_fr
+from atelier.socle import ErreurAtelier, nombre_fr
 
 __all__ = [
     "ErreurDonnees",
@@ -122,7 +122,8 @@ def _proches(mot: str, possibles, n: int = 3, seuil: float = 0.7) -> list[str]:
     return list(dict.fromkeys(par_cle[t] for t in trouves))[:n]
 
 
-def _suggestion(mot: str, possibles) -> str:
+def suggestion(mot: str, possibles) -> str:
+    """« Vouliez-vous dire « x » ? » quand ``mot`` ressemble à un des ``possibles``, sinon une chaîne vide."""
     proches = _proches(mot, possibles)
     if not proches:
         return ""
@@ -168,7 +169,7 @@ def _ressource(nom: str) -> dict:
     ressources = _ressources()
     if nom not in ressources:
         raise ErreurDonnees(
-            f"Table inconnue : « {nom} ».{_suggestion(nom, ressources)} "
+            f"Table inconnue : « {nom} ».{suggestion(nom, ressources)} "
             "La liste des tables est donnée par tables_disponibles()."
         )
     return ressources[nom]
@@ -176,6 +177,11 @@ def _ressource(nom: str) -> dict:
 
 def _champs(ressource: dict) -> list[dict]:
     return ressource["schema"]["fields"]
+
+
+def colonnes_decrites(table: str) -> list[str]:
+    """Les colonnes d'une table de l'atelier, dans l'ordre du dictionnaire des données."""
+    return [c["name"] for c in _champs(_ressource(table))]
 
 
 def tables_disponibles() -> pd.DataFrame:
@@ -247,7 +253,7 @@ def _lire_texte(chemin: Path, affiche: str) -> str:
         dossier = chemin.parent
         indice = ""
         if dossier.is_dir():
-            indice = _suggestion(chemin.name, [p.name for p in dossier.iterdir() if p.is_file()])
+            indice = suggestion(chemin.name, [p.name for p in dossier.iterdir() if p.is_file()])
         raise ErreurDonnees(
             f"Fichier introuvable : « {affiche} ».{indice} Vérifiez le nom et le dossier "
             "(le chemin part du dossier du carnet).",
@@ -433,7 +439,7 @@ def _verifier_colonne(
                 Probleme(
                     nom,
                     f"valeur non permise : {_lignes(brut, hors, nom)}. "
-                    f"Valeurs permises : {', '.join(permis)}.{_suggestion(premiere, permis)}",
+                    f"Valeurs permises : {', '.join(permis)}.{suggestion(premiere, permis)}",
                 )
             )
     if "pattern" in contraintes:
@@ -509,7 +515,7 @@ def _verifier_communes(brut: pd.DataFrame, problemes: list[Probleme]) -> None:
         problemes.append(
             Probleme(
                 "commune",
-                f"commune inconnue « {nom} » (ligne{pluriel} {lignes}).{_suggestion(nom, officiels)}",
+                f"commune inconnue « {nom} » (ligne{pluriel} {lignes}).{suggestion(nom, officiels)}",
             )
         )
     if "departement" in brut.columns:
@@ -551,7 +557,7 @@ def _verifier_cles_etrangeres(
                 Probleme(
                     colonne,
                     f"valeur absente de la table « {cible} » : {_lignes(brut, inconnues, colonne)}."
-                    + _suggestion(premiere, valeurs),
+                    + suggestion(premiere, valeurs),
                 )
             )
 
@@ -593,7 +599,7 @@ def _valider(
     if partiel:
         inconnues = [c for c in brut.columns if c not in noms]
         for n in inconnues:
-            message = f"cette colonne n'existe pas dans la table « {ressource['name']} ».{_suggestion(n, noms)}"
+            message = f"cette colonne n'existe pas dans la table « {ressource['name']} ».{suggestion(n, noms)}"
             problemes.append(Probleme(n, message))
     brut = brut.copy()
     _verifier_cles_etrangeres(brut, ressource, problemes)
@@ -655,7 +661,7 @@ def charger_fichier(chemin, table: str | None = None) -> pd.DataFrame:
         if chemin.stem not in _ressources():
             raise ErreurDonnees(
                 f"Pour vérifier « {affiche} », dites quelle table il remplace : "
-                f'charger_fichier("{affiche}", table="etat_civil") par exemple.{_suggestion(chemin.stem, _ressources())}',
+                f'charger_fichier("{affiche}", table="etat_civil") par exemple.{suggestion(chemin.stem, _ressources())}',
                 fichier=affiche,
             )
         table = chemin.stem
@@ -712,7 +718,7 @@ def communes_disponibles(departement: str | None = None) -> list[str]:
         trouve = {_cle(d): d for d in permis}.get(_cle(departement))
         if trouve is None:
             raise ErreurDonnees(
-                f"Département inconnu : « {departement} ».{_suggestion(departement, permis)} "
+                f"Département inconnu : « {departement} ».{suggestion(departement, permis)} "
                 f"Les 12 départements : {', '.join(permis)}."
             )
         communes = communes[communes["departement"] == trouve]
@@ -742,10 +748,10 @@ def trouver_commune(nom: str) -> str:
     proches = _proches(nom, list(index), n=5, seuil=0.75)
     noms = list(dict.fromkeys(index[_cle(p)] for p in proches))[:3]
     if noms:
-        suggestion = " Vouliez-vous dire " + " ou ".join(f"« {n} »" for n in noms) + " ?"
+        indice = " Vouliez-vous dire " + " ou ".join(f"« {n} »" for n in noms) + " ?"
     else:
-        suggestion = _suggestion(nom, officiels) or " La liste des noms : communes_disponibles()."
-    raise ErreurDonnees(f"Commune inconnue : « {nom} ».{suggestion}")
+        indice = suggestion(nom, officiels) or " La liste des noms : communes_disponibles()."
+    raise ErreurDonnees(f"Commune inconnue : « {nom} ».{indice}")
 
 
 def fiche_commune(nom: str) -> pd.Series:
@@ -782,7 +788,7 @@ def parametre(nom: str) -> float:
     table = charger("parametres").set_index("nom")
     if nom not in table.index:
         raise ErreurDonnees(
-            f"Paramètre inconnu : « {nom} ».{_suggestion(nom, table.index)} "
+            f"Paramètre inconnu : « {nom} ».{suggestion(nom, table.index)} "
             'La liste : charger("parametres").'
         )
     valeur = float(table.at[nom, "valeur"])

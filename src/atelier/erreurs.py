@@ -1,9 +1,15 @@
 """Des messages d'erreur en français clair, pour des personnes qui ne programment pas.
 
-À l'import du paquet dans un carnet, ``installer()`` remplace l'affichage des
-erreurs les plus fréquentes (nom inconnu, colonne absente, faute de frappe…)
-par une explication en français, suivie d'une ligne de détail technique. Les
-erreurs du kit (``ErreurAtelier``) s'affichent sans trace technique.
+``installer()`` remplace l'affichage des erreurs les plus fréquentes (nom
+inconnu, colonne absente, faute de frappe…) par une explication en français,
+suivie d'une ligne de détail technique. Les erreurs du kit (``ErreurAtelier``)
+s'affichent sans trace technique.
+
+C'est une extension IPython (``%load_ext atelier.erreurs``) que le noyau du kit
+charge au démarrage. ``import atelier`` l'installe aussi, explicitement : les
+noyaux qui ne lisent pas les réglages du kit (correction dans le bac à sable,
+nbval, un Jupyter ordinaire) doivent montrer les mêmes messages, et les retours
+de correction les reprennent.
 
 L'erreur reste une erreur : une cellule de vérification qui échoue compte
 toujours zéro point pour nbgrader.
@@ -12,26 +18,12 @@ toujours zéro point pour nbgrader.
 from __future__ import annotations
 
 import difflib
-import numbers
 import re
 from typing import Any
 
+from atelier.socle import ErreurAtelier, nombre_fr
 
-class ErreurAtelier(Exception):
-    """Erreur du kit, dont le message s'adresse directement au participant."""
-
-
-def nombre_fr(valeur: float, decimales: int | None = None, *, milliers: bool = True) -> str:
-    """Un nombre écrit à la française : 10 008 749 ; 12,5 (``milliers=False`` : 2024, sans espace)."""
-    if decimales is None:
-        decimales = 0 if float(valeur).is_integer() else 2
-    if decimales == 0 and isinstance(valeur, numbers.Integral):
-        texte = f"{int(valeur):,d}"  # un entier garde tous ses chiffres, même très grand
-    else:
-        texte = f"{valeur:,.{decimales}f}"
-    if not milliers:
-        texte = texte.replace(",", "")
-    return texte.replace(",", "\u202f").replace(".", ",")
+__all__ = ["ErreurAtelier", "afficher", "expliquer", "installer", "load_ipython_extension", "nombre_fr"]
 
 
 def afficher(texte: str) -> None:
@@ -141,9 +133,15 @@ def expliquer(exc: BaseException, shell: Any = None) -> str:
 
 
 def _gestionnaire(shell, etype, valeur, tb, tb_offset=None):
-    # Émettre une vraie sortie « error » (avec le nom de l'exception) : nbgrader
-    # compte zéro point à une cellule de test qui porte une sortie d'erreur.
-    shell._showtraceback(etype, valeur, [expliquer(valeur, shell)])
+    # Une vraie sortie « error » (avec le nom de l'exception) : nbgrader compte zéro point à une
+    # cellule de test qui la porte. IPython affiche une exception par sa méthode
+    # _render_traceback_ quand elle en a une (protocole documenté de showtraceback).
+    message = [expliquer(valeur, shell)]
+    try:
+        valeur._render_traceback_ = lambda: message
+    except AttributeError:  # exception sans __dict__ : la trace habituelle, en anglais
+        pass
+    shell.showtraceback((etype, valeur, tb), tb_offset=tb_offset)
 
 
 _TYPES_EXPLIQUES = (
@@ -163,16 +161,27 @@ def _afficher_erreur_de_syntaxe(shell, original):
     return afficher_syntaxe
 
 
-def installer() -> bool:
-    """Active les messages en français dans le carnet courant (sans effet hors IPython)."""
-    try:
-        from IPython import get_ipython
-    except ImportError:  # pragma: no cover
-        return False
-    shell = get_ipython()
+def installer(shell: Any = None) -> bool:
+    """Active les messages en français dans ``shell`` ou le carnet courant (sans effet hors IPython)."""
+    if shell is None:
+        try:
+            from IPython import get_ipython
+        except ImportError:  # pragma: no cover - IPython est toujours là avec Jupyter
+            return False
+        shell = get_ipython()
     if shell is None or getattr(shell, "_atelier_messages", False):
         return shell is not None
     shell.set_custom_exc(_TYPES_EXPLIQUES, _gestionnaire)
     shell.showsyntaxerror = _afficher_erreur_de_syntaxe(shell, shell.showsyntaxerror)
     shell._atelier_messages = True
     return True
+
+
+def load_ipython_extension(shell) -> None:
+    """``%load_ext atelier.erreurs`` : le noyau du kit charge cette extension au démarrage.
+
+    Réglage : ``c.InteractiveShellApp.extensions = ["atelier.erreurs"]`` dans
+    ``config/jupyter/ipython_kernel_config.py``, lu par le lanceur du noyau du kit
+    (``config/jupyter-data/kernels/python3/ipykernel_launcher.py``).
+    """
+    installer(shell)

@@ -30,13 +30,13 @@ import hashlib
 import json
 import math
 import os
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from atelier import erreurs
+from atelier.socle import normaliser_texte
 
 SEL = "atelier-numerique-des-communes"
 GENRES = ("nombre", "texte", "choix", "ensemble", "liste", "booleen", "fonction")
@@ -82,19 +82,6 @@ def solution_enregistree(identifiant: str) -> str:
 
 
 # --- normalisation des réponses -------------------------------------------------
-
-_SEPARATEURS = str.maketrans({c: " " for c in "-\u2010\u2011\u2013\u2014'\u2019\u02bc`_"})
-
-
-def normaliser_texte(texte: str) -> str:
-    """Sans accents ni majuscules, tirets et apostrophes lus comme des espaces, sans point final.
-
-    « Abomey Calavi », « abomey-calavi » et « ABOMEY-CALAVI. » ont la même forme.
-    """
-    sans_accents = "".join(
-        c for c in unicodedata.normalize("NFKD", str(texte)) if not unicodedata.combining(c)
-    )
-    return " ".join(sans_accents.casefold().translate(_SEPARATEURS).split()).strip(" .;:!")
 
 
 def _arrondi(x: float, decimales: int | None, chiffres: int | None) -> str:

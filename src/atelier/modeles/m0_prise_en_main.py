@@ -13,7 +13,7 @@ from __future__ import annotations
 import pandas as pd
 
 from atelier.donnees import charger, parametre, trouver_commune
-from atelier.erreurs import ErreurAtelier
+from atelier.socle import ErreurAtelier
 
 ANNEE_RECENSEMENT = 2013
 STATUT_PARTICULIER = "statut particulier"

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from atelier.donnees import charger, trouver_commune
-from atelier.erreurs import ErreurAtelier, nombre_fr
+from atelier.socle import ErreurAtelier, nombre_fr
 
 CRITERES = ("Cadre institutionnel", "Contenu", "Services en ligne", "Participation", "Technologie")
 

@@ -28,11 +28,14 @@ import numpy as np
 import pandas as pd
 
 from atelier.donnees import charger, parametre, trouver_commune
-from atelier.erreurs import ErreurAtelier
-from atelier.exercices import normaliser_texte
+from atelier.socle import ErreurAtelier, normaliser_texte
 
 POPULATION = "population_2024"
-JOURS_PAR_MOIS = 25  # ouvert 6 jours sur 7 : hypothèse de l'atelier
+# Hypothèse de l'atelier : un centre ouvert 300 jours par an (6 jours sur 7, jours fériés et
+# fermetures déduits), soit 25 jours par mois. Le kiosque du module 4 compte 26 jours par mois
+# (6 jours sur 7, sans rien déduire) : chaque module garde sa valeur, dont dépendent ses réponses
+# notées, sa leçon et son corrigé.
+JOURS_PAR_MOIS = 25
 MOIS_PAR_AN = 12
 JOURS_PAR_AN = JOURS_PAR_MOIS * MOIS_PAR_AN
 DUREE_AMORTISSEMENT_ANS = 5  # durée de vie d'un ordinateur : hypothèse de l'atelier

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from atelier.donnees import charger, parametre, trouver_commune
-from atelier.erreurs import ErreurAtelier, nombre_fr
+from atelier.socle import ErreurAtelier, nombre_fr
 
 __all__ = [
     "FileSaturee",

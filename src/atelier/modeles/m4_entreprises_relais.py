@@ -18,10 +18,13 @@ import math
 
 import pandas as pd
 
-from atelier.erreurs import ErreurAtelier, nombre_fr
+from atelier.socle import ErreurAtelier, nombre_fr
 
 JOURS_OUVERTURE_MOIS = 26
-"""Hypothèse de l'exercice : un kiosque ouvert 6 jours sur 7, soit 26 jours par mois."""
+"""Hypothèse de l'exercice : un kiosque ouvert 6 jours sur 7, soit 26 jours par mois.
+
+Le centre du module 2 compte 25 jours par mois (300 par an, jours fériés déduits) : les réponses
+notées de chaque module dépendent de sa valeur."""
 
 
 # --- L'économie numérique locale --------------------------------------------------

@@ -22,7 +22,7 @@ import math
 
 import pandas as pd
 
-from atelier.erreurs import ErreurAtelier, nombre_fr
+from atelier.socle import ErreurAtelier, nombre_fr
 
 # --- DigComp 2.2 [60] ---------------------------------------------------------------
 

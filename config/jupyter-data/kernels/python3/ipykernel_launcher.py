@@ -13,6 +13,11 @@ d'ipykernel (même nom : ce qui reconnaît un noyau à sa ligne de commande le r
 côté, trouvé par ``JUPYTER_PATH``) le lance : JupyterLab, Voilà, nbconvert, nbval,
 papermill et la correction l'utilisent sans rien faire. Il n'importe pas ``atelier`` :
 le carnet doit l'importer lui-même, une fois IPython prêt. Mesures : bench/blocages/.
+
+Il donne aussi au noyau les réglages ``ipython_kernel_config.py`` des dossiers de réglages
+Jupyter (``JUPYTER_CONFIG_DIR``, ``JUPYTER_CONFIG_PATH`` : ``config/jupyter`` du kit, ceux de
+la salle dans ``deploy/config``). IPython seul ne les lit que dans son profil (~/.ipython) et
+dans ``etc/ipython`` ; le profil de la personne garde le dernier mot.
 """
 
 import sys
@@ -39,9 +44,24 @@ def proteger():
     setattr(SubshellManager, MARQUE, True)
 
 
+def reglages_du_kit():
+    """Les ``ipython_kernel_config.py`` des dossiers de réglages Jupyter, le plus prioritaire en dernier."""
+    from jupyter_core.paths import jupyter_config_path
+    from traitlets.config import Config
+    from traitlets.config.loader import ConfigFileNotFound, PyFileConfigLoader
+
+    reglages = Config()
+    for dossier in reversed(jupyter_config_path()):
+        try:
+            reglages.merge(PyFileConfigLoader("ipython_kernel_config.py", path=dossier).load_config())
+        except ConfigFileNotFound:
+            continue
+    return reglages
+
+
 if __name__ == "__main__":
     del sys.path[0]  # le dossier de ce script ; IPython ajoute ensuite le dossier du carnet
     proteger()
     from ipykernel import kernelapp
 
-    kernelapp.launch_new_instance()
+    kernelapp.launch_new_instance(config=reglages_du_kit())
