@@ -272,7 +272,7 @@ def test_salle_de_bout_en_bout(salle):
         "devoir d'un autre participant": f"open({str(autre_home / cours / devoir / SCENARIO.carnet)!r}).read()",
         "sources avec solutions": f"open({str(etat.cours / 'source' / devoir / SCENARIO.carnet)!r}).read()",
         "carnet de notes": f"open({str(etat.cours / 'gradebook.db')!r}, 'rb').read()",
-        "copies déposées": f"os.listdir({str(etat.echange / cours / 'inbound')!r})",
+        "copies remises": f"os.listdir({str(etat.depots)!r})",
         "retours des autres": f"os.listdir({str(etat.echange / cours / 'feedback')!r})",
     }
     resultats = srv[correct].executer(["import os"] + list(interdits.values()))[1:]

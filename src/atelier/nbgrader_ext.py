@@ -14,6 +14,7 @@ from urllib.request import Request, urlopen
 from nbconvert.preprocessors import Preprocessor
 from nbgrader.exchange.abc.exchange import Exchange as ABCExchange
 from nbgrader.exchange.default.collect import ExchangeCollect
+from nbgrader.exchange.default.release_assignment import ExchangeReleaseAssignment
 from nbgrader.exchange.default.submit import ExchangeSubmit
 from nbgrader.utils import get_username
 from traitlets import Integer, Unicode
@@ -39,7 +40,8 @@ class RaccourcirErreurs(Preprocessor):
 
 class RamassageSur(ExchangeCollect):
     """Le ramassage de nbgrader (bouton « Collect » du formgrader, ``nbgrader collect``) remplacé
-    par celui du kit, qui ne suit aucun lien et refuse les dépôts au nom d'un autre
+    par celui du kit : depuis le dépôt authentifié de la salle s'il existe, sinon depuis
+    ``inbound``, sans suivre aucun lien et en refusant les dépôts au nom d'un autre
     (voir ``atelier.formateur.ramassage.ramasser_echange``).
 
     Activé par ``c.ExchangeFactory.collect = "atelier.nbgrader_ext.RamassageSur"``.
@@ -51,15 +53,30 @@ class RamassageSur(ExchangeCollect):
 
     def copy_files(self):
         from atelier.formateur.cours import ErreurFormateur
-        from atelier.formateur.ramassage import ALERTE, ramasser_echange
+        from atelier.formateur.ramassage import ALERTE, ramasser_echange, source_des_copies
 
-        inbound = Path(self.root) / self.coursedir.course_id / "inbound"
+        source = source_des_copies(Path(self.root) / self.coursedir.course_id)
         try:
-            lignes = ramasser_echange(Path(self.coursedir.root), self.coursedir.assignment_id, inbound)
+            lignes = ramasser_echange(Path(self.coursedir.root), self.coursedir.assignment_id, source)
         except ErreurFormateur as erreur:
             self.fail(str(erreur))
         for ligne in lignes:
             (self.log.warning if ligne.startswith(ALERTE) else self.log.info)(ligne)
+
+
+class DistributionSansDepotPartage(ExchangeReleaseAssignment):
+    """La distribution de nbgrader (« Release », ``nbgrader release_assignment``), sans recréer le
+    dossier ``inbound`` où chaque participant pourrait écrire, quand la salle a son dépôt
+    authentifié (``depots`` à côté de ``outbound``).
+
+    Activé par ``c.ExchangeFactory.release_assignment = "atelier.nbgrader_ext.DistributionSansDepotPartage"``.
+    """
+
+    def ensure_directory(self, path, mode):
+        dossier = Path(path)
+        if dossier.name == "inbound" and (dossier.parent / "depots").is_dir():
+            return
+        super().ensure_directory(path, mode)
 
 
 class DepotAuthentifie(ExchangeSubmit):
@@ -103,11 +120,13 @@ class DepotAuthentifie(ExchangeSubmit):
             self.log.warning("Non remis : %s", nom)
         recu = self._envoyer(archive)
         horodatage = recu["horodatage"]
-        cache = os.path.join(self.cache_path, f"{get_username()}+{self.coursedir.assignment_id}+{horodatage}")
-        self.do_copy(self.src_path, cache)
-        for nom, contenu in (("timestamp.txt", horodatage), ("submission_secret.txt", secret)):
-            with open(os.path.join(cache, nom), "w", encoding="utf-8") as fichier:
-                fichier.write(contenu)
+        # La copie locale (onglet « Devoirs », retours) : exactement ce qui a été remis.
+        cache = Path(self.cache_path) / f"{get_username()}+{self.coursedir.assignment_id}+{horodatage}"
+        with tarfile.open(fileobj=io.BytesIO(archive)) as contenu:
+            for membre in contenu.getmembers():
+                (cache / membre.name).parent.mkdir(parents=True, exist_ok=True)
+                (cache / membre.name).write_bytes(contenu.extractfile(membre).read())
+        (cache / "timestamp.txt").write_text(horodatage, encoding="utf-8")
         self.log.info("Remis : %s %s (%d fichiers) à %s", self.coursedir.course_id,
                       self.coursedir.assignment_id, recu["fichiers"], horodatage)
 

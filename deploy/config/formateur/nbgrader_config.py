@@ -13,3 +13,6 @@ c.CourseDirectory.groupshared = True
 # Ramassage (commande, formgrader) : celui du kit, qui ne suit aucun lien et refuse
 # les dépôts au nom d'un autre (atelier.formateur.ramassage).
 c.ExchangeFactory.collect = "atelier.nbgrader_ext.RamassageSur"
+# Distribution (commande, formgrader) : sans recréer « inbound », où chacun pourrait écrire ;
+# les copies passent par le dépôt authentifié de la salle (atelier.salle.depot).
+c.ExchangeFactory.release_assignment = "atelier.nbgrader_ext.DistributionSansDepotPartage"

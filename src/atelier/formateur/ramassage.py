@@ -302,13 +302,19 @@ def _depots(inbound: Path, exercice: str) -> tuple[dict[str, tuple[str, os.stat_
     return retenus, refuses
 
 
-def dossier_depots(cours: Path) -> Path:
+def source_des_copies(echange_du_cours: Path) -> Path:
     """Où sont les copies remises : ``depots`` (dépôt authentifié de la salle, ``atelier.salle.depot``)
     s'il existe, sinon le dossier ``inbound`` de l'échange nbgrader par fichiers."""
+    depots = echange_du_cours / "depots"
+    return depots if depots.is_dir() else echange_du_cours / "inbound"
+
+
+def dossier_depots(cours: Path) -> Path:
+    """La source des copies du cours, d'après sa configuration nbgrader."""
     config = charger_config(cours)
     # Valeurs par défaut : celles de nbgrader.
-    echange = Path(config.Exchange.get("root", "/srv/nbgrader/exchange")) / config.CourseDirectory.get("course_id", "")
-    return echange / "depots" if (echange / "depots").is_dir() else echange / "inbound"
+    racine = Path(config.Exchange.get("root", "/srv/nbgrader/exchange"))
+    return source_des_copies(racine / config.CourseDirectory.get("course_id", ""))
 
 
 def _depots_du_service(depots: Path, exercice: str) -> dict[str, tuple[str, os.stat_result]]:
