@@ -102,6 +102,37 @@ def test_le_hub_n_a_ni_serveur_root_ni_entree_libre(tmp_path):
     assert c.JupyterHub.spawner_class is SpawnerSalle
     assert "--allow-root" not in " ".join(c.Spawner.get("args", []))
     assert c.JupyterHub.load_groups["nbgrader-atelier-numerique"] == {"users": ["awa"]}
+    # Les copies passent par le dépôt, sous son propre compte ; le jeton de chaque serveur y donne accès.
+    (depot,) = [s for s in c.JupyterHub.services if s["name"] == "depot"]
+    assert depot["user"] == salle.compte_depot != "root" and "atelier.salle.depot" in depot["command"]
+    assert "access:services!service=depot" in c.Spawner.server_token_scopes
+
+
+def test_tljh_remet_par_le_depot():
+    c = PyFileConfigLoader("atelier.py", path=str(DEPLOY / "tljh")).load_config()
+    (depot,) = c.JupyterHub.services
+    assert depot["name"] == "depot" and depot["user"] == "atelier-depot"
+    assert "access:services!service=depot" in c.Spawner.server_token_scopes
+    assert {"name": "user", "scopes": ["self", "access:services!service=depot"]} in c.JupyterHub.load_roles
+    assert "inbound" not in (DEPLOY / "tljh" / "README.md").read_text(encoding="utf-8").split("Pas de dossier")[0]
+
+
+def test_z2jh_remet_par_le_depot():
+    valeurs = yaml.safe_load((DEPLOY / "z2jh" / "values.yaml").read_text(encoding="utf-8"))
+    deploiement, service = yaml.safe_load_all((DEPLOY / "z2jh" / "depot.yaml").read_text(encoding="utf-8"))
+    port = service["spec"]["ports"][0]["port"]
+    assert valeurs["hub"]["services"]["depot"]["url"] == f"http://{service['metadata']['name']}:{port}"
+    assert valeurs["singleuser"]["extraEnv"]["ATELIER_DEPOT"] == f"http://atelier-depot:{port}/services/depot/"
+    gabarit = deploiement["spec"]["template"]
+    (conteneur,) = gabarit["spec"]["containers"]
+    jeton = next(e for e in conteneur["env"] if e["name"] == "JUPYTERHUB_API_TOKEN")
+    assert jeton["valueFrom"]["secretKeyRef"] == {"name": "hub", "key": "hub.services.depot.apiToken"}
+    uid = conteneur["securityContext"]["runAsUser"]
+    droits = gabarit["spec"]["initContainers"][0]["args"][0]
+    assert f"chown {uid}:2000 $E/depots && chmod 2750 $E/depots" in droits
+    assert gabarit["metadata"]["labels"]["hub.jupyter.org/network-access-hub"] == "true"
+    (sortie,) = valeurs["singleuser"]["networkPolicy"]["egress"]
+    assert sortie["to"][0]["podSelector"]["matchLabels"] == deploiement["spec"]["selector"]["matchLabels"]
 
 
 def _fusion(base: dict, ajout: dict) -> dict:

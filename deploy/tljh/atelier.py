@@ -7,6 +7,8 @@ import os
 KIT = "/opt/atelier-numerique/kit"
 CONFIG = f"{KIT}/deploy/config"
 COURS_ID = "atelier-numerique"
+ECHANGE = "/srv/nbgrader/exchange"
+PORT_DEPOT = 8003
 
 
 def regler_selon_le_role(spawner):
@@ -17,6 +19,7 @@ def regler_selon_le_role(spawner):
         "ATELIER_RACINE": KIT,
         "ATELIER_COURS": COURS_ID,
         "ATELIER_ECHANGE": "/srv/nbgrader/exchange",
+        "ATELIER_DEPOT": f"http://127.0.0.1:{PORT_DEPOT}/services/depot/",
         "ATELIER_COURS_DOSSIER": "/srv/nbgrader/atelier-numerique",
         "JUPYTER_CONFIG_PATH": os.pathsep.join([f"{CONFIG}/{role}", f"{CONFIG}/commun", f"{KIT}/config/jupyter"]),
         "PYTHONPATH": f"{KIT}/src",
@@ -33,7 +36,23 @@ c.Spawner.default_url = "/lab/tree/notebooks/00_accueil.ipynb"
 c.JupyterHub.load_groups = {f"formgrade-{COURS_ID}": {"users": []}, f"nbgrader-{COURS_ID}": {"users": []}}
 c.Spawner.server_token_scopes = [
     "users:activity!user", "access:servers!server", "read:users:name!user", "read:users:groups!user",
+    "access:services!service=depot",
 ]
+
+# Le dépôt des copies (atelier.salle.depot) : les participants remettent par lui, reconnus
+# par le hub ; personne n'écrit dans l'échange. Il tourne sous le compte système
+# « atelier-depot », seul à écrire dans exchange/<cours>/depots (voir README.md).
+c.JupyterHub.services = [{
+    "name": "depot",
+    "url": f"http://127.0.0.1:{PORT_DEPOT}",
+    "user": "atelier-depot",
+    "cwd": f"{ECHANGE}/{COURS_ID}/depots",
+    "command": ["/opt/tljh/user/bin/python", "-m", "atelier.salle.depot",
+                "--depots", f"{ECHANGE}/{COURS_ID}/depots", "--outbound", f"{ECHANGE}/{COURS_ID}/outbound",
+                f"--port={PORT_DEPOT}"],
+    "environment": {"PYTHONPATH": f"{KIT}/src"},
+}]
+c.JupyterHub.load_roles = [{"name": "user", "scopes": ["self", "access:services!service=depot"]}]
 
 # Limites par personne : TLJH lance chaque serveur dans sa propre unité systemd
 # (SystemdSpawner). La mémoire de tous ses processus se règle par
