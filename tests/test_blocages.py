@@ -18,7 +18,7 @@ import pytest
 
 from atelier.lanceur import environnement
 
-from conftest import RACINE
+from conftest import RACINE, exiger
 
 BANC = RACINE / "bench" / "blocages"
 sys.path.insert(0, str(BANC))
@@ -128,3 +128,29 @@ def test_nbconvert_dans_l_environnement_du_kit_attend_par_le_client_vigilant(tmp
     sortie = subprocess.run([sys.executable, "-c", code], env=env, cwd=tmp_path, capture_output=True, text=True,
                             timeout=120, check=True)
     assert sortie.stdout.split() == ["ClientVigilant"]
+
+
+@pytest.mark.navigateur
+@pytest.mark.lent
+def test_jupyterlab_executer_toutes_les_cellules_sans_blocage(tmp_path):
+    """Deux leçons ouvertes dans JupyterLab par Chromium, Exécution › « Exécuter toutes les cellules »
+    (bench/blocages/lab_tout_executer.py, état lu dans le modèle du carnet) : chaque cellule de code
+    reçoit son compteur, aucune requête n'attend dans un noyau au repos et aucune réponse ne reste en
+    route plus de 10 s (un vrai blocage dure jusqu'au délai)."""
+    from test_navigateur import CHROMIUM
+
+    pytest.importorskip("playwright.sync_api")
+    exiger(Path(CHROMIUM).exists(), "Chromium est absent (paquet Debian « chromium ») : test navigateur sauté")
+    resume = tmp_path / "lab.json"
+    lecons = [RACINE / "notebooks" / "m0_prise_en_main.ipynb", RACINE / "notebooks" / "m5_formation.ipynb"]
+    subprocess.run(
+        [sys.executable, str(BANC / "lab_tout_executer.py"), "--executions", "2", "--lecons", "m0_prise,m5",
+         "--delai", "300", "--duree-max", "900", "--sans-historique", "--sortie", str(resume)],
+        cwd=RACINE, check=True, capture_output=True, timeout=1200,
+    )
+    resultat = json.loads(resume.read_text(encoding="utf-8"))
+    assert resultat["executions"] == 2 and resultat["finies"] == 2, resultat["erreurs"]
+    assert resultat["cellules"] == sum(
+        1 for lecon in lecons for c in nbformat.read(lecon, as_version=4).cells if c.cell_type == "code")
+    assert resultat["attente_max_s"] < 10, resultat
+    assert resultat["remise_max_s"] < 10, resultat
