@@ -134,3 +134,39 @@ def test_le_tableau_de_bord_prepare_compte_les_memes_mois_que_le_calcul_commune_
         pct = (lignes["pct_72h"] * lignes["demandes"]).groupby(lignes["mois"]).sum() / lignes.groupby("mois")[
             "demandes"].sum()
         assert sim.resultat["mois_sous_repere"] == int((pct < m3.REPERE_72H).sum())
+
+
+def _simulateurs_des_modules():
+    """Tous les simulateurs des modules 0 à 5 : les fonctions des vues qui renvoient un Simulateur."""
+    import importlib
+    import inspect
+
+    trouves = []
+    for module in ("m0_prise_en_main", "m1_planification", "m2_centres_numeriques", "m3_dematerialisation",
+                   "m4_entreprises_relais", "m5_formation"):
+        vues = importlib.import_module(f"atelier.vues.{module}")
+        for nom, fonction in inspect.getmembers(vues, inspect.isfunction):
+            if fonction.__module__ == vues.__name__ and inspect.signature(fonction).return_annotation == "Simulateur":
+                trouves.append(pytest.param(fonction, id=f"{module}.{nom}"))
+    return trouves
+
+
+def _autre_valeur(controle):
+    """Une valeur du contrôle loin de la sienne : la dernière option, l'autre bout du curseur, la case inverse."""
+    if isinstance(controle.value, bool):
+        return not controle.value
+    valeurs = list(getattr(controle, "_options_values", ())) or [controle.min, controle.max]
+    return valeurs[-1] if controle.value != valeurs[-1] else valeurs[0]
+
+
+@pytest.mark.parametrize("fabrique", _simulateurs_des_modules())
+def test_une_figure_reprise_montre_la_meme_image_qu_une_figure_neuve(fabrique):
+    """Le simulateur reprend sa figure d'une mise à jour à l'autre (vidée, puis redessinée) : après un détour
+    par d'autres réglages, l'image est exactement celle de la figure neuve du premier dessin."""
+    sim = fabrique()
+    depart, reglages = (sim.images, sim.resultat), sim.valeurs()
+    assert sim.images, "le simulateur n'a rien montré"
+    sim.regler(**{nom: _autre_valeur(controle) for nom, controle in sim.controles.items()})
+    assert sim.images != depart[0]
+    sim.regler(**reglages)
+    assert (sim.images, sim.resultat) == depart

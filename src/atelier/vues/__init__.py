@@ -27,12 +27,14 @@ import numpy as np
 import PIL.Image
 from IPython.display import Image, clear_output, display
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 from traitlets import validate
 
 from atelier.erreurs import nombre_fr
 
 LARGEUR_ETIQUETTE = "16em"
 _images: list[bytes] | None = None  # les images de la mise à jour en cours d'un simulateur
+_gardees: FiguresGardees | None = None  # les figures du simulateur en cours de mise à jour
 
 
 def image_png(figure) -> bytes:
@@ -63,9 +65,87 @@ def montrer(figure) -> None:
     else:
         image = image_png(figure)
         plt.close(figure)
+        if _gardees is not None:
+            _gardees.montree(figure)
     if _images is not None:
         _images.append(image)
     display(Image(image, format="png"))
+
+
+def figure(largeur: float, hauteur: float, **options):
+    """Une figure et ses axes, mise en page automatique : ``plt.subplots(**options)`` de
+    ``largeur`` × ``hauteur`` pouces.
+
+    Pendant la mise à jour d'un simulateur, c'est la figure de la mise à jour
+    précédente (même rang, même taille), vidée de ses tracés : axes, graduations et
+    mise en page restent en place, et la redessiner coûte un quart de moins que d'en
+    créer une neuve. Le simulateur l'affiche à la fin de la mise à jour.
+    """
+    if _gardees is None:
+        return plt.subplots(figsize=(largeur, hauteur), layout="constrained", **options)
+
+    def creer():
+        neuve = Figure(figsize=(largeur, hauteur), layout="constrained")
+        FigureCanvasAgg(neuve)
+        return neuve, neuve.subplots(**options)
+
+    return _gardees.prendre((largeur, hauteur, repr(options)), creer)
+
+
+def vider(fig: Figure) -> None:
+    """Retire d'une figure ce qu'un ``dessiner`` y ajoute (tracés, textes, titres, légendes),
+    sans toucher aux axes : les mêmes appels y redessinent la même image que sur une figure neuve."""
+    for texte in list(fig.texts):
+        texte.remove()
+    fig._suptitle = None  # le titre général retiré ci-dessus ; fig.suptitle en recrée un
+    for ax in fig.axes:
+        # la mise en page automatique repart de la place d'une figure neuve (elle dépend de son point de départ)
+        ax._set_position(ax.get_subplotspec().get_position(fig))
+        if ax.name != "rectilinear" or ax.xaxis.units is not None or ax.yaxis.units is not None:
+            # axes polaires (leurs limites sont des angles), ou des catégories (noms sur un axe, dont la
+            # liste ne se vide pas) : on repart d'axes neufs
+            ax.clear()
+            continue
+        for artiste in (*ax.lines, *ax.patches, *ax.collections, *ax.texts, *ax.images, *ax.artists, *ax.tables):
+            artiste.remove()
+        ax.containers.clear()
+        if ax.get_legend() is not None:
+            ax.get_legend().remove()
+        for position in ("left", "center", "right"):
+            ax.set_title("", loc=position)
+        ax.ignore_existing_data_limits = True  # les limites suivront les nouveaux tracés
+        ax.set_autoscale_on(True)
+
+
+class FiguresGardees:
+    """Les figures d'un simulateur, gardées d'une mise à jour à l'autre (voir ``figure``)."""
+
+    def __init__(self):
+        self._figures: list[tuple[tuple, Figure, Any]] = []
+        self._servies: list[Figure] = []
+        self._montrees: list[Figure] = []
+
+    def commencer(self) -> None:
+        self._servies, self._montrees = [], []
+
+    def prendre(self, cle: tuple, creer: Callable[[], tuple[Figure, Any]]) -> tuple[Figure, Any]:
+        rang = len(self._servies)
+        if rang < len(self._figures) and self._figures[rang][0] == cle:
+            _, fig, axes = self._figures[rang]
+            vider(fig)
+        else:
+            fig, axes = creer()
+            del self._figures[rang:]
+            self._figures.append((cle, fig, axes))
+        self._servies.append(fig)
+        return fig, axes
+
+    def montree(self, fig) -> None:
+        self._montrees.append(fig)
+
+    def a_montrer(self) -> list[Figure]:
+        """Les figures servies pendant la mise à jour et pas encore affichées, dans l'ordre."""
+        return [fig for fig in self._servies if not any(fig is vue for vue in self._montrees)]
 
 
 def _style() -> dict:
@@ -142,6 +222,7 @@ class Simulateur(widgets.VBox):
         self.resultat: Any = None
         self.images: list[bytes] = []  # les images PNG affichées par la dernière mise à jour
         self._en_pause = False
+        self._figures = FiguresGardees()
         entete = []
         if titre:
             entete.append(widgets.HTML(f"<h4 style='margin:0.2em 0'>{titre}</h4>"))
@@ -178,19 +259,23 @@ class Simulateur(widgets.VBox):
 
     def mettre_a_jour(self) -> Any:
         """Recalcule et redessine ; renvoie le résumé produit par ``dessiner``."""
-        global _images
+        global _images, _gardees
         images: list[bytes] = []
+        precedentes = _gardees
         with self.sortie:
             clear_output(wait=True)
-            _images = images
+            _images, _gardees = images, self._figures
+            self._figures.commencer()
             deja_ouvertes = set(plt.get_fignums())  # une figure laissée ouverte ailleurs n'est pas montrée ici
             try:
                 self.resultat = self.dessiner(**self.valeurs())
+                for gardee in self._figures.a_montrer():
+                    montrer(gardee)
                 for numero in plt.get_fignums():
                     if numero not in deja_ouvertes:
                         montrer(plt.figure(numero))
             finally:
-                _images = None
+                _images, _gardees = None, precedentes
                 plt.close("all")
         self.images = images
         return self.resultat

@@ -23,7 +23,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from atelier.donnees import communes_disponibles, trouver_commune
 from atelier.erreurs import ErreurAtelier, afficher, nombre_fr
 from atelier.modeles import m0_prise_en_main as modele
-from atelier.vues import Simulateur, curseur, menu, montrer
+from atelier.vues import Simulateur, curseur, figure, menu, montrer
 
 # Palette d'Okabe et Ito : lisible par les daltoniens ; la commune choisie est
 # aussi hachurée, pour rester visible une fois imprimée en noir et blanc.
@@ -44,8 +44,8 @@ def format_fr(decimales: int = 0) -> FuncFormatter:
 
 
 def nouvelle_figure(largeur: float = 8.5, hauteur: float = 4.8):
-    """Une figure et ses axes, mise en page automatique."""
-    return plt.subplots(figsize=(largeur, hauteur), layout="constrained")
+    """Une figure et ses axes, mise en page automatique (reprise d'une mise à jour à l'autre dans un simulateur)."""
+    return figure(largeur, hauteur)
 
 
 def legende_source(fig, texte: str) -> None:

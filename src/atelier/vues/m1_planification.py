@@ -21,7 +21,7 @@ from atelier.cartes import carte_choroplethe
 from atelier.donnees import MENTION_SYNTHETIQUE, communes_disponibles, trouver_commune
 from atelier.erreurs import afficher, nombre_fr
 from atelier.modeles import m1_planification as modele
-from atelier.vues import Simulateur, case, curseur, menu, montrer
+from atelier.vues import Simulateur, case, curseur, figure, menu, montrer
 from atelier.vues.m0_prise_en_main import (
     BLEU,
     GRIS,
@@ -154,9 +154,7 @@ def graphique_radar(
     """Un radar à 5 branches (une par critère), de 0 à 100 %, avec les seuils des niveaux."""
     angles = np.linspace(0, 2 * np.pi, len(scores), endpoint=False)
     boucle = np.append(angles, angles[0])
-    fig, ax = nouvelle_figure(6.4, 5.6)
-    ax.remove()
-    ax = fig.add_subplot(projection="polar")
+    fig, ax = figure(6.4, 5.6, subplot_kw={"projection": "polar"})
     ax.set_theta_offset(np.pi / 2)
     ax.set_theta_direction(-1)
     if reference is not None:

@@ -6,14 +6,13 @@ Chaque ``dessiner`` renvoie un petit résumé (dictionnaire) que les tests lisen
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 from matplotlib.ticker import FuncFormatter
 
 from atelier.cartes import carte_commune
 from atelier.donnees import MENTION_SYNTHETIQUE, communes_disponibles, trouver_commune
 from atelier.erreurs import nombre_fr
 from atelier.modeles import m2_centres_numeriques as modele
-from atelier.vues import Simulateur, case, curseur, menu
+from atelier.vues import Simulateur, case, curseur, figure, menu
 
 GRIS_CLAIR = "#c8c8c8"
 FONCE = "#1f3b73"
@@ -43,9 +42,7 @@ def dessiner_couverture(
     part = float(etapes["part_desservie"].iloc[k])
     population = int(etapes["population_desservie"].iloc[k])
 
-    fig, (ax_carte, ax_barres) = plt.subplots(
-        2, 1, figsize=(8.6, 9.6), height_ratios=[3, 2], layout="constrained"
-    )
+    fig, (ax_carte, ax_barres) = figure(8.6, 9.6, nrows=2, height_ratios=[3, 2])
     fig.get_layout_engine().set(rect=(0, 0.025, 1, 0.975))  # place pour la source, en bas
     carte_commune(
         nom, arrondissements=arr, sites=existants + nouveaux, rayon_km=rayon_km, ax=ax_carte
@@ -133,7 +130,7 @@ def dessiner_marge(
         else float("inf")
     )
 
-    fig, ax = plt.subplots(figsize=(8.6, 5), layout="constrained")
+    fig, ax = figure(8.6, 5)
     maximum = max(150, visites_jour * 1.3, min(seuil * 1.2, 400))
     visites = [maximum * i / 100 for i in range(101)]
     marges = [

@@ -25,7 +25,7 @@ from atelier.donnees import (
 )
 from atelier.erreurs import nombre_fr
 from atelier.modeles import m3_dematerialisation as modele
-from atelier.vues import Simulateur, curseur, menu
+from atelier.vues import Simulateur, curseur, figure, menu
 
 __all__ = [
     "graphique_72h",
@@ -59,7 +59,7 @@ def graphique_72h(etat_civil: pd.DataFrame, surligner: str | None = None):
         etat_civil = etat_civil.reset_index()
     tableau = etat_civil.sort_values("pct_72h").reset_index(drop=True)
     au_repere = int((tableau["pct_72h"] >= REPERE_72H).sum())
-    fig, ax = plt.subplots(figsize=(9, 4.2), layout="constrained")
+    fig, ax = figure(9, 4.2)
     couleurs = [BLEU if v >= REPERE_72H else GRIS for v in tableau["pct_72h"]]
     barres = ax.bar(range(len(tableau)), tableau["pct_72h"], color=couleurs, width=0.85)
     if surligner:
@@ -84,7 +84,7 @@ def graphique_priorites(services: pd.DataFrame, seuil: float = modele.SEUIL_MATR
     """La matrice impact / effort des services : en haut à gauche, les gains rapides."""
     tableau = modele.priorites(services, seuil)
     rapides = tableau[tableau["quadrant"] == "gain rapide"]
-    fig, ax = plt.subplots(figsize=(9, 6.5), layout="constrained")
+    fig, ax = figure(9, 6.5)
     limite = seuil - 0.5
     ax.axvline(limite, color=GRIS, linewidth=1)
     ax.axhline(limite, color=GRIS, linewidth=1)
@@ -155,7 +155,7 @@ def simulateur_tableau_de_bord(commune: str = "Porto-Novo") -> Simulateur:
     def dessiner(commune):
         pct_mois = pct_par_commune.loc[commune]
         fiche = etat_civil.loc[commune]
-        fig, ax = plt.subplots(figsize=(8.5, 3.8), layout="constrained")
+        fig, ax = figure(8.5, 3.8)
         mois = [MOIS[m.month - 1] for m in pct_mois.index]
         ax.plot(mois, pct_mois.to_numpy(), marker="o", color=BLEU, linewidth=2, label=commune)
         ax.axhline(REPERE_72H, color="black", linestyle="--", linewidth=1.2,
@@ -260,7 +260,7 @@ def simulateur_van(commune: str = "Lokossa", table: pd.DataFrame | None = None) 
                                     part_en_ligne_pct=part_en_ligne, taux_pct=taux)
         tableau = calcul["tableau"]
         retour = calcul["annee_de_retour"]
-        fig, ax = plt.subplots(figsize=(8.5, 4.2), layout="constrained")
+        fig, ax = figure(8.5, 4.2)
         couleurs = [BLEU if v >= 0 else GRIS for v in tableau["flux_actualise"]]
         ax.bar(tableau["annee"], tableau["flux_actualise"] / 1e6, color=couleurs,
                label="flux net actualisé de l'année (gris : dépense, bleu : gain)")
@@ -338,7 +338,7 @@ def simulateur_file(commune: str = "Djidja", table: pd.DataFrame | None = None,
                 attentes.append(modele.attente_moyenne_min(arrivees, temps_min, c))
             except modele.FileSaturee:
                 attentes.append(np.nan)
-        fig, ax = plt.subplots(figsize=(8.5, 4.0), layout="constrained")
+        fig, ax = figure(8.5, 4.0)
         plafond = max([a for a in attentes if not np.isnan(a)] + [attente_max_min]) * 1.15
         for c, attente in zip(choix, attentes, strict=True):
             actuel = c == guichets

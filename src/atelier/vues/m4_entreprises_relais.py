@@ -8,7 +8,6 @@ renvoie un petit résumé (``simulateur.resultat``) que les tests lisent.
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 from matplotlib.ticker import FuncFormatter
 
 from atelier.donnees import (
@@ -21,7 +20,7 @@ from atelier.donnees import (
 )
 from atelier.erreurs import ErreurAtelier, afficher, nombre_fr
 from atelier.modeles import m4_entreprises_relais as modele
-from atelier.vues import Simulateur, curseur, menu
+from atelier.vues import Simulateur, curseur, figure, menu
 
 # Couleurs lisibles par les daltoniens (Okabe et Ito), doublées de styles de trait pour le noir et blanc.
 BLEU, ORANGE, VERT, GRIS = "#0072B2", "#E69F00", "#009E73", "#595959"
@@ -47,7 +46,7 @@ def explorer_secteurs(commune: str = "Cotonou") -> Simulateur:
     def dessiner(commune):
         locale = modele.repartition_secteurs(secteurs, commune)
         ordre = locale["secteur"][::-1]
-        fig, ax = plt.subplots(figsize=(9, 4.6), layout="constrained")
+        fig, ax = figure(9, 4.6)
         y = range(len(ordre))
         ax.barh(
             [i + 0.2 for i in y],
@@ -112,7 +111,7 @@ def simulateur_rentabilite(commune: str = "Parakou") -> Simulateur:
         visites_max = max(40, visites_par_jour + 5, (seuil_jour or 0) + 5)
         courbe = modele.courbe_rentabilite(prix, cout_variable, fixes, visites_max, jours)
 
-        fig, ax = plt.subplots(figsize=(9, 4.8), layout="constrained")
+        fig, ax = figure(9, 4.8)
         ax.plot(
             courbe["visites_par_jour"],
             courbe["recettes"],
@@ -212,7 +211,7 @@ def simulateur_relais(commune: str = "Banikoara") -> Simulateur:
         necessaires = modele.relais_necessaires(hors_ligne, citoyens_par_relais_mois, mois)
         duree = modele.mois_necessaires(nb_relais, hors_ligne, citoyens_par_relais_mois)
 
-        fig, ax = plt.subplots(figsize=(9, 4.6), layout="constrained")
+        fig, ax = figure(9, 4.6)
         ax.plot(
             table["mois"],
             table["part_atteinte_pct"],

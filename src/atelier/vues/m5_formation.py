@@ -23,7 +23,7 @@ import pandas as pd
 from atelier.donnees import MENTION_SYNTHETIQUE, charger, charger_communes, communes_disponibles
 from atelier.erreurs import nombre_fr
 from atelier.modeles import m5_formation as modele
-from atelier.vues import Simulateur, curseur, menu
+from atelier.vues import Simulateur, curseur, figure, menu
 
 BLEU = "#0072B2"  # palette Okabe-Ito : lisible par les daltoniens
 ORANGE = "#E69F00"
@@ -82,7 +82,7 @@ def dessiner_profil(enquete: pd.DataFrame, commune: str, niveau_min: int, *, pay
     repondants = enquete[enquete["commune"] == commune]
     pays = modele.profil_domaines(enquete, niveau_min) if pays is None else pays
     locale = modele.profil_domaines(repondants, niveau_min)
-    fig, ax = plt.subplots(figsize=(8, 4.2), layout="constrained")
+    fig, ax = figure(8, 4.2)
     y = np.arange(len(pays))[::-1]
     ax.barh(y + 0.2, locale, 0.4, color=BLEU, edgecolor="black", label=commune)
     ax.barh(y - 0.2, pays, 0.4, color="white", edgecolor="black", hatch="//", label="77 communes")
@@ -144,7 +144,7 @@ def dessiner_competences(
     ecart = modele.ecart_points(tableau)
     prudence = bool((tableau["repondants"] < PETIT_GROUPE).any())
 
-    fig, ax = plt.subplots(figsize=(8, 4.2), layout="constrained")
+    fig, ax = figure(8, 4.2)
     etiquettes = [LIBELLES_GROUPES.get(g, g) for g in tableau.index]
     barres = ax.bar(etiquettes, parts, color=BLEU, edgecolor="black")
     for barre, (_, ligne) in zip(barres, tableau.iterrows(), strict=True):
@@ -235,7 +235,7 @@ def dessiner_plan(
         cout_session_fcfa,
     )
 
-    fig, ax = plt.subplots(figsize=(8, 4.2), layout="constrained")
+    fig, ax = figure(8, 4.2)
     noms = ["Aujourd'hui", *(f"Année {a}" for a in range(1, annees + 1))]
     couleurs = [GRIS, *([BLEU] * annees)]
     ax.bar(noms, plan["trajectoire_pct"], color=couleurs, edgecolor="black")
@@ -302,7 +302,7 @@ def simulateur_plan(commune: str = "Kandi", communes: pd.DataFrame | None = None
 def dessiner_evaluation(evaluation: pd.DataFrame, seuil: float, par: str) -> dict:
     """Barres groupées : part des participants qui atteignent ``seuil`` avant et après."""
     tableau = modele.resultats_evaluation(evaluation, par=par, seuil=seuil)
-    fig, ax = plt.subplots(figsize=(8, 4.2), layout="constrained")
+    fig, ax = figure(8, 4.2)
     x = np.arange(len(tableau))
     ax.bar(
         x - 0.2, tableau["reussite_avant_pct"], 0.4, color=GRIS, edgecolor="black", label="Avant"
@@ -358,7 +358,7 @@ def simulateur_evaluation(evaluation: pd.DataFrame | None = None) -> Simulateur:
 def graphique_chiffres_internet():
     """Les chiffres publiés sur l'usage d'internet (2023), côte à côte, avec ce qu'ils comptent."""
     chiffres = modele.chiffres_internet()
-    fig, ax = plt.subplots(figsize=(9, 4.2), layout="constrained")
+    fig, ax = figure(9, 4.2)
     etiquettes = [
         textwrap.fill(f"{s} {r} : {c} ; sur : {p}", 52)
         for s, r, c, p in zip(
@@ -405,7 +405,7 @@ def graphique_impact_effort(canaux: pd.DataFrame | None = None, seuil: int = 3):
     """La matrice impact / effort des actions de sensibilisation (taille du point : portée)."""
     canaux = charger("canaux_sensibilisation") if canaux is None else canaux
     matrice = _decaler_doublons(modele.matrice_impact_effort(canaux, seuil))
-    fig, ax = plt.subplots(figsize=(9, 6.5), layout="constrained")
+    fig, ax = figure(9, 6.5)
     ax.axvline(seuil - 0.5, color=GRIS, linewidth=1)
     ax.axhline(seuil - 0.5, color=GRIS, linewidth=1)
     tailles = 40 + 600 * matrice["portee_estimee"] / matrice["portee_estimee"].max()
@@ -452,7 +452,7 @@ def graphique_avant_apres(evaluation: pd.DataFrame | None = None):
     """Note moyenne avant et après la formation, par public, avec le gain moyen."""
     evaluation = charger("evaluation_formation") if evaluation is None else evaluation
     tableau = modele.resultats_evaluation(evaluation, par="groupe").sort_values("gain_moyen")
-    fig, ax = plt.subplots(figsize=(8.5, 3.8), layout="constrained")
+    fig, ax = figure(8.5, 3.8)
     y = np.arange(len(tableau))
     ax.hlines(y, tableau["moyenne_avant"], tableau["moyenne_apres"], color=GRIS, linewidth=2)
     ax.scatter(
