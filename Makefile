@@ -20,8 +20,9 @@ PYTEST_ARGS ?=
 export JUPYTER_CONFIG_DIR := $(CURDIR)/config/jupyter
 export JUPYTERLAB_SETTINGS_DIR := $(CURDIR)/.etat/lab/user-settings
 export JUPYTERLAB_WORKSPACES_DIR := $(CURDIR)/.etat/lab/workspaces
-# Gabarits du kit (Voilà hors ligne).
-export JUPYTER_PATH := $(CURDIR)/config/jupyter-data
+# L'onglet des devoirs de nbgrader en français (préparé par « python -m atelier lab »),
+# puis le noyau et les gabarits du kit (Voilà hors ligne).
+export JUPYTER_PATH := $(CURDIR)/.etat/jupyter-fr:$(CURDIR)/config/jupyter-data
 # nbgrader appelle « alembic » : le bin du venv doit être en tête du PATH.
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
@@ -46,9 +47,14 @@ $(VENV)/.installe-base: pyproject.toml contraintes.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -c contraintes.txt -e .
 	@touch $@
 
-$(VENV)/.installe-test: pyproject.toml contraintes.txt | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -c contraintes.txt -e ".[test,hub]"
+# Le guide imprimable a son extra (mistune) ; les tests le construisent aussi.
+$(VENV)/.installe-guide: pyproject.toml contraintes.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -c contraintes.txt -e ".[guide]"
 	@touch $@ $(VENV)/.installe-base
+
+$(VENV)/.installe-test: pyproject.toml contraintes.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -c contraintes.txt -e ".[test,hub,guide]"
+	@touch $@ $(VENV)/.installe-base $(VENV)/.installe-guide
 
 # Le Makefile n'est qu'un raccourci : tout passe par le lanceur « python -m atelier »,
 # le même sous Windows, macOS et Linux (src/atelier/lanceur.py).
@@ -64,7 +70,7 @@ applis: $(VENV)/.installe-base
 
 # Le guide du formateur imprimable : HTML autonome et PDF (Chromium), fiches d'une page.
 GUIDE_ARGS ?=
-guide: $(VENV)/.installe-base
+guide: $(VENV)/.installe-guide
 	$(BIN)/python -m atelier guide $(GUIDE_ARGS)
 
 # Le paquet hors ligne (dossier et zip pour une clé USB) ; le construire demande le réseau.

@@ -76,6 +76,11 @@ def test_un_participant_ne_voit_ni_creation_d_exercice_ni_bouton_validate(tmp_pa
         assert "@jupyter/nbgrader:assignment-list" not in desactivees, "l'onglet des devoirs reste"
         assert _statut(f"{lab['adresse']}/formgrader/api/status", lab["token"]) == 404
         assert _statut(f"{lab['adresse']}/assignments/validate", lab["token"]) == 404
+        # L'onglet des devoirs servi est la copie en français (atelier.nbgrader_fr).
+        extension = RACINE / ".etat" / "jupyter-fr" / "labextensions" / "@jupyter" / "nbgrader" / "static"
+        servi = "".join(_get(f"{lab['adresse']}/lab/extensions/@jupyter/nbgrader/static/{f.name}", lab["token"])[1]
+                        for f in extension.glob("*.js"))
+        assert "Devoirs distribués" in servi and "Released assignments" not in servi
 
 
 def test_un_formateur_garde_le_formgrader(tmp_path):

@@ -36,7 +36,9 @@ def environnement(racine: Path = RACINE, base: dict[str, str] | None = None) -> 
         JUPYTER_CONFIG_DIR=str(racine / "config" / "jupyter"),
         JUPYTERLAB_SETTINGS_DIR=str(etat / "user-settings"),
         JUPYTERLAB_WORKSPACES_DIR=str(etat / "workspaces"),
-        JUPYTER_PATH=str(racine / "config" / "jupyter-data"),
+        # L'onglet des devoirs de nbgrader en français (atelier.nbgrader_fr), puis le noyau et
+        # les gabarits du kit.
+        JUPYTER_PATH=os.pathsep.join([str(racine / ".etat" / "jupyter-fr"), str(racine / "config" / "jupyter-data")]),
     )
     # nbgrader appelle « alembic », installé à côté de Python : ce dossier passe en tête du PATH.
     dossier_python = str(Path(sys.executable).parent)
@@ -131,6 +133,10 @@ def main(argv: list[str] | None = None) -> int:
         role = "formateur" if "--formateur" in suite else None
         suite = [o for o in suite if o != "--formateur"]
         code = _exercices()
+        if not code:
+            from atelier.nbgrader_fr import preparer
+
+            preparer(RACINE / ".etat" / "jupyter-fr")
         return code or _lancer(commande_lab(RACINE, suite), RACINE, role)
     if options.etape == "applis":
         return _lancer(commande_applis(RACINE, suite), RACINE)
