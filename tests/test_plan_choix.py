@@ -112,7 +112,8 @@ def test_relais_actions_duree_de_formation_et_vos_chiffres_dans_word_et_excel(pl
     assert etat_civil["Coût estimé"].endswith(f"({SYNTHETIQUE})")  # le coût reste une hypothèse de l'atelier
 
     budget = next(t for t in tables if t[0] == ["Ligne du budget", "Montant par an", "Origine"])
-    assert [ligne[2] for ligne in budget[1:]] == [COMMUNE] * 5
+    assert [ligne[2] for ligne in budget[1:6]] == [COMMUNE] * 5
+    assert budget[6][0] == "Volet numérique du PAI retenu" and budget[6][2] == COMMUNE  # PAI et part de la commune
     assert budget[4][1] == contenu.fcfa(notes["pai_total_fcfa"])
     assert f"PAI de la commune\u00a0: {contenu.fcfa(notes['pai_total_fcfa'])} ({COMMUNE})" in texte
     assert f"des recettes propres ({contenu.fcfa(notes['recettes_propres_fcfa'])} ({COMMUNE})" in texte
@@ -170,7 +171,7 @@ def test_sans_choix_un_document_propre_sans_activites_ni_chiffres_de_la_commune(
     valeurs = [v for r in classeur["Actions"].iter_rows(min_row=4, values_only=True) if isinstance(r[0], int)
                for v in r]
     assert None not in valeurs and "—" in valeurs  # pas d'activité : un tiret, pas une case vide
-    assert all(r[2] == SYNTHETIQUE for r in classeur["Budget"].iter_rows(min_row=2, max_row=6, values_only=True))
+    assert all(r[2] == SYNTHETIQUE for r in classeur["Budget"].iter_rows(min_row=2, max_row=8, values_only=True))
 
 
 @pytest.mark.lent

@@ -13,6 +13,7 @@ d'une proposition tirée des points faibles de la commune, marquée « propositi
 from __future__ import annotations
 
 import io
+import math
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -216,6 +217,18 @@ class Contenu:
     def annee_fin(self) -> int:
         return max(f.annee_cible for f in self.fiches)
 
+    def lignes_budget(self) -> list[tuple[str, float, str]]:
+        """Le tableau du budget (Word, PDF et Excel) : (ligne, montant par an en FCFA, origine)."""
+        b = self.budget
+        choisie = " ; part choisie par la commune" if b["part_choisie"] else ""
+        return [
+            *b["lignes"],
+            ("Volet numérique du PAI retenu", b["enveloppe_fcfa"], b["enveloppe_origine"] + choisie),
+            (f"Volet numérique du PAI si le FADeC non affecté baisse de {pct(b['baisse_fadec_pct'])}",
+             b["enveloppe_apres_fcfa"], b["enveloppe_apres_origine"] + choisie),
+            ("Ce que demandent les actions du volet numérique", b["besoin_an_fcfa"], "somme des fiches actions"),
+        ]
+
     def phrase_enveloppe(self) -> str:
         """Ce que le PAI réserve au numérique, et ce que les actions en demandent."""
         b = self.budget
@@ -331,6 +344,9 @@ def _fiches_services(nom, plan, annee, chiffres: Chiffres) -> list[Fiche]:
             etat_civil = s.get("compteur") == COMPTEUR_M3 or s.get("service", SERVICE_M3) == SERVICE_M3
             # le simulateur note le départ de l'atelier ; le chiffre de la commune, s'il y en a un, le remplace
             depart = en_ligne if etat_civil else _nombre(s.get("depart"), 0)
+            # sans coût noté : celui de la plateforme de l'atelier, marqué comme tel
+            cout = _nombre(s.get("cout_fcfa"), math.nan)
+            cout, cout_origine = (cout, "") if math.isfinite(cout) else (float(chiffres["cout_plateforme_fcfa"]), SYNTHETIQUE)
             origine = origine_en_ligne if etat_civil else COMMUNE
             van = f" ; VAN sur {m3.ANNEES} ans : {marque(fcfa(_nombre(s['van_fcfa'], 0)), True)}" if "van_fcfa" in s else ""
             fiches.append(Fiche(
@@ -340,8 +356,8 @@ def _fiches_services(nom, plan, annee, chiffres: Chiffres) -> list[Fiche]:
                 objectif="Que les habitants fassent la demande sans se déplacer deux fois.",
                 indicateur=str(s.get("compteur") or (COMPTEUR_M3 if etat_civil else "Part des demandes faites en ligne")),
                 depart=depart, cible=_nombre(s.get("cible"), 30),
-                unite=str(s.get("unite", "%")), cout_fcfa=_nombre(s.get("cout_fcfa"), 0),
-                cout_origine="" if "cout_fcfa" in s else SYNTHETIQUE,
+                unite=str(s.get("unite", "%")), cout_fcfa=cout,
+                cout_origine=cout_origine,
                 financement=s.get("financement", "FADeC non affecté et partenaires techniques"),
                 responsable=s.get("responsable", "Service de l'état civil"),
                 annee_depart=annee, annee_cible=annee + DUREE_ANS - 1,

@@ -83,7 +83,7 @@ def blocs(c: Contenu) -> list[tuple]:
          + [["Total", fcfa(c.cout_total), fcfa(b["besoin_an_fcfa"]), ""]]),
         ("para", "Le budget annuel de la commune :"),
         ("table", ["Ligne du budget", "Montant par an", "Origine"],
-         [[libelle, fcfa(montant), origine] for libelle, montant, origine in b["lignes"]]),
+         [[libelle, fcfa(montant), origine] for libelle, montant, origine in c.lignes_budget()]),
         ("para", f"PAI de la commune : {dire(fcfa(b['pai_fcfa']), b['pai_origine'])} par an. "
                  + c.phrase_enveloppe()),
         ("para", f"Le FADeC non affecté représente {dire(pct(b['dependance_fadec_pct']), b['dependance_origine'])} "
@@ -159,6 +159,9 @@ class _PagesPdf:
     """Écrit des blocs de texte sur des pages A4 de matplotlib, et change de page quand il le faut."""
 
     LARGEUR, HAUTEUR = 8.27, 11.69  # pouces (A4)
+    # largeur des colonnes (en caractères, 95 pour la page) selon la première colonne du tableau
+    LARGEURS = {"Rubrique": [22, 73], "Indicateur": [36, 22, 22, 15], "Action": [32, 22, 16, 25],
+                "Ligne du budget": [50, 20, 25]}
     MARGE = 0.07  # en fraction de la page
 
     def __init__(self, pdf: PdfPages, pied: str):
@@ -195,11 +198,9 @@ class _PagesPdf:
         self.y -= pas * 0.5
 
     def table(self, entetes: list[str], lignes: list[list[str]]):
-        largeurs = [40, 45] if len(entetes) == 2 else [95 // len(entetes)] * len(entetes)
-        if len(entetes) == 2 and entetes[0] == "Rubrique":
-            largeurs = [22, 73]
+        largeurs = self.LARGEURS.get(entetes[0]) or ([40, 45] if len(entetes) == 2 else [95 // len(entetes)] * len(entetes))
         for ligne, gras in [(entetes, True), *((x, False) for x in lignes)]:
-            colonnes = [textwrap.wrap(str(t), width=int(w * 1.12)) or [""] for t, w in zip(ligne, largeurs, strict=True)]
+            colonnes = [textwrap.wrap(str(t), width=w) or [""] for t, w in zip(ligne, largeurs, strict=True)]
             hauteur = max(map(len, colonnes))
             pas = 8.5 * 1.4 / 72 / self.HAUTEUR
             self._place(pas * (hauteur + 0.4))
@@ -294,16 +295,7 @@ def ecrire_xlsx(c: Contenu, chemin: Path) -> Path:
         chiffres.column_dimensions[lettre].width = largeur
     budget = classeur.create_sheet("Budget")
     budget.append(["Ligne du budget", "Montant par an (FCFA)", "Origine"])
-    lignes = [(libelle, montant, origine) for libelle, montant, origine in c.budget["lignes"]]
-    b = c.budget
-    lignes += [
-        ("Volet numérique du PAI", b["enveloppe_fcfa"],
-         "choix de la commune" if b["part_choisie"] else b["enveloppe_origine"]),
-        (f"Volet numérique du PAI si le FADeC non affecté baisse de {pct(b['baisse_fadec_pct'])}",
-         b["enveloppe_apres_fcfa"], b["enveloppe_apres_origine"]),
-        ("Ce que demandent les actions du volet numérique", b["besoin_an_fcfa"], "fiches actions"),
-    ]
-    for libelle, montant, origine in lignes:
+    for libelle, montant, origine in c.lignes_budget():
         budget.append([typographie(libelle), round(montant), origine])
         budget.cell(budget.max_row, 2).number_format = "#,##0"
     for cellule in [*chiffres[1], *budget[1]]:
