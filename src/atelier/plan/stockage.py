@@ -31,15 +31,20 @@ Schéma, version 1 ::
       }
     }
 
-Clés attendues par le document (``atelier.plan.document``), toutes facultatives :
+Clés attendues par le document (``atelier.plan.contenu``), toutes facultatives :
 
 - m1 : ``grille`` ({code de la grille : vrai/faux}), ``part_pai_numerique`` (%),
   ``baisse_fadec`` (%, scénario) ;
 - m2 : ``sites`` (arrondissements choisis pour un centre), ``rayon_km`` ;
 - m3 : ``services`` (liste de {``service``, ``van_fcfa``, ``compteur``,
-  ``depart``, ``cible``}) ou ``part_en_ligne_cible`` (%) ;
-- m4 : ``relais`` (nombre de relais), ``actions`` (liste de textes) ;
-- m5 : ``part_cible`` (%), ``annees``.
+  ``depart``, ``cible``, ``cout_fcfa``}) ou ``part_en_ligne_cible`` (%) ;
+- m4 : ``relais`` (nombre de relais), ``actions`` (liste de textes : les
+  « activités prévues » de la fiche des relais) ;
+- m5 : ``part_cible`` (%), ``annees`` (durée du plan de formation, de 1 à 10 ans).
+
+``mes_chiffres`` : toute colonne des tables à une ligne par commune (voir
+``atelier.plan.chiffres``) ; le document et la fiche commune les prennent à la
+place des chiffres de l'atelier.
 
 Depuis une leçon, une ligne suffit : ``Plan.ouvrir("Kandi").noter("m1", "part_pai_numerique", 4.5)``.
 """
