@@ -19,6 +19,7 @@ import requests
 from tornado import httpserver, ioloop
 
 from atelier.salle import depot
+
 from conftest import port_libre
 
 CARNET = json.dumps({"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5})

@@ -5,25 +5,26 @@ from __future__ import annotations
 import html
 import os
 
+from atelier import modules
 from atelier.chemins import CARNETS
 
-TITRES = {
+# Les applications qui ne sont pas celles d'un module (celles-ci sont dans le registre).
+AUTRES = {
     "fiche_commune": "Fiche commune : chiffres clés et place dans le département",
-    "m0_prise_en_main": "Module 0 : projeter la population de sa commune",
-    "m1_planification": "Module 1 : maturité numérique et budget",
-    "m2_centres_numeriques": "Module 2 : implanter des centres numériques",
-    "m3_dematerialisation": "Module 3 : mettre un service en ligne",
-    "m4_entreprises_relais": "Module 4 : kiosques et relais digitaux",
-    "m5_formation": "Module 5 : former les habitants",
     "mon_plan": "Mon plan numérique communal : le volet numérique du PDC (Word, PDF, Excel)",
     "mes_chiffres": "Mes vrais chiffres : remplacer les chiffres fictifs par ceux de votre commune",
 }
 
 
+def titres() -> dict[str, str]:
+    return {**AUTRES, **{m.nom: m.application for m in modules.MODULES}}
+
+
 def applications() -> dict[str, str]:
     """Nom de fichier → titre, pour chaque application présente dans notebooks/applications/."""
     presentes = sorted(p.stem for p in (CARNETS / "applications").glob("*.ipynb"))
-    return {nom: TITRES.get(nom, nom.replace("_", " ")) for nom in presentes}
+    tous = titres()
+    return {nom: tous.get(nom, nom.replace("_", " ")) for nom in presentes}
 
 
 def adresse(nom: str) -> str:

@@ -43,21 +43,24 @@ from urllib.parse import unquote, urlsplit
 
 import mistune
 
+from atelier import modules as registre
 from atelier.chemins import RACINE
 
 SOURCE = RACINE / "facilitator_guide"
 SORTIE = SOURCE / "_construit"
-MODULES = (
-    "m0_prise_en_main", "m1_planification", "m2_centres_numeriques",
-    "m3_dematerialisation", "m4_entreprises_relais", "m5_formation",
-)
-# Pages écrites avec d'autres parties du kit : tant qu'elles manquent, un lien vers elles
-# devient « (page à paraître) » au lieu d'arrêter la construction.
-ATTENDUES = frozenset(
-    {"salle.md", "correction.md"}
-    | {f"modules/{m}.md" for m in MODULES}
-    | {f"fiches/{m}.md" for m in MODULES}
-)
+
+
+def attendues() -> frozenset[str]:
+    """Pages écrites avec d'autres parties du kit (dont celles de chaque module du registre) :
+    tant qu'elles manquent, un lien vers elles devient « (page à paraître) » au lieu
+    d'arrêter la construction."""
+    return frozenset(
+        {"salle.md", "correction.md"}
+        | {f"modules/{m}.md" for m in registre.noms()}
+        | {f"fiches/{m}.md" for m in registre.noms()}
+    )
+
+
 # L'ordre de lecture ; une page qui n'est dans aucun motif vient avant les fiches.
 ORDRE = (
     "README.md", "programme.md", "preparer.md", "salle.md", "animer.md", "applications.md",
@@ -252,7 +255,7 @@ class _Conversion:
                 if self.autonome:
                     return texte
                 return self._interne(page, url, identifiant(relative), parties.fragment, texte)
-            if relative in ATTENDUES:
+            if relative in attendues():
                 return f'<span class="a-paraitre">{texte} (page à paraître)</span>'
         elif cible.exists() and cible.is_relative_to(self.racine):
             chemin = cible.relative_to(self.racine).as_posix() + ("/" if cible.is_dir() else "")
@@ -395,6 +398,10 @@ def construire(source: Path = SOURCE, sortie: Path = SORTIE, racine: Path | None
     textes = {p: (source / p).read_text(encoding="utf-8") for p in pages}
     conversion = _Conversion(source, racine, set(pages))
     modules = {p: textes[p] for p in pages if p.startswith("modules/")}
+    conversion.problemes += [
+        f"{p} : module absent du registre des modules (atelier.modules) : ajoutez-y son entrée"
+        for p in pages if p.startswith(("modules/", "fiches/")) and Path(p).stem not in registre.noms()
+    ]
     chapitres = [
         _chapitre_grilles(conversion, textes[p], modules) if p == "grilles.md" else _chapitre(conversion, p, textes[p])
         for p in pages
@@ -421,7 +428,7 @@ def construire(source: Path = SOURCE, sortie: Path = SORTIE, racine: Path | None
             chemin = sortie / "fiches" / f"{Path(c.page).stem}.html"
             chemin.write_text(_document(f.titre, _section(f), "fiche-seule"), encoding="utf-8")
             fiches.append(chemin)
-    a_paraitre = sorted(ATTENDUES - set(pages))
+    a_paraitre = sorted(attendues() - set(pages))
     return Guide(fichier, pages, fiches, a_paraitre)
 
 
