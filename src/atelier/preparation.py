@@ -11,22 +11,11 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import sys
 from pathlib import Path
 
 from atelier.chemins import COURS, MES_EXERCICES
-
-
-def identifiants_exercices(cours: Path = COURS) -> list[str]:
-    """Les exercices présents dans ``source/`` (un dossier par exercice)."""
-    source = cours / "source"
-    if not source.is_dir():
-        return []
-    return sorted(
-        d.name for d in source.iterdir() if d.is_dir() and any(d.glob("*.ipynb"))
-    )
+from atelier.formateur.cours import api, exercices
 
 
 def _date_plus_recente(dossier: Path) -> float:
@@ -42,33 +31,18 @@ def a_jour(identifiant: str, cours: Path = COURS) -> bool:
     return _date_plus_recente(release) >= _date_plus_recente(cours / "source" / identifiant)
 
 
-def _api_nbgrader(cours: Path):
-    from nbgrader.apps import NbGraderAPI
-    from nbgrader.coursedir import CourseDirectory
-    from traitlets.config.loader import PyFileConfigLoader
-
-    # nbgrader appelle la commande « alembic » installée à côté de Python.
-    bin_dir = str(Path(sys.executable).parent)
-    if bin_dir not in os.environ.get("PATH", "").split(os.pathsep):
-        os.environ["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")
-    config = PyFileConfigLoader("nbgrader_config.py", path=str(cours)).load_config()
-    config.CourseDirectory.root = str(cours)
-    coursedir = CourseDirectory(config=config)
-    return NbGraderAPI(coursedir=coursedir, config=config)
-
-
 def generer(identifiants: list[str] | None = None, cours: Path = COURS, forcer: bool = False) -> list[str]:
     """Produit la version participant des exercices ; renvoie ceux qui ont été (re)générés.
 
     Lève ``RuntimeError`` avec le journal de nbgrader si un exercice échoue.
     """
-    identifiants = identifiants or identifiants_exercices(cours)
+    identifiants = identifiants or exercices(cours)
     a_faire = [i for i in identifiants if forcer or not a_jour(i, cours)]
     if not a_faire:
         return []
-    api = _api_nbgrader(cours)
+    api_nbgrader = api(cours)
     for identifiant in a_faire:
-        resultat = api.generate_assignment(identifiant, force=True)
+        resultat = api_nbgrader.generate_assignment(identifiant, force=True)
         if not resultat["success"]:
             raise RuntimeError(
                 f"La préparation de l'exercice « {identifiant} » a échoué :\n"
@@ -82,7 +56,7 @@ def copier_pour_le_participant(
 ) -> list[str]:
     """Copie les exercices absents de ``destination`` ; ne remplace jamais une copie existante."""
     copies = []
-    for identifiant in identifiants or identifiants_exercices(cours):
+    for identifiant in identifiants or exercices(cours):
         cible = destination / identifiant
         if cible.exists():
             continue
@@ -92,7 +66,7 @@ def copier_pour_le_participant(
 
 
 def main() -> int:
-    identifiants = identifiants_exercices()
+    identifiants = exercices(COURS)
     if not identifiants:
         print("Aucun exercice dans exercises/source/ pour l'instant.")
         return 0

@@ -47,6 +47,7 @@ from atelier.formateur.cours import (
     ETAT,
     Copie,
     ErreurFormateur,
+    api,
     carnets,
     charger_config,
     copies,
@@ -190,9 +191,6 @@ def _lire_incidents(t: Path, vue: Path, cours: Path, reponse: dict) -> None:
 
 def corriger_une_copie(tache: dict) -> dict:
     """Corrige une copie dans un cours privé ; ne touche à rien hors de ``tache['travail']``."""
-    from nbgrader.apps import NbGraderAPI
-    from nbgrader.coursedir import CourseDirectory
-
     warnings.filterwarnings("ignore", message=".*not in session.*")  # nbgrader, sans conséquence
     debut = time.perf_counter()
     cours, exercice, participant = Path(tache["cours"]), tache["exercice"], tache["participant"]
@@ -224,7 +222,7 @@ def corriger_une_copie(tache: dict) -> dict:
     ).ecrire(t / "reglages.json")
     config = _config_privee(tache, prive, reglages, t / "evenements.jsonl", ipc)
     avant = time.perf_counter()
-    sortie = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config).autograde(
+    sortie = api(prive, config).autograde(
         exercice, participant, force=True, create=True
     )
     reponse["durees"]["nbgrader_autograde"] = time.perf_counter() - avant

@@ -52,12 +52,16 @@ def api(cours: Path, config=None):
     return NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
 
 
-def exercices(cours: Path) -> list[str]:
-    """Les exercices de ``source/`` (un dossier contenant au moins un carnet)."""
-    source = cours / "source"
+def exercices_dans(source: Path) -> list[str]:
+    """Les exercices d'un dossier de sources : chaque sous-dossier qui contient au moins un carnet."""
     if not source.is_dir():
         return []
     return sorted(d.name for d in source.iterdir() if d.is_dir() and any(d.glob("*.ipynb")))
+
+
+def exercices(cours: Path) -> list[str]:
+    """Les exercices du cours (son dossier ``source/``)."""
+    return exercices_dans(cours / "source")
 
 
 def carnets(cours: Path, exercice: str) -> list[str]:
