@@ -116,13 +116,14 @@ CIBLES = {
 
 
 def dependances(racine: Path = RACINE) -> list[str]:
-    """Les dépendances d'exécution du kit (pyproject.toml), sans les extras test et hub."""
+    """Les dépendances d'exécution du kit (pyproject.toml) et celles du guide, sans les extras test et hub."""
     try:
         import tomllib
     except ImportError:  # Python 3.10
         import tomli as tomllib
     with open(racine / "pyproject.toml", "rb") as f:
-        return list(tomllib.load(f)["project"]["dependencies"])
+        projet = tomllib.load(f)["project"]
+    return [*projet["dependencies"], *projet.get("optional-dependencies", {}).get("guide", [])]
 
 
 def texte_des_contraintes(cible: Cible, racine: Path = RACINE) -> str:
@@ -349,7 +350,7 @@ if [ ! -f atelier/.venv/installe.txt ]; then
   echo "Installation de l'atelier avec $INTERPRETE, sans internet ; cela prend quelques minutes…"
   "$INTERPRETE" -m venv atelier/.venv
   atelier/.venv/bin/python -m pip install --quiet --no-index --find-links roues \\
-    -c "contraintes/$CIBLE.txt" -e atelier || {{
+    -c "contraintes/$CIBLE.txt" -e "atelier[guide]" || {{
     echo "L'installation a échoué : gardez ce message pour le formateur."; exit 1; }}
   echo "installé" > atelier/.venv/installe.txt
   echo "Installation terminée."
@@ -378,7 +379,7 @@ exit /b 1
 echo Installation de l'atelier, sans internet ; cela prend quelques minutes...
 %PYTHON% -m venv atelier\\.venv
 if errorlevel 1 goto echec
-"atelier\\.venv\\Scripts\\python.exe" -m pip install --quiet --no-index --find-links roues -c contraintes\\windows-x86_64.txt -e atelier
+"atelier\\.venv\\Scripts\\python.exe" -m pip install --quiet --no-index --find-links roues -c contraintes\\windows-x86_64.txt -e "atelier[guide]"
 if errorlevel 1 goto echec
 echo installé> "atelier\\.venv\\installe.txt"
 echo Installation terminée.
