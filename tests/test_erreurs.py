@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import nbclient
 import nbformat
 import pytest
@@ -76,23 +78,34 @@ def test_hors_d_un_carnet_rien_n_est_installe():
 
 
 # --- L'extension IPython, chargée par le noyau du kit ------------------------------------
-def _executer_dans_le_noyau_du_kit(monkeypatch, tmp_path, *sources: str, config_path: str = "") -> list:
-    """Exécute des cellules dans le noyau « python3 » du kit, avec ses réglages, sans ``import atelier``."""
-    from conftest import environnement_jupyter
+def _executer_dans_le_noyau_du_kit(monkeypatch, tmp_path, *sources: str, salle: bool = False) -> list:
+    """Exécute des cellules dans le noyau « python3 » du kit, avec ses réglages, sans ``import atelier``.
+
+    ``salle`` : les dossiers de réglages d'un participant de la salle, comme les pose
+    ``atelier.salle.hub`` (rôle, commun, puis ceux du kit ; pas de JUPYTER_CONFIG_DIR du kit).
+    """
+    from conftest import RACINE, environnement_jupyter
 
     for nom, valeur in environnement_jupyter(tmp_path).items():
         monkeypatch.setenv(nom, valeur)
-    monkeypatch.setenv("JUPYTER_CONFIG_PATH", config_path)
     monkeypatch.setenv("IPYTHONDIR", str(tmp_path / "ipython"))
+    monkeypatch.setenv("JUPYTER_CONFIG_PATH", "")
+    if salle:
+        monkeypatch.setenv("JUPYTER_CONFIG_DIR", str(tmp_path / "jupyter"))
+        reglages = RACINE / "deploy" / "config"
+        monkeypatch.setenv("JUPYTER_CONFIG_PATH", os.pathsep.join(
+            [str(reglages / "participant"), str(reglages / "commun"), str(RACINE / "config" / "jupyter")]
+        ))
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_code_cell(s) for s in sources]
     nbclient.NotebookClient(nb, kernel_name="python3", allow_errors=True, timeout=60).execute()
     return [c.outputs for c in nb.cells]
 
 
-def test_le_noyau_du_kit_explique_les_erreurs_sans_import_atelier(monkeypatch, tmp_path):
+@pytest.mark.parametrize("salle", [False, True], ids=["portable", "salle"])
+def test_le_noyau_du_kit_explique_les_erreurs_sans_import_atelier(monkeypatch, tmp_path, salle):
     sorties_ = _executer_dans_le_noyau_du_kit(
-        monkeypatch, tmp_path, "import sys\nprint('atelier.affichage' in sys.modules)", "charger"
+        monkeypatch, tmp_path, "import sys\nprint('atelier.affichage' in sys.modules)", "charger", salle=salle
     )
     assert "True" in sorties_[0][0]["text"], "l'extension atelier.erreurs n'est pas chargée au démarrage"
     erreur = _erreur(sorties_[1])
@@ -101,12 +114,8 @@ def test_le_noyau_du_kit_explique_les_erreurs_sans_import_atelier(monkeypatch, t
 
 def test_les_reglages_de_noyau_de_la_salle_sont_lus(monkeypatch, tmp_path):
     """deploy/config/commun/ipython_kernel_config.py (historique coupé) s'applique aux noyaux de la salle."""
-    from conftest import RACINE
-
     code = "print(get_ipython().history_manager.enabled)"
-    salle = _executer_dans_le_noyau_du_kit(
-        monkeypatch, tmp_path, code, config_path=str(RACINE / "deploy" / "config" / "commun")
-    )
+    salle = _executer_dans_le_noyau_du_kit(monkeypatch, tmp_path, code, salle=True)
     portable = _executer_dans_le_noyau_du_kit(monkeypatch, tmp_path, code)
     assert salle[0][0]["text"].strip() == "False" and portable[0][0]["text"].strip() == "True"
 
