@@ -42,15 +42,11 @@ def afficher(texte: str) -> None:
 
 def _module_du_kit(nom: str) -> str | None:
     """Le module du kit qui fournit l'outil ``nom`` (charger, fiche_commune…), s'il y en a un."""
-    import importlib
-
-    for module in ("atelier.donnees", "atelier.cartes"):
-        try:
-            if nom in importlib.import_module(module).__all__:
-                return module
-        except Exception:  # noqa: BLE001 — pas de suggestion plutôt qu'une seconde erreur
-            continue
-    return None
+    try:
+        from atelier import cartes, donnees
+    except Exception:  # noqa: BLE001 — pas de suggestion plutôt qu'une seconde erreur
+        return None
+    return next((m.__name__ for m in (donnees, cartes) if nom in m.__all__), None)
 
 
 def _explication_nom(exc: NameError, shell: Any) -> str:
