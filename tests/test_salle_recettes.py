@@ -72,6 +72,21 @@ def _config(role: str, fichier: str = "jupyter_server_config.py") -> Config:
     return PyFileConfigLoader(fichier, path=str(DEPLOY / "config" / role)).load_config()
 
 
+def test_les_applications_marchent_avec_ou_sans_voila_partage(monkeypatch):
+    """Dans la salle, le Voilà partagé sert les applications ; sous TLJH ou z2jh (sans lui), le serveur
+    du participant garde le sien, sinon les liens de la page d'accueil ne mèneraient nulle part."""
+    from atelier import applications
+
+    monkeypatch.setenv("ATELIER_APPLIS", "/services/applis/voila/render/")
+    assert _config("participant").ServerApp.jpserver_extensions["voila.server_extension"] is False
+    assert applications.adresse("m2_centres_numeriques").startswith("/services/applis/")
+    monkeypatch.delenv("ATELIER_APPLIS")
+    monkeypatch.setenv("JUPYTERHUB_SERVICE_PREFIX", "/user/awa/")
+    assert _config("participant").ServerApp.jpserver_extensions["voila.server_extension"] is True
+    assert applications.adresse("m2_centres_numeriques") == (
+        "/user/awa/voila/render/notebooks/applications/m2_centres_numeriques.ipynb")
+
+
 def test_les_participants_n_ont_ni_terminal_ni_correction():
     participant, formateur = _config("participant"), _config("formateur")
     extensions = participant.ServerApp.jpserver_extensions
@@ -185,6 +200,27 @@ def test_z2jh_un_uid_par_personne_et_profil_formateur_reserve_aux_formateurs():
     assert c.KubeSpawner.environment["USER"](awa) == "awa"
     assert [p["slug"] for p in c.KubeSpawner.profile_list(awa)] == ["participant"]
     assert [p["slug"] for p in c.KubeSpawner.profile_list(estelle)] == ["participant", "formateur"]
+
+
+def test_z2jh_sert_les_pages_du_hub_en_francais(schema_z2jh):
+    """deploy/z2jh/gabarits.yaml suit deploy/templates/ et, avec values.yaml, respecte le schéma du chart."""
+    from atelier.salle import z2jh
+
+    ecrit = (DEPLOY / "z2jh" / "gabarits.yaml").read_text(encoding="utf-8")
+    assert ecrit == z2jh.texte(), "gabarits.yaml en retard : lancez « python -m atelier.salle.z2jh »"
+    gabarits = yaml.safe_load(ecrit)
+    fichiers = gabarits["hub"]["extraFiles"]
+    assert {Path(f["mountPath"]).name for f in fichiers.values()} == {g.name for g in (DEPLOY / "templates").glob("*.html")}
+    assert all(f["stringData"] == (DEPLOY / "templates" / Path(f["mountPath"]).name).read_text(encoding="utf-8")
+               for f in fichiers.values())
+    c = Config()
+    exec(gabarits["hub"]["extraConfig"]["atelier-gabarits"], {"c": c})
+    assert c.JupyterHub.template_paths == [str(Path(next(iter(fichiers.values()))["mountPath"]).parent)]
+    validateur, defauts = schema_z2jh
+    valeurs = yaml.safe_load((DEPLOY / "z2jh" / "values.yaml").read_text(encoding="utf-8"))
+    tout = _fusion(_fusion(defauts, valeurs), gabarits)
+    assert [e.message for e in validateur.iter_errors(tout)] == []
+    assert "atelier-comptes" in tout["hub"]["extraConfig"], "les réglages de values.yaml sont gardés"
 
 
 def test_le_schema_z2jh_refuse_bien_une_faute(schema_z2jh):

@@ -1,10 +1,14 @@
 # Serveur d'un participant : ni correction, ni terminal.
+import os
+
 c = get_config()  # noqa: F821
 
 c.ServerApp.jpserver_extensions = {
     "jupyter_lsp": False,
     "notebook": False,
-    "voila.server_extension": False,
+    # Les applications sans code : dans la salle de « make salle », le Voilà partagé
+    # (ATELIER_APPLIS) ; ailleurs (TLJH, Zero to JupyterHub), le Voilà de ce serveur.
+    "voila.server_extension": not os.environ.get("ATELIER_APPLIS"),
     "jupyter_server_terminals": False,
     "nbgrader.server_extensions.formgrader": False,
     "nbgrader.server_extensions.course_list": False,
