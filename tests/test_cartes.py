@@ -210,8 +210,10 @@ def test_carte_d_une_commune_et_de_ses_arrondissements():
         "données synthétiques (fictives, pour l'exercice)" in textes
         and "à moins de 10 km" in textes
     )
+    ouvertes = plt.get_fignums()
     with pytest.raises(ErreurDonnees, match="Sonsoro"):
         carte_commune("Kandi", sites=["Sonsorro"])
+    assert plt.get_fignums() == ouvertes, "un arrondissement inconnu ne laisse pas de carte à moitié dessinée"
 
 
 @pytest.mark.lent

@@ -468,6 +468,14 @@ def carte_commune(
     arr = table[table["commune"] == nom]
     if arr.empty:
         raise ErreurDonnees(f"Aucun arrondissement de « {nom} » dans le tableau donné.")
+    choisis = []  # vérifiés avant de créer la figure : une erreur ne laisse pas de carte à moitié dessinée
+    for site in sites or []:
+        lignes = arr[arr["arrondissement"].str.lower() == str(site).lower()]
+        if lignes.empty:
+            raise ErreurDonnees(
+                f"Arrondissement inconnu à {nom} : « {site} ».{suggestion(site, arr['arrondissement'])}"
+            )
+        choisis.append(lignes.iloc[0])
     proprietaire = ax is None
     if proprietaire:
         fig, ax = plt.subplots(figsize=taille, layout="constrained")
@@ -538,14 +546,6 @@ def carte_commune(
             },
         )
 
-    choisis = []
-    for site in sites or []:
-        lignes = arr[arr["arrondissement"].str.lower() == str(site).lower()]
-        if lignes.empty:
-            raise ErreurDonnees(
-                f"Arrondissement inconnu à {nom} : « {site} ».{suggestion(site, arr['arrondissement'])}"
-            )
-        choisis.append(lignes.iloc[0])
     for ligne in choisis:
         choix = ax.scatter(
             [ligne["longitude"]],
