@@ -105,7 +105,7 @@ def vider(fig: Figure) -> None:
     for ax in fig.axes:
         # la mise en page automatique repart de la place d'une figure neuve (elle dépend de son point de départ)
         ax._set_position(ax.get_subplotspec().get_position(fig))
-        if ax.name != "rectilinear":  # axes polaires (leurs limites sont des angles) : on repart d'axes neufs
+        if ax.name not in ("rectilinear", "polar"):  # une autre projection : on repart d'axes neufs
             ax.clear()
             continue
         for axe in (ax.xaxis, ax.yaxis):
@@ -119,7 +119,8 @@ def vider(fig: Figure) -> None:
         for position in ("left", "center", "right"):
             ax.set_title("", loc=position)
         ax.ignore_existing_data_limits = True  # les limites suivront les nouveaux tracés
-        ax.set_autoscale_on(True)
+        ax.set_autoscaley_on(True)
+        ax.set_autoscalex_on(ax.name != "polar")  # l'axe des angles d'un radar fait toujours le tour
 
 
 class FiguresGardees:
