@@ -180,6 +180,7 @@ def _copie_qui_contourne_le_crochet(cours: Path, participant: str, port: int) ->
         "import resource\n"
         "vu['memoire'] = resource.getrlimit(resource.RLIMIT_AS)[0]\n"
         "vu['jeton'] = os.environ.get('JUPYTERHUB_API_TOKEN')\n"
+        "vu['pid1'] = open('/proc/1/cmdline', 'rb').read().split(b'\\0')[0].decode()\n"
         "import socket\n"
         "try:\n"
         f"    socket.create_connection(('127.0.0.1', {port}), timeout=3).close()\n"
@@ -222,6 +223,8 @@ def test_la_vue_privee_tient_meme_sans_le_crochet(salle):
     if iso.mode == "compte":
         assert vu["uid"] != 0
     assert vu["memoire"] == 1024 * 1024 * 1024 and vu["jeton"] is None
+    # bubblewrap, quand le résumé l'annonce, est bien le premier processus de la vue du noyau.
+    assert (Path(vu["pid1"]).name == "bwrap") == ("montée par bubblewrap" in sortie), (vu, sortie)
     assert not (cours / "piege.txt").exists()
     shutil.rmtree(cours / "submitted" / "p99")
     exiger(iso.reseau_coupe, f"réseau du noyau non coupé ici : {iso.resume}")
@@ -353,16 +356,54 @@ def test_sans_isolation_le_crochet_refuse_encore_et_le_dit(tmp_path):
     assert "5/8  corrigé" in sortie and empreinte(cours / "submitted") == avant
 
 
-def test_vue_privee_du_mode_sans_root(tmp_path):
+def test_bubblewrap_d_abord_et_repli_annonce(monkeypatch):
+    """bubblewrap monte la vue privée quand il est installé ; sans lui, le kit se replie
+    sur son propre montage (unshare) et le dit en français dans le résumé."""
+    from atelier.formateur import bac_a_sable
+
+    exiger(shutil.which("bwrap"), "bubblewrap absent ici (paquet Debian « bubblewrap »)")
+    iso = bac_a_sable.detecter_isolation()
+    exiger(iso.mode in ("compte", "espaces"), f"vue privée indisponible ici : {iso.resume}")
+    assert Path(iso.prefixe[0]).name == "bwrap" and "--die-with-parent" in iso.prefixe and "--new-session" in iso.prefixe
+    assert iso.resume.endswith("vue privée montée par bubblewrap") and not iso.avertissement
+    # Le lanceur prépare le bac hors de la vue privée, puis passe la main à bwrap.
+    assert bac_a_sable.commande_noyau(iso.prefixe, Path("reglages.json"), ["noyau"])[0] == sys.executable
+
+    qui = shutil.which
+    monkeypatch.setattr(bac_a_sable.shutil, "which", lambda nom: None if nom == "bwrap" else qui(nom))
+    repli = bac_a_sable.detecter_isolation()
+    assert repli.mode == iso.mode and Path(repli.prefixe[0]).name == "unshare"
+    assert repli.reseau_coupe == iso.reseau_coupe
+    assert "montée par bubblewrap" not in repli.resume
+    assert repli.resume.endswith(
+        "bubblewrap absent ou inutilisable (installez le paquet Debian « bubblewrap », version 0.8 ou plus) : "
+        "la vue privée est montée par le kit lui-même (unshare), solution de repli moins éprouvée"
+    )
+    assert bac_a_sable.commande_noyau(repli.prefixe, Path("reglages.json"), ["noyau"])[0] == repli.prefixe[0]
+
+
+@pytest.mark.parametrize("outil", ["bwrap", "unshare"])
+def test_vue_privee_du_mode_sans_root(tmp_path, outil):
     """Le mode d'un formateur ordinaire (espaces de noms utilisateur) : cours masqué,
-    dépôt en lecture seule, dossier de travail seul modifiable, démontage impossible."""
-    from atelier.formateur.bac_a_sable import Isolation, Limites, Reglages, commande_noyau
+    dépôt en lecture seule, dossier de travail seul modifiable, démontage impossible ;
+    par bubblewrap, et par la solution de repli du kit (unshare et mount(2))."""
+    from atelier.formateur.bac_a_sable import (
+        Isolation,
+        Limites,
+        Reglages,
+        commande_noyau,
+        prefixe_bwrap,
+    )
     from atelier.formateur.correction import _visibles
 
-    prefixe = [shutil.which("unshare") or "unshare", "--user", "--map-root-user", "--mount", "--pid", "--fork",
-               "--mount-proc", "--propagation", "private"]
+    if outil == "bwrap":
+        exiger(shutil.which("bwrap"), "bubblewrap absent ici (paquet Debian « bubblewrap »)")
+        prefixe = prefixe_bwrap(shutil.which("bwrap"), root=False)
+    else:
+        prefixe = [shutil.which("unshare") or "unshare", "--user", "--map-root-user", "--mount", "--pid", "--fork",
+                   "--mount-proc", "--propagation", "private"]
     exiger(subprocess.run([*prefixe, "true"], capture_output=True).returncode == 0,
-           "espaces de noms utilisateur indisponibles ici (unshare --user)")
+           f"espaces de noms utilisateur indisponibles ici ({outil})")
     iso = Isolation("espaces", prefixe=prefixe)
     # Hors de /tmp (remplacé par un /tmp vide dans la vue privée) : un dossier du dépôt.
     (RACINE / "tests" / "artefacts").mkdir(exist_ok=True)
@@ -389,6 +430,7 @@ def test_vue_privee_du_mode_sans_root(tmp_path):
         "    except OSError as e:\n"
         "        vu[nom] = e.errno\n"
         "vu['demontage'] = subprocess.run(['umount', '../../..'], capture_output=True).returncode\n"
+        "vu['pid1'] = open('/proc/1/cmdline', 'rb').read().split(b'\\0')[0].decode()\n"
         "print(json.dumps(vu))\n"
     )
     commande = commande_noyau(prefixe, reglages, [sys.executable, "-c", code, "-f", str(t / "connexion.json")])
@@ -397,6 +439,7 @@ def test_vue_privee_du_mode_sans_root(tmp_path):
     vu = json.loads((t / "noyau.log").read_text().strip().splitlines()[-1])
     assert vu["cours"] == ["autograded"] and vu["ici"] == [".connexion.json", "donnees.csv"]
     assert vu["depot"] == 30 and vu["bac"] == "écrit" and vu["demontage"] != 0
+    assert (Path(vu["pid1"]).name == "bwrap") == (outil == "bwrap"), vu  # bubblewrap veille sur le noyau
     assert not (depot / "x.txt").exists() and (t / "bac" / "y.txt").exists()
     assert Limites().memoire_mo == 2048  # défaut documenté dans le guide
     shutil.rmtree(depot)

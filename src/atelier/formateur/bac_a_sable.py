@@ -3,9 +3,12 @@
 nbgrader exécute le code des participants avec les droits du formateur. Ici,
 chaque noyau est lancé par ``python -m atelier.formateur.bac_a_sable`` (ce
 module), qui prépare une vue privée du système de fichiers, puis remplace son
-propre processus par le noyau. Selon ce que la machine permet :
+propre processus par le noyau. La vue privée est montée par bubblewrap
+(``bwrap``, paquet Debian ``bubblewrap``) ; sans lui, le kit la monte lui-même
+(``unshare`` et mount(2)), solution de repli que le résumé signale. Selon ce
+que la machine permet :
 
-- ``compte`` (le formateur est root, ``unshare`` marche) : le noyau tourne sous
+- ``compte`` (le formateur est root, ``bwrap`` ou ``unshare`` marche) : le noyau tourne sous
   le compte dédié ``atelier-correction``, dans ses propres espaces de noms
   (montages, processus et réseau) : le cours, l'échange, les autres copies et le
   carnet de notes y sont remplacés par des dossiers vides en lecture seule, et le
@@ -13,7 +16,7 @@ propre processus par le noyau. Selon ce que la machine permet :
 - ``espaces`` (formateur ordinaire, espaces de noms utilisateur permis) : même
   vue privée et même réseau coupé, mais sous le compte du formateur ; son dossier personnel, le
   dépôt et l'environnement Python y sont en lecture seule ;
-- ``compte-seul`` (root sans ``unshare``) : compte dédié, sans vue privée ;
+- ``compte-seul`` (root sans ``bwrap`` ni ``unshare``) : compte dédié, sans vue privée ;
 - ``aucune`` : ni l'un ni l'autre ; seule la surveillance des accès (ci-dessous)
   protège, et le journal le dit.
 
@@ -55,15 +58,19 @@ RESUMES = {
         "NON isolé : le code corrigé tourne sous votre compte et peut lire vos fichiers personnels"
     ),
     "compte-seul": (
-        f"isolation partielle : compte dédié « {UTILISATEUR} », sans vue privée (unshare "
-        "indisponible) ; NON isolé : les fichiers lisibles par tous restent lisibles, et les copies "
+        f"isolation partielle : compte dédié « {UTILISATEUR} », sans vue privée (bwrap et unshare "
+        "indisponibles) ; NON isolé : les fichiers lisibles par tous restent lisibles, et les copies "
         "corrigées en même temps partagent ce compte"
     ),
     "aucune": (
-        "AUCUNE isolation (ni compte dédié, ni unshare) : le code corrigé tourne sous votre "
+        "AUCUNE isolation (ni compte dédié, ni vue privée) : le code corrigé tourne sous votre "
         "compte ; seuls les accès Python aux dossiers du cours sont refusés et notés"
     ),
 }
+SANS_BWRAP = (
+    "bubblewrap absent ou inutilisable (installez le paquet Debian « bubblewrap », version 0.8 "
+    "ou plus) : la vue privée est montée par le kit lui-même (unshare), solution de repli moins éprouvée"
+)
 
 
 @dataclass
@@ -83,15 +90,37 @@ class Isolation:
     gid: int | None = None
     prefixe: list[str] = field(default_factory=list)
     probleme: str = ""
+    avertissement: str = ""
 
     @property
     def reseau_coupe(self) -> bool:
-        return "--net" in self.prefixe
+        return "--net" in self.prefixe or "--unshare-net" in self.prefixe
 
     @property
     def resume(self) -> str:
-        reseau = ", réseau coupé" if self.reseau_coupe else " (réseau NON coupé : unshare --net indisponible)"
-        return RESUMES[self.mode].format(reseau=reseau)
+        reseau = ", réseau coupé" if self.reseau_coupe else " (réseau NON coupé : espace de noms réseau indisponible)"
+        outil = " ; vue privée montée par bubblewrap" if par_bwrap(self.prefixe) else ""
+        avertissement = f" ; {self.avertissement}" if self.avertissement else ""
+        return RESUMES[self.mode].format(reseau=reseau) + outil + avertissement
+
+
+def par_bwrap(prefixe: list[str]) -> bool:
+    """Vrai si la vue privée est montée par bubblewrap (sinon par ce module, après ``unshare``)."""
+    return bool(prefixe) and Path(prefixe[0]).name == "bwrap"
+
+
+def prefixe_bwrap(bwrap: str, root: bool) -> list[str]:
+    """Début de la commande bubblewrap : tout le système visible (le lanceur ajoute les
+    masques), /dev et /proc neufs, processus séparés, session à part, mort avec son parent.
+
+    Root garde de quoi passer ensuite au compte dédié (setpriv, avant le noyau) ; un
+    formateur ordinaire passe par un espace de noms utilisateur, sans aucun privilège.
+    """
+    prefixe = [bwrap, "--bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--unshare-pid", "--unshare-ipc",
+               "--die-with-parent", "--new-session"]
+    if root:
+        return [*prefixe, *(x for cap in ("CAP_SETUID", "CAP_SETGID", "CAP_SETPCAP") for x in ("--cap-add", cap))]
+    return [*prefixe, "--unshare-user"]
 
 
 def _marche(commande: list[str]) -> bool:
@@ -128,9 +157,23 @@ def _python_demarre(prefixe: list[str], uid: int | None = None, gid: int | None 
 
 
 def _couper_le_reseau(prefixe: list[str]) -> list[str]:
-    """Ajoute un espace de noms réseau vide (``--net``) quand la machine le permet."""
-    essai = [*prefixe, "--net"]
+    """Ajoute un espace de noms réseau vide quand la machine le permet."""
+    essai = [*prefixe, "--unshare-net" if par_bwrap(prefixe) else "--net"]
     return essai if _marche([*essai, "true"]) else prefixe
+
+
+def _base(root: bool) -> tuple[list[str], str]:
+    """Le préfixe qui sépare montages et processus (bubblewrap, sinon unshare), et l'avertissement."""
+    bwrap, unshare = shutil.which("bwrap"), shutil.which("unshare")
+    if bwrap and (shutil.which("setpriv") or not root):
+        # Avec un tmpfs borné (--size, bwrap ≥ 0.8) : sinon, la solution de repli.
+        base = prefixe_bwrap(bwrap, root)
+        if _marche([*base, "--size", "1048576", "--tmpfs", "/tmp", "true"]):
+            return base, ""
+    base = [unshare, "--mount", "--pid", "--fork", "--mount-proc", "--propagation", "private"]
+    if not root:
+        base = [unshare, "--user", "--map-root-user", *base[1:]]
+    return (base, SANS_BWRAP) if unshare and _marche([*base, "true"]) else ([], "")
 
 
 def detecter_isolation(autoriser: bool = True) -> Isolation:
@@ -142,12 +185,12 @@ def detecter_isolation(autoriser: bool = True) -> Isolation:
     """
     if not autoriser:
         return Isolation("aucune")
-    unshare = shutil.which("unshare")
-    base = [unshare, "--mount", "--pid", "--fork", "--mount-proc", "--propagation", "private"] if unshare else []
-    if os.geteuid() == 0:
+    root = os.geteuid() == 0
+    base, avertissement = _base(root)
+    if root:
         compte = _compte_dedie()
-        if compte and base and _marche([*base, "true"]):
-            iso = Isolation("compte", *compte, prefixe=_couper_le_reseau(base))
+        if compte and base:
+            iso = Isolation("compte", *compte, prefixe=_couper_le_reseau(base), avertissement=avertissement)
         elif compte:
             iso = Isolation("compte-seul", *compte)
         else:
@@ -160,9 +203,9 @@ def detecter_isolation(autoriser: bool = True) -> Isolation:
             )
         return iso
     if base:
-        prefixe = _couper_le_reseau([unshare, "--user", "--map-root-user", *base[1:]])
+        prefixe = _couper_le_reseau(base)
         if _python_demarre(prefixe):
-            return Isolation("espaces", prefixe=prefixe)
+            return Isolation("espaces", prefixe=prefixe, avertissement=avertissement)
     return Isolation("aucune")
 
 
@@ -199,16 +242,55 @@ class Reglages:
 
 
 def commande_noyau(prefixe: list[str], reglages: Path, commande: list[str]) -> list[str]:
-    """La commande qui lance ``commande`` (le noyau prévu par jupyter_client) isolée."""
+    """La commande qui lance ``commande`` (le noyau prévu par jupyter_client) isolée.
+
+    Avec unshare, le lanceur tourne déjà dans les espaces de noms et y monte la vue
+    privée ; avec bubblewrap, il prépare le bac puis passe la main à ``bwrap``.
+    """
     # Par son chemin, sans « site » : le lanceur ne charge que la bibliothèque standard.
-    return [*prefixe, sys.executable, "-I", "-S", str(Path(__file__).resolve()), str(reglages), "--", *commande]
+    lanceur = [sys.executable, "-I", "-S", str(Path(__file__).resolve()), str(reglages), "--", *commande]
+    return lanceur if par_bwrap(prefixe) else [*prefixe, *lanceur]
 
 
 # --- Ce qui suit tourne dans le processus lanceur, juste avant le noyau. ---------
 
 
-# mount(2) appelé directement (ctypes) : une dizaine de montages par noyau, sans
-# lancer autant de commandes « mount ».
+TEMPORAIRES = ("/tmp", "/var/tmp", "/dev/shm")
+IPC_VUE = "/tmp/atelier-ipc"
+TAILLE_TMP, TAILLE_MASQUE = 256 * 1024 * 1024, 1024 * 1024
+
+
+def _temporaires_gardes(r: Reglages) -> list[str]:
+    """Ce qu'il faut garder visible sous les dossiers temporaires, que la vue privée vide."""
+    return [c for c in r.visibles if os.path.isdir(c) and any(c.startswith(t + os.sep) for t in TEMPORAIRES)]
+
+
+def _options_bwrap(r: Reglages) -> list[str]:
+    """La vue privée, dans l'ordre où bubblewrap la monte (ses sources sont lues
+    dans le vrai système de fichiers, même recouvert entre-temps)."""
+    options = []
+    for chemin in r.lecture_seule:
+        if os.path.isdir(chemin):
+            options += ["--ro-bind", chemin, chemin]
+    for tmp in TEMPORAIRES:
+        if os.path.isdir(tmp):
+            options += ["--size", str(TAILLE_TMP), "--perms", "1777", "--tmpfs", tmp]
+    for chemin in _temporaires_gardes(r):
+        options += ["--ro-bind", chemin, chemin]
+    if r.ipc:  # le noyau crée ses sockets dans IPC_VUE
+        options += ["--bind", r.ipc, IPC_VUE]
+    for chemin in r.proteges:
+        options += ["--size", str(TAILLE_MASQUE), "--tmpfs", chemin]
+        if r.vue.startswith(chemin + os.sep):
+            options += ["--dir", r.vue]
+        options += ["--remount-ro", chemin]
+    # Le dossier de travail réapparaît là où nbgrader aurait lancé le noyau :
+    # les chemins relatifs (« ../../../submitted ») tombent dans le cours masqué.
+    return [*options, "--bind", r.bac, r.vue, "--chdir", r.vue]
+
+
+# Solution de repli sans bubblewrap : mount(2) appelé directement (ctypes) après
+# unshare, une dizaine de montages par noyau sans lancer autant de commandes « mount ».
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT, MS_BIND = 1, 2, 4, 8, 32, 4096
 MS_NOATIME, MS_NODIRATIME, MS_RELATIME = 1024, 2048, 1 << 21
 # Drapeaux d'un montage existant qu'un remontage doit garder (sinon EPERM dans un
@@ -240,14 +322,10 @@ def _lecture_seule(cible: str) -> None:
 def _masquer(chemin: str, vue: str) -> None:
     """Remplace ``chemin`` par un dossier vide en lecture seule (où ``vue`` peut apparaître)."""
     Path(chemin).mkdir(parents=True, exist_ok=True)
-    _mount("atelier-masque", chemin, "tmpfs", 0, "size=1m,mode=755")
+    _mount("atelier-masque", chemin, "tmpfs", 0, f"size={TAILLE_MASQUE},mode=755")
     if vue.startswith(chemin + os.sep):
         Path(vue).mkdir(parents=True, exist_ok=True)
     _lecture_seule(chemin)
-
-
-TEMPORAIRES = ("/tmp", "/var/tmp", "/dev/shm")
-IPC_VUE = "/tmp/atelier-ipc"
 
 
 def _vue_privee(r: Reglages, bac_fd: int) -> None:
@@ -256,16 +334,12 @@ def _vue_privee(r: Reglages, bac_fd: int) -> None:
             _mount(chemin, chemin, None, MS_BIND)
             _lecture_seule(chemin)
     # Poignées sur ce qu'il faut garder avant de recouvrir les dossiers temporaires.
-    gardes = {
-        chemin: os.open(chemin, os.O_PATH)
-        for chemin in r.visibles
-        if os.path.isdir(chemin) and any(chemin.startswith(t + os.sep) for t in TEMPORAIRES)
-    }
+    gardes = {chemin: os.open(chemin, os.O_PATH) for chemin in _temporaires_gardes(r)}
     if r.ipc:
         gardes[IPC_VUE] = os.open(r.ipc, os.O_PATH)
     for tmp in TEMPORAIRES:
         if os.path.isdir(tmp):
-            _mount("atelier-tmp", tmp, "tmpfs", 0, "size=256m,mode=1777")
+            _mount("atelier-tmp", tmp, "tmpfs", 0, f"size={TAILLE_TMP},mode=1777")
     for chemin, fd in gardes.items():
         Path(chemin).mkdir(parents=True, exist_ok=True)
         _mount(f"/proc/self/fd/{fd}", chemin, None, MS_BIND)
@@ -365,29 +439,32 @@ def lancer(argv: list[str]) -> None:
     os.dup2(sortie, 1)
     os.dup2(sortie, 2)
     os.close(sortie)
-    bac_fd = os.open(r.bac, os.O_RDONLY | os.O_DIRECTORY)
-    if r.mode in ("compte", "espaces"):
+    prive = r.mode in ("compte", "espaces")
+    bwrap = prive and par_bwrap(r.prefixe)
+    if prive and not bwrap:
+        bac_fd = os.open(r.bac, os.O_RDONLY | os.O_DIRECTORY)
         _vue_privee(r, bac_fd)
+        os.close(bac_fd)
         os.chdir(r.vue)
-    else:
+    elif not prive:
         r.vue = r.bac
         os.chdir(r.bac)
-    os.close(bac_fd)
     env = _environnement(r, journal_fd)
     _limiter(Limites(**r.limites))
 
     setpriv = shutil.which("setpriv")
-    if setpriv and r.mode != "aucune":
-        prefixe = [setpriv, "--no-new-privs", "--inh-caps=-all", "--bounding-set=-all"]
-        if r.uid is not None:
-            prefixe += [f"--reuid={r.uid}", f"--regid={r.gid}", "--clear-groups"]
-        os.execve(setpriv, [*prefixe, "--", *commande], env)
-    if r.uid is not None:
+    # Sous bubblewrap, un formateur ordinaire n'a déjà plus aucun privilège ; root y
+    # garde juste de quoi passer au compte dédié, ce que fait setpriv.
+    if setpriv and r.mode != "aucune" and not (bwrap and r.uid is None):
+        droits = [f"--reuid={r.uid}", f"--regid={r.gid}", "--clear-groups"] if r.uid is not None else []
+        commande = [setpriv, "--no-new-privs", "--inh-caps=-all", "--bounding-set=-all", *droits, "--", *commande]
+    elif r.uid is not None:
         os.setgroups([])
         os.setgid(r.gid)
         os.setuid(r.uid)
+    if bwrap:
+        commande = [*r.prefixe, *_options_bwrap(r), "--", *commande]
     os.execve(commande[0], commande, env)
-
 
 if __name__ == "__main__":
     lancer(sys.argv[1:])

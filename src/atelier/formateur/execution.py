@@ -26,7 +26,7 @@ from nbgrader.preprocessors import Execute
 from traitlets import Integer, Type, Unicode
 
 from atelier.client_noyau import ClientVigilant
-from atelier.formateur.bac_a_sable import commande_noyau
+from atelier.formateur.bac_a_sable import commande_noyau, par_bwrap
 
 MARQUE_TRONQUEE = "\n[… sortie trop longue, tronquée par le correcteur …]\n"
 ERREUR_NOYAU = "NoyauArrete"
@@ -52,6 +52,12 @@ class NoyauIsole(AsyncKernelManager):
             # n'a plus le défaut que celui du kit corrige (bench/blocages/README.md).
             commande = [sys.executable, "-m", "ipykernel_launcher", *commande[commande.index("-f"):]]
         prefixe = json.loads(Path(self.reglages).read_text(encoding="utf-8"))["prefixe"]
+        if par_bwrap(prefixe):
+            # bwrap met le noyau dans sa propre session (--new-session) : le SIGINT que
+            # jupyter_client envoie au groupe du lanceur ne l'atteindrait pas. L'interruption
+            # (boucle infinie, délai dépassé) passe donc par un message au noyau, qui se
+            # l'envoie lui-même (ipykernel : interrupt_request).
+            self.kernel_spec.interrupt_mode = "message"
         return commande_noyau(prefixe, Path(self.reglages), commande)
 
 
