@@ -229,6 +229,11 @@ def test_salle_de_bout_en_bout(salle):
     assert srv[correct].requete("GET", "formgrader").status_code == 404
     _verifier_terminal_formateur(srv_formateur, formateur)
     assert "frame-ancestors 'none'" in srv[correct].requete("GET", "lab").headers["Content-Security-Policy"]
+    # L'onglet des devoirs servi à un participant est la copie en français (atelier.nbgrader_fr).
+    statique = Path(etat.kit) / "jupyter-fr" / "labextensions" / "@jupyter" / "nbgrader" / "static"
+    servi = "".join(srv[correct].requete("GET", f"lab/extensions/@jupyter/nbgrader/static/{f.name}").text
+                    for f in statique.glob("*.js"))
+    assert "Devoirs distribués" in servi and "Released assignments" not in servi
     _verifier_applications_partagees(etat, salle["journal"], _session(etat.url, correct, salle["mots_de_passe"][correct]))
 
     # Chaque participant voit le devoir, le récupère, le fait, l'exécute et le remet.

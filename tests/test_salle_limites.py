@@ -25,7 +25,7 @@ import requests
 from test_navigateur import ARGUMENTS_CHROMIUM, CHROMIUM, Surveillance, _capture
 from test_salle_hub import CACHE_VENV, FIXTURES, _arreter, _session
 
-from conftest import exiger, port_libre
+from conftest import RACINE, exiger, port_libre
 
 pytestmark = [pytest.mark.lent, pytest.mark.hub]
 
@@ -133,6 +133,13 @@ def test_dans_le_navigateur_connexion_accueil_et_applications(salle):
     playwright_api = pytest.importorskip("playwright.sync_api")
     exiger(Path(CHROMIUM).exists(), "Chromium est absent (paquet Debian « chromium »)")
     url, koffi = salle["etat"].url, salle["noms"]["koffi"]
+    # Un devoir distribué, pour que l'onglet « Devoirs » montre une liste (posé ici en root, comme
+    # le ferait « nbgrader release_assignment » d'un formateur).
+    etat = salle["etat"]
+    distribue = etat.echange / etat.cours_id / "outbound" / "m0_prise_en_main"
+    shutil.copytree(RACINE / "exercises" / "source" / "m0_prise_en_main", distribue, dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    subprocess.run(["chmod", "-R", "a+rX", str(distribue)], check=True)
     # Navigateur propre à ce test : Playwright garde une boucle asyncio ouverte tant qu'il
     # tourne, et le client du hub des autres tests en lance une à lui.
     with playwright_api.sync_playwright() as p:
@@ -154,6 +161,21 @@ def _connexion_accueil_applications(navigateur, url: str, koffi: str, mot_de_pas
         page.fill("#password_input", mot_de_passe)
         page.click("#login_submit")
         page.wait_for_url(re.compile(rf".*/user/{re.escape(koffi)}/lab.*"), timeout=180_000)
+        # L'onglet des devoirs, en français (atelier.nbgrader_fr) : menu Nbgrader → Liste des devoirs.
+        page.click("div.lm-MenuBar-itemLabel:text-is('Nbgrader')", timeout=180_000)
+        page.click("div.lm-Menu-itemLabel:text-is('Liste des devoirs')")
+        page.wait_for_selector("text=Devoirs distribués", timeout=60_000)
+        # Listes chargées (le cours de la salle trouvé, chaque liste remplie ou « Aucun devoir… »).
+        fin = time.monotonic() + 240
+        while "m0_prise_en_main" not in page.inner_text("#released_assignments_list") and time.monotonic() < fin:
+            page.wait_for_timeout(1000)
+        panneau = page.inner_text("#assignments")
+        assert "m0_prise_en_main" in panneau and "Récupérer" in panneau, (panneau, surveillance.console)
+        # La page d'accueil s'ouvre en même temps et peut passer devant : l'onglet « Devoirs » au premier plan.
+        page.click("li.lm-TabBar-tab:has-text('Devoirs')")
+        page.wait_for_selector("#released_assignments_list button:text-is('Récupérer')", state="visible")
+        assert page.locator("text=Released assignments").count() == 0
+        _capture(page, "hub_devoirs")
         page.goto(f"{url}hub/home")
         assert page.inner_text("#start").strip() == "Ouvrir mon espace"
         _capture(page, "hub_accueil")

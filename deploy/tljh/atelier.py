@@ -23,6 +23,8 @@ def regler_selon_le_role(spawner):
         "ATELIER_COURS_DOSSIER": "/srv/nbgrader/atelier-numerique",
         "JUPYTER_CONFIG_PATH": os.pathsep.join([f"{CONFIG}/{role}", f"{CONFIG}/commun", f"{KIT}/config/jupyter"]),
         "PYTHONPATH": f"{KIT}/src",
+        # L'onglet des devoirs en français (README.md, étape 2), le noyau et les gabarits du kit.
+        "JUPYTER_PATH": f"{KIT}/jupyter-fr:{KIT}/config/jupyter-data",
         "OMP_NUM_THREADS": "1",
         "OPENBLAS_NUM_THREADS": "1",
         "MALLOC_ARENA_MAX": "2",

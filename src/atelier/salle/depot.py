@@ -254,7 +254,10 @@ def main(argv: list[str] | None = None) -> None:
     prefixe = os.environ.get("JUPYTERHUB_SERVICE_PREFIX", "/")
     application(args.depots, args.outbound, prefixe).listen(
         args.port, address=args.ip, max_body_size=TAILLE_MAX + 10 * 2**20)
-    ioloop.IOLoop.current().start()
+    try:
+        ioloop.IOLoop.current().start()
+    except KeyboardInterrupt:  # Ctrl-C sur le hub au premier plan : il arrête aussi ses services
+        app_log.info("Dépôt des copies arrêté.")
 
 
 if __name__ == "__main__":

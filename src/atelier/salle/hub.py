@@ -26,7 +26,7 @@ from pathlib import Path
 from jupyterhub.spawner import LocalProcessSpawner
 
 from atelier.salle import limites as lim
-from atelier.salle.installation import Salle
+from atelier.salle.installation import Salle, donnees_jupyter
 
 
 def salle_courante() -> Salle:
@@ -159,6 +159,8 @@ class SpawnerSalle(LocalProcessSpawner):
             # La commune de la personne, d'après la liste de la salle : la fiche commune et le plan
             # numérique s'ouvrent sur elle.
             ATELIER_COMMUNE=next((p["commune"] for p in salle.personnes if p["identifiant"] == self.user.name), ""),
+            # L'onglet des devoirs en français, le noyau et les gabarits du kit.
+            JUPYTER_PATH=os.pathsep.join(str(d) for d in donnees_jupyter(salle)),
             # Réglages du rôle d'abord, puis les réglages communs, puis ceux du kit (français).
             JUPYTER_CONFIG_PATH=os.pathsep.join(
                 [str(config / self.role), str(config / "commun"), str(kit / "config" / "jupyter")]

@@ -37,6 +37,7 @@ import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from atelier.formateur.cours import exercices_dans
 from atelier.salle import cartes, comptes
 from atelier.salle.liste import Personne
 
@@ -256,6 +257,22 @@ def installer_kit(kit: Path, depot: Path = DEPOT) -> None:
     os.chmod(kit, 0o755)
 
 
+def donnees_jupyter(salle: Salle) -> list[Path]:
+    """Le ``JUPYTER_PATH`` des serveurs de la salle : l'onglet des devoirs en français, puis le
+    noyau et les gabarits du kit."""
+    return [Path(salle.kit) / "jupyter-fr", Path(salle.kit) / "config" / "jupyter-data"]
+
+
+def traduire_onglet_devoirs(salle: Salle) -> None:
+    """L'onglet des devoirs de nbgrader, en français (atelier.nbgrader_fr), lisible par tous."""
+    from atelier.nbgrader_fr import EXTENSION, preparer
+
+    manquants = preparer(donnees_jupyter(salle)[0], Path(salle.venv) / "share" / "jupyter" / EXTENSION)
+    if manquants:
+        print(f"Onglet des devoirs : {len(manquants)} texte(s) laissé(s) en anglais (version de nbgrader "
+              "différente de celle du kit).", file=sys.stderr)
+
+
 def dossier_des_solutions(salle: Salle) -> Path:
     return Path(salle.kit) / "src" / "atelier" / "questions" / "solutions"
 
@@ -341,7 +358,7 @@ def preparer_cours(salle: Salle, sources: Path, config_nbgrader: Path) -> list[s
     cours, groupe = salle.cours, salle.groupe_formateurs
     cours.mkdir(parents=True, exist_ok=True)
     shutil.copy2(config_nbgrader, cours / "nbgrader_config.py")
-    exercices = sorted(d.name for d in Path(sources).iterdir() if d.is_dir() and any(d.glob("*.ipynb")))
+    exercices = exercices_dans(Path(sources))
     for identifiant in exercices:
         cible = cours / "source" / identifiant
         if cible.exists():
@@ -448,6 +465,7 @@ def installer(
     comptes.creer_groupe(salle.groupe_participants)
     creer_venv(Path(venv), python=python, depot=depot)
     installer_kit(Path(kit), depot=depot)
+    traduire_onglet_devoirs(salle)
     proteger_solutions(salle)
     installer_commandes(salle, depot=depot)
 
