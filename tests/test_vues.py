@@ -7,8 +7,9 @@ import matplotlib
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
+import pytest  # noqa: E402
 
-from atelier.vues import Simulateur, case, curseur, menu  # noqa: E402
+from atelier.vues import Simulateur, case, curseur, figure, menu  # noqa: E402
 
 
 def test_un_changement_de_controle_recalcule_le_resultat():
@@ -70,3 +71,31 @@ def test_regler_et_lier_redessinent_une_seule_fois():
     appels.clear()
     sim.controles["a"].value = 2
     assert appels == [(2, 8)] and sim.resultat == 10
+
+
+def test_un_simulateur_reprend_sa_figure_videe_de_ce_que_la_mise_a_jour_precedente_y_avait_mis():
+    def dessiner(n):
+        fig, ax = figure(4, 3)
+        ax.plot(range(n), label="points")
+        ax.legend()
+        fig.add_axes((0.85, 0.1, 0.05, 0.8))  # un axe ajouté, comme une barre de couleurs
+        fig.suptitle(f"{n} points")
+        return fig
+
+    sim = Simulateur({"n": curseur("Points", 2, 10, 7)}, dessiner)
+    premiere = sim.resultat
+    sim.controles["n"].value = 3
+    fig = sim.resultat
+    assert fig is premiere, "la figure doit être reprise, pas recréée"
+    assert len(sim.images) == 1, "la figure reprise est montrée une fois"
+    assert len(fig.axes) == 2 and len(fig.axes[0].lines) == 1 and len(fig.axes[0].get_legend().get_texts()) == 1
+    assert [t.get_text() for t in fig.texts] == ["3 points"] and fig.get_suptitle() == "3 points"
+    assert fig.axes[0].get_xlim() == pytest.approx((-0.1, 2.1))  # les limites suivent 3 points, pas 7
+    assert not plt.get_fignums(), "une figure reprise n'est pas une figure pyplot ouverte"
+
+
+def test_hors_d_un_simulateur_figure_cree_une_figure_pyplot_neuve():
+    fig, ax = figure(4, 3)
+    autre, _ = figure(4, 3)
+    assert plt.gcf() is autre and autre is not fig and ax.figure is fig
+    plt.close("all")

@@ -13,6 +13,10 @@ modèle et dessiner.
     sim  # dernière ligne de la cellule : le simulateur s'affiche
 
 Les tests changent ``sim.controles["taux"].value`` et lisent ``sim.resultat``.
+
+Une vue crée ses figures par ``figure(largeur, hauteur)`` : dans un simulateur, la
+figure de la mise à jour précédente est reprise (vidée, puis redessinée), ce qui
+répond plus vite qu'une figure neuve ; ailleurs, c'est une figure pyplot ordinaire.
 """
 
 from __future__ import annotations
@@ -105,9 +109,9 @@ def figure(largeur: float, hauteur: float, **options):
 def vider(fig: Figure) -> None:
     """Retire d'une figure ce qu'un ``dessiner`` y ajoute (tracés, textes, titres, légendes),
     sans toucher aux axes : les mêmes appels y redessinent la même image que sur une figure neuve."""
-    for texte in list(fig.texts):
-        texte.remove()
-    fig._suptitle = None  # le titre général retiré ci-dessus ; fig.suptitle en recrée un
+    for artiste in (*fig.texts, *fig.legends):
+        artiste.remove()
+    fig._suptitle = fig._supxlabel = fig._supylabel = None  # retirés ci-dessus ; fig.suptitle… en recrée
     for ax in fig.axes:
         # la mise en page automatique repart de la place d'une figure neuve (elle dépend de son point de départ)
         ax._set_position(ax.get_subplotspec().get_position(fig))
@@ -144,6 +148,8 @@ class FiguresGardees:
         rang = len(self._servies)
         if rang < len(self._figures) and self._figures[rang][0] == cle:
             _, fig, axes = self._figures[rang]
+            for ajoute in set(fig.axes) - set(np.ravel(axes)):  # un axe ajouté par dessiner (barre de couleurs…)
+                ajoute.remove()
             vider(fig)
         else:
             fig, axes = creer()
