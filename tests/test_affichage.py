@@ -10,7 +10,7 @@ import nbformat
 import pytest
 from jupyter_client.manager import AsyncKernelManager
 
-from atelier import affichage
+from atelier import affichage, modules
 from atelier.client_noyau import ClientVigilant
 from atelier.erreurs import nombre_fr
 
@@ -209,8 +209,7 @@ def test_chaque_decrire_propose_par_un_carnet_nomme_une_table_connue():
         assert len(decrire(table)) > 0, f"{carnet} propose decrire({table!r})"
 
 
-@pytest.mark.parametrize("module", ["m0_prise_en_main", "m1_planification", "m2_centres_numeriques",
-                                    "m3_dematerialisation", "m4_entreprises_relais", "m5_formation"])
+@pytest.mark.parametrize("module", modules.noms())
 def test_chaque_lecon_mene_a_son_exercice(module):
     lecon = nbformat.read(RACINE / "notebooks" / f"{module}.ipynb", as_version=4)
     textes = "".join(c.source for c in lecon.cells if c.cell_type == "markdown")
