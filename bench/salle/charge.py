@@ -27,6 +27,7 @@ import concurrent.futures
 import copy
 import json
 import os
+import pwd
 import re
 import secrets
 import shutil
@@ -93,7 +94,7 @@ def salle_de_test(participants: list[str], sans_reglages: list[str], sources_exe
     prefixe = f"c{secrets.token_hex(3)}-"
     personnes = [Personne(f"{prefixe}form", "Formateur fictif", "", "formateur")]
     personnes += [Personne(f"{prefixe}{nom}", f"Participant fictif {nom}", "", "participant") for nom in participants]
-    etat, processus = None, None
+    etat, processus, uids = None, None, []
     try:
         venv = installation.venv_partage(Path("/var/tmp/atelier-salle-venv"))
         etat, _ = installation.installer(
@@ -102,6 +103,7 @@ def salle_de_test(participants: list[str], sans_reglages: list[str], sources_exe
             port_api_proxy=port_libre(), port_applis=port_libre(),
             sans_reglages=[f"{prefixe}{nom}" for nom in sans_reglages],
         )
+        uids = [pwd.getpwnam(p.identifiant).pw_uid for p in personnes]
         journal = base / "hub.log"
         processus = subprocess.Popen(
             installation.commande_hub(etat), env=installation.environnement_hub(etat), cwd=etat.hub,
@@ -123,6 +125,10 @@ def salle_de_test(participants: list[str], sans_reglages: list[str], sources_exe
         if etat is not None:
             installation.retirer(etat)
         balayer(prefixe)
+        for uid in uids:  # sockets des noyaux (deploy/config/commun/jupyter_server_config.py)
+            dossier = Path(f"/tmp/atelier-noyaux-{uid}")
+            if dossier.is_dir() and not dossier.is_symlink() and dossier.stat().st_uid == uid:
+                shutil.rmtree(dossier, ignore_errors=True)
         shutil.rmtree(base, ignore_errors=True)
 
 
@@ -130,7 +136,6 @@ def balayer(prefixe: str) -> None:
     """Retire ce qui reste de ce lancement (installation interrompue, compte de service oublié) :
     comptes et groupes qui portent son préfixe, propre à ce lancement."""
     import grp
-    import pwd
 
     from atelier.salle.comptes import supprimer_compte_service, supprimer_groupe
 

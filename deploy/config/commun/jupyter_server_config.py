@@ -32,3 +32,31 @@ c.KernelSpecManager.kernel_dirs = [
     os.path.join(os.environ.get("ATELIER_RACINE", "/opt/atelier-numerique/kit"), "config", "jupyter-data", "kernels"),
     *jupyter_path("kernels"),
 ]
+
+
+# Noyaux reliés par sockets Unix (IPC), pas par ports TCP. En TCP, jupyter_client choisit les ports d'un
+# noyau puis les libère pour que le noyau les ouvre : sur une machine où trente serveurs démarrent leurs
+# noyaux en même temps, un autre processus prend parfois un de ces ports entre les deux, et le redémarrage
+# automatique reprend les mêmes ports : le noyau meurt (bench/salle/charge.md). Les sockets vont dans un
+# dossier privé au chemin court (un chemin de socket est limité à 107 caractères) ; si ce dossier n'est
+# pas à la personne et fermé aux autres (lien, dossier posé par un autre compte), on reste en TCP.
+def _dossier_des_noyaux() -> str | None:
+    import stat
+
+    dossier = f"/tmp/atelier-noyaux-{os.getuid()}"
+    try:
+        os.mkdir(dossier, 0o700)
+    except FileExistsError:
+        pass
+    except OSError:
+        return None
+    etat = os.lstat(dossier)
+    if stat.S_ISDIR(etat.st_mode) and etat.st_uid == os.getuid() and stat.S_IMODE(etat.st_mode) == 0o700:
+        return dossier
+    return None
+
+
+_noyaux = _dossier_des_noyaux()
+if _noyaux:
+    c.KernelManager.transport = "ipc"
+    c.KernelManager.ip = os.path.join(_noyaux, "noyau")
