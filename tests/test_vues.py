@@ -92,6 +92,7 @@ def test_un_simulateur_reprend_sa_figure_videe_de_ce_que_la_mise_a_jour_preceden
     assert [t.get_text() for t in fig.texts] == ["3 points"] and fig.get_suptitle() == "3 points"
     assert fig.axes[0].get_xlim() == pytest.approx((-0.1, 2.1))  # les limites suivent 3 points, pas 7
     assert not plt.get_fignums(), "une figure reprise n'est pas une figure pyplot ouverte"
+    assert getattr(fig.canvas, "renderer", None) is None, "entre deux mises à jour, pas de tampon de pixels gardé"
 
 
 def test_hors_d_un_simulateur_figure_cree_une_figure_pyplot_neuve():

@@ -160,6 +160,9 @@ class FiguresGardees:
 
     def montree(self, fig) -> None:
         self._montrees.append(fig)
+        # un canevas neuf, sans tampon de pixels : entre deux mises à jour, la figure gardée ne garde pas
+        # son image (1,5 Mo en moyenne), pas même pour un simulateur resté en mémoire après sa cellule
+        FigureCanvasAgg(fig)
 
     def a_montrer(self) -> list[Figure]:
         """Les figures servies pendant la mise à jour et pas encore affichées, dans l'ordre."""
