@@ -54,6 +54,8 @@ def test_une_copie_piegee_est_rangee_sans_ses_pieges(tmp_path):
         ("/etc/absolu.txt", None, b"evasion"),
         (".cache/x", None, b"cache"),
         ("timestamp.txt", None, b"2000-01-01 00:00:00.000000 UTC"),
+        ("exo.ipynb", None, b"copie en double"),
+        ("exo.ipynb/dedans.txt", None, b"un fichier sous un fichier"),
     ])
     recu = depot.deposer(depots, "awa", "m0", corps)
     copie = next((depots / "awa" / "m0").iterdir())
@@ -64,7 +66,8 @@ def test_une_copie_piegee_est_rangee_sans_ses_pieges(tmp_path):
     # L'heure est celle du dépôt, pas celle que la copie prétend.
     assert (copie / "timestamp.txt").read_text() == recu.horodatage != "2000-01-01 00:00:00.000000 UTC"
     assert copie.name.startswith(recu.horodatage + "+")
-    assert recu.fichiers == 2 and len(recu.refus) == 6, recu.refus
+    assert recu.fichiers == 2 and len(recu.refus) == 8, recu.refus
+    assert (copie / "exo.ipynb").read_text() == CARNET, "la première version d'un nom en double est gardée"
     assert any("solutions.ipynb (lien" in r for r in recu.refus)
 
 

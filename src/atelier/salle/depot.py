@@ -111,20 +111,21 @@ def recevoir(corps: bytes, cible: Path) -> Reception:
             continue
         if chemin.name in FICHIERS_DU_SERVICE and len(chemin.parts) == 1:
             continue  # l'heure est celle du service
-        if membre.isdir():
-            (cible / chemin).mkdir(mode=0o750, parents=True, exist_ok=True)
-        elif membre.isreg():
+        if not (membre.isdir() or membre.isreg()):
+            refus.append(f"{_lisible(membre.name)} (lien ou fichier spécial)")
+            continue
+        try:
+            if membre.isdir():
+                (cible / chemin).mkdir(mode=0o750, parents=True, exist_ok=True)
+                continue
             (cible / chemin.parent).mkdir(mode=0o750, parents=True, exist_ok=True)
             donnees = archive.extractfile(membre).read()
-            try:
-                with open(cible / chemin, "xb") as sortie:  # jamais d'écrasement ni de lien suivi
-                    sortie.write(donnees)
-            except FileExistsError:
-                refus.append(f"{_lisible(membre.name)} (en double dans l'archive)")
-                continue
-            fichiers, octets = fichiers + 1, octets + len(donnees)
-        else:
-            refus.append(f"{_lisible(membre.name)} (lien ou fichier spécial)")
+            with open(cible / chemin, "xb") as sortie:  # jamais d'écrasement ni de lien suivi
+                sortie.write(donnees)
+        except OSError:  # en double, ou un fichier et un dossier du même nom
+            refus.append(f"{_lisible(membre.name)} (en double dans l'archive)")
+            continue
+        fichiers, octets = fichiers + 1, octets + len(donnees)
     if not fichiers:
         raise CopieRefusee("La copie reçue ne contient aucun fichier.")
     quand = horodatage()
