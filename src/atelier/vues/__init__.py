@@ -91,9 +91,10 @@ def figure(largeur: float, hauteur: float, **options):
     ``largeur`` × ``hauteur`` pouces.
 
     Pendant la mise à jour d'un simulateur, c'est la figure de la mise à jour
-    précédente (même rang, même taille), vidée de ses tracés : axes, graduations et
-    mise en page restent en place, et la redessiner coûte un quart de moins que d'en
-    créer une neuve. Le simulateur l'affiche à la fin de la mise à jour.
+    précédente (même rang, mêmes axes), vidée de ses tracés et remise à la taille
+    demandée : axes, graduations et mise en page restent en place, et la redessiner
+    coûte un quart de moins que d'en créer une neuve. Le simulateur l'affiche à la fin
+    de la mise à jour.
     """
     if _gardees is None:
         return plt.subplots(figsize=(largeur, hauteur), layout="constrained", **options)
@@ -103,7 +104,10 @@ def figure(largeur: float, hauteur: float, **options):
         FigureCanvasAgg(neuve)
         return neuve, neuve.subplots(**options)
 
-    return _gardees.prendre((largeur, hauteur, repr(options)), creer)
+    fig, axes = _gardees.prendre(repr(options), creer)
+    if tuple(fig.get_size_inches()) != (largeur, hauteur):  # plus de barres, une figure plus haute
+        fig.set_size_inches(largeur, hauteur)
+    return fig, axes
 
 
 def vider(fig: Figure) -> None:
@@ -137,14 +141,14 @@ class FiguresGardees:
     """Les figures d'un simulateur, gardées d'une mise à jour à l'autre (voir ``figure``)."""
 
     def __init__(self):
-        self._figures: list[tuple[tuple, Figure, Any]] = []
+        self._figures: list[tuple[str, Figure, Any]] = []
         self._servies: list[Figure] = []
         self._montrees: list[Figure] = []
 
     def commencer(self) -> None:
         self._servies, self._montrees = [], []
 
-    def prendre(self, cle: tuple, creer: Callable[[], tuple[Figure, Any]]) -> tuple[Figure, Any]:
+    def prendre(self, cle: str, creer: Callable[[], tuple[Figure, Any]]) -> tuple[Figure, Any]:
         rang = len(self._servies)
         if rang < len(self._figures) and self._figures[rang][0] == cle:
             _, fig, axes = self._figures[rang]
