@@ -100,7 +100,7 @@ def salle_de_test(participants: list[str], sans_reglages: list[str], sources_exe
         etat, _ = installation.installer(
             personnes, base / "salle", base / "kit", venv, prefixe=prefixe, homes=base / "homes",
             sources_exercices=sources_exercices, ip="127.0.0.1", port=port_libre(), port_hub=port_libre(),
-            port_api_proxy=port_libre(), port_applis=port_libre(),
+            port_api_proxy=port_libre(), port_applis=port_libre(), port_depot=port_libre(),
             sans_reglages=[f"{prefixe}{nom}" for nom in sans_reglages],
         )
         uids = [pwd.getpwnam(p.identifiant).pw_uid for p in personnes]

@@ -64,7 +64,7 @@ def mesurer(n: int) -> dict:
             personnes, base / "salle", base / "kit", venv, prefixe=prefixe, homes=base / "homes",
             sources_exercices=RACINE / "exercises" / "source",
             ip="127.0.0.1", port=port_libre(), port_hub=port_libre(), port_api_proxy=port_libre(),
-            port_applis=port_libre(),
+            port_applis=port_libre(), port_depot=port_libre(),
             sans_reglages=defaut,
         )
         processus = subprocess.Popen(

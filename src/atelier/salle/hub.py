@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import asyncio
+import inspect
 import os
 import pwd
 import resource
@@ -131,7 +132,9 @@ class SpawnerSalle(LocalProcessSpawner):
             tues = await asyncio.to_thread(groupe.vider)
             if tues:
                 self.log.info("%s : %d processus restants arrêtés avec le serveur", self.user.name, tues)
-        return await super().run_post_stop_hook()
+        # Le crochet de JupyterHub est synchrone et peut rendre une coroutine (post_stop_hook asynchrone).
+        resultat = super().run_post_stop_hook()
+        return await resultat if inspect.isawaitable(resultat) else resultat
 
     def get_env(self):
         env = super().get_env()

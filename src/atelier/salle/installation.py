@@ -527,6 +527,18 @@ def commande_hub(salle: Salle) -> list[str]:
             str(Path(salle.kit) / "deploy" / "jupyterhub_config.py")]
 
 
+def _retirer_sockets_des_noyaux(identifiant: str) -> None:
+    """Le dossier des sockets des noyaux de la personne (deploy/config/commun/jupyter_server_config.py),
+    s'il est bien à elle."""
+    try:
+        uid = pwd.getpwnam(identifiant).pw_uid
+    except KeyError:
+        return
+    dossier = Path(f"/tmp/atelier-noyaux-{uid}")
+    if dossier.is_dir() and not dossier.is_symlink() and dossier.stat().st_uid == uid:
+        shutil.rmtree(dossier, ignore_errors=True)
+
+
 def retirer(salle: Salle, garder_dossier: bool = False, garder_kit: bool = False) -> None:
     """Supprime tout ce que la salle a installé : comptes (et leurs dossiers), groupes,
     script de connexion, kit et environnement Python qu'elle a créés, dossier de la salle.
@@ -539,6 +551,7 @@ def retirer(salle: Salle, garder_dossier: bool = False, garder_kit: bool = False
     # Plus aucun processus des personnes (sinon userdel refuse), plus de groupe de limites.
     retirer_groupes([p["identifiant"] for p in salle.personnes])
     for identifiant in [p["identifiant"] for p in salle.personnes]:
+        _retirer_sockets_des_noyaux(identifiant)
         groupe = salle.groupe_formateurs if identifiant in salle.formateurs else salle.groupe_participants
         try:
             comptes.supprimer_compte(identifiant, groupe)
