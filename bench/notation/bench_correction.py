@@ -6,7 +6,10 @@ copies de départ), corrigées une fois par nbgrader seul (un processus, en
 série) et une fois par la commande du kit (en parallèle, noyaux isolés).
 Vérifie que les notes sont identiques, puis mesure où part le temps.
 
-    .venv/bin/python bench/notation/bench_correction.py [--exercice ID] [--cours DOSSIER] [--copies 40]
+    .venv/bin/python bench/notation/bench_correction.py [--exercice ID] [--cours DOSSIER] [--copies 40] [--repli]
+
+``--repli`` corrige aussi, juste après, par la solution de repli du bac à sable
+(bwrap caché du PATH) : bubblewrap contre le montage du kit, dans le même run.
 
 Par défaut, l'exercice d'essai des tests (tests/fixtures/formateur/). À relancer
 sur un vrai module (``--cours exercises --exercice m1_planification``) dès qu'il existe.
@@ -39,13 +42,28 @@ ENV = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.envi
 SOLUTION = re.compile(r"^\s*###? (BEGIN|END) SOLUTION\s*$")
 
 
-def chrono(commande: list[str], cwd: Path | None = None) -> float:
+def chrono(commande: list[str], cwd: Path | None = None, env: dict | None = None, attendu: str = "") -> float:
     debut = time.perf_counter()
-    fini = subprocess.run(commande, cwd=cwd, env=ENV, capture_output=True, text=True)
+    fini = subprocess.run(commande, cwd=cwd, env=env or ENV, capture_output=True, text=True)
     duree = time.perf_counter() - debut
-    if fini.returncode != 0:
-        raise SystemExit(f"échec de {' '.join(commande)} :\n{fini.stdout}\n{fini.stderr}")
+    if fini.returncode != 0 or attendu not in fini.stdout:
+        raise SystemExit(f"échec de {' '.join(commande)} (attendu : « {attendu} ») :\n{fini.stdout}\n{fini.stderr}")
     return duree
+
+
+def env_sans_bwrap(dossier: Path) -> dict[str, str]:
+    """Un PATH où bwrap manque : la correction passe par la solution de repli du kit (unshare)."""
+    chemins = []
+    for i, d in enumerate(ENV["PATH"].split(os.pathsep)):
+        if d and (Path(d) / "bwrap").exists():
+            copie = dossier / f"path{i}"
+            copie.mkdir()
+            for f in Path(d).iterdir():
+                if f.name != "bwrap":
+                    (copie / f.name).symlink_to(f)
+            d = str(copie)
+        chemins.append(d)
+    return {**ENV, "PATH": os.pathsep.join(chemins)}
 
 
 def preparer_cours(source: Path, exercice: str, dossier: Path) -> Path:
@@ -125,6 +143,8 @@ def main() -> int:
     parser.add_argument("--garder", action="store_true", help="garder les cours temporaires (bench/tmp/)")
     parser.add_argument("--attendre-calme", type=float, default=0, metavar="MINUTES",
                         help="attendre (au plus MINUTES) que la charge moyenne sur 1 min passe sous 1")
+    parser.add_argument("--repli", action="store_true",
+                        help="corriger aussi par la solution de repli (sans bubblewrap), juste après le kit")
     args = parser.parse_args()
 
     fin_attente = time.monotonic() + 60 * args.attendre_calme
@@ -137,7 +157,8 @@ def main() -> int:
         base = preparer_cours(args.cours.resolve(), args.exercice, tmp)
         genres = generer_copies(base, args.exercice, args.copies)
         seul, kit, seul1, kit1 = (tmp / n for n in ("nbgrader", "kit", "nbgrader1", "kit1"))
-        for cible in (seul, kit):
+        repli = tmp / "repli"
+        for cible in (seul, kit, *([repli] if args.repli else [])):
             shutil.copytree(base, cible)
         for cible in (seul1, kit1):  # une seule copie : coût fixe de démarrage
             shutil.copytree(base, cible, ignore=shutil.ignore_patterns("b00[1-9]", "b0[1-9]*", "b[1-9]*"))
@@ -147,6 +168,9 @@ def main() -> int:
         autograde = [sys.executable, "-m", "nbgrader", "autograde", args.exercice]
         t_seul = chrono(autograde, cwd=seul)
         t_kit = chrono([*corriger, str(kit)])
+        if args.repli:
+            t_repli = chrono([*corriger, str(repli)], env=env_sans_bwrap(tmp), attendu="bubblewrap absent")
+            identiques_repli = notes(repli, args.exercice) == notes(kit, args.exercice)
         t_seul1 = chrono(autograde, cwd=seul1)
         t_kit1 = chrono([*corriger, str(kit1)])
         n_seul, n_kit = notes(seul, args.exercice), notes(kit, args.exercice)
@@ -177,6 +201,8 @@ def main() -> int:
         "notes_identiques": identiques,
         "notes_comparees": len(n_seul),
         "differences": differences[:10],
+        **({"repli_sans_bwrap": {"atelier_corriger_s": round(t_repli, 2), "rapport": round(t_seul / t_repli, 2),
+                                  "notes_identiques": identiques_repli}} if args.repli else {}),
         "une_copie": {"nbgrader_autograde_s": round(t_seul1, 2), "atelier_corriger_s": round(t_kit1, 2)},
         "par_copie_en_serie_s": {
             "nbgrader_autograde": round((t_seul - t_seul1) / (n - 1), 2),
