@@ -48,7 +48,7 @@ RACINE = ICI.parents[1]
 sys.path.insert(0, str(ICI))
 sys.path.insert(0, str(RACINE / "tests"))
 sys.path.insert(0, str(RACINE / "src"))
-from soak import lentes  # noqa: E402
+from soak import enregistrer, lentes  # noqa: E402
 from test_navigateur import ARGUMENTS_CHROMIUM, CHROMIUM  # noqa: E402
 
 from atelier.lanceur import environnement  # noqa: E402
@@ -298,11 +298,7 @@ def main() -> None:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit("arrêté (SIGTERM)"))  # pour arrêter JupyterLab en sortant
     resultat = passer(args)
     print(json.dumps({k: v for k, v in resultat.items() if k != "par_execution"}, ensure_ascii=False, indent=1))
-    if args.sortie:
-        args.sortie.write_text(json.dumps(resultat, ensure_ascii=False), encoding="utf-8")
-    if not args.sans_historique:
-        with open(ICI / "historique.jsonl", "a", encoding="utf-8") as f:
-            f.write(json.dumps(resultat, ensure_ascii=False) + "\n")
+    enregistrer(resultat, args)
 
 
 if __name__ == "__main__":

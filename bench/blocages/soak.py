@@ -250,6 +250,11 @@ def main() -> None:
     args = p.parse_args()
     resultat = asyncio.run(passer(args))
     print(json.dumps(resultat, ensure_ascii=False, indent=1))
+    enregistrer(resultat, args)
+
+
+def enregistrer(resultat: dict, args) -> None:
+    """Le résumé dans ``--sortie`` s'il est demandé, et une ligne de plus dans historique.jsonl."""
     if args.sortie:
         args.sortie.write_text(json.dumps(resultat, ensure_ascii=False), encoding="utf-8")
     if not args.sans_historique:
