@@ -54,11 +54,8 @@ def attendues() -> frozenset[str]:
     """Pages écrites avec d'autres parties du kit (dont celles de chaque module du registre) :
     tant qu'elles manquent, un lien vers elles devient « (page à paraître) » au lieu
     d'arrêter la construction."""
-    return frozenset(
-        {"salle.md", "correction.md"}
-        | {f"modules/{m}.md" for m in registre.noms()}
-        | {f"fiches/{m}.md" for m in registre.noms()}
-    )
+    return frozenset({"salle.md", "correction.md"}
+                     | {f"{dossier}/{m}.md" for m in registre.noms() for dossier in ("modules", "fiches")})
 
 
 # L'ordre de lecture ; une page qui n'est dans aucun motif vient avant les fiches.

@@ -68,8 +68,9 @@ def preparer(donnees: Path, source: Path | None = None) -> list[str]:
     version = json.loads((source / "package.json").read_text(encoding="utf-8"))["version"]
     cible = donnees / EXTENSION
     marque = cible / MARQUE
-    if marque.is_file() and json.loads(marque.read_text(encoding="utf-8")).get("version") == version:
-        return json.loads(marque.read_text(encoding="utf-8"))["non_traduits"]
+    deja = json.loads(marque.read_text(encoding="utf-8")) if marque.is_file() else {}
+    if deja.get("version") == version:
+        return deja["non_traduits"]
     temporaire = cible.with_name(cible.name + ".tmp")
     shutil.rmtree(temporaire, ignore_errors=True)
     shutil.copytree(source, temporaire)
