@@ -75,6 +75,28 @@ def test_le_simulateur_de_couverture_revient_a_l_identique():
     assert sim.images == image and sim.resultat == resume
 
 
+@pytest.mark.parametrize("commune", ["Kandi", "Cotonou"])
+def test_les_noms_poses_d_un_bloc_sont_ceux_qu_on_ecrirait_un_par_un(commune, monkeypatch):
+    """La carte de couverture pose les noms des arrondissements dessinés une fois pour la commune :
+    à l'arrondi près (2 niveaux sur 255, le mélange des transparences), l'image où chaque nom est écrit."""
+    from atelier.cartes import noms_des_arrondissements
+    from atelier.vues import m2_centres_numeriques as vue
+
+    def image():
+        vue.dessiner_couverture(commune, 10, 3, True)
+        figure = plt.gcf()
+        try:
+            return _pixels(image_png(figure)).astype(int)
+        finally:
+            plt.close(figure)
+
+    posee = image()
+    monkeypatch.setattr(vue, "_poser_noms", noms_des_arrondissements)
+    ecrite = image()
+    ecarts = np.abs(posee - ecrite)
+    assert 0 < np.count_nonzero(ecarts) and ecarts.max() <= 2
+
+
 def _pas_a_pas(arr, k, rayon_km, existants):
     """La méthode gloutonne écrite avec les fonctions de la leçon : site_suivant, population_desservie."""
     sites = list(existants)

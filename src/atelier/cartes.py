@@ -29,6 +29,7 @@ from matplotlib.colors import Normalize
 from matplotlib.patches import Ellipse, Patch, PathPatch
 from matplotlib.path import Path as Chemin
 from matplotlib.ticker import FuncFormatter
+from matplotlib.transforms import Bbox
 
 from atelier import chemins
 from atelier.donnees import (
@@ -43,7 +44,7 @@ from atelier.donnees import (
 )
 from atelier.socle import nombre_fr
 
-__all__ = ["carte_choroplethe", "carte_commune", "surligner"]
+__all__ = ["carte_choroplethe", "carte_commune", "noms_des_arrondissements", "surligner"]
 
 GRIS_BORD = "#4d4d4d"
 GRIS_VIDE = "#d9d9d9"
@@ -72,6 +73,7 @@ def _contours(dossier: Path) -> dict[str, dict]:
             "departement": f["properties"]["department"],
             "anneaux": anneaux,
             "chemin": Chemin(sommets, codes),
+            "emprise": Bbox([sommets.min(axis=0), sommets.max(axis=0)]),
         }
     return contours
 
@@ -452,6 +454,7 @@ def carte_commune(
     rayon_km: float | None = None,
     ax=None,
     taille: tuple[float, float] = (8.6, 7.0),
+    noms: bool = True,
 ):
     """Petite carte d'une commune et de ses arrondissements (positions fictives, module 2).
 
@@ -461,6 +464,7 @@ def carte_commune(
       de ``rayon_km`` kilomètres (zone desservie) si on le donne.
     - ``arrondissements`` : le tableau à utiliser (par défaut la table de
       l'atelier ; utile pour montrer un tableau modifié).
+    - ``noms=False`` : sans le nom des arrondissements (``noms_des_arrondissements`` les écrit).
     """
     nom = trouver_commune(commune)
     geometrie = _geometrie()
@@ -486,8 +490,9 @@ def carte_commune(
     xmin, ymin = g["anneaux"][0].min(axis=0)
     xmax, ymax = g["anneaux"][0].max(axis=0)
     marge = 0.08 * max(xmax - xmin, ymax - ymin)
+    vue = Bbox.from_extents(xmin - 1.1 * marge, ymin - 1.1 * marge, xmax + 1.1 * marge, ymax + 1.1 * marge)
     voisines = PathCollection(  # les autres communes, en gris clair, pour situer la commune
-        [ga["chemin"] for autre, ga in geometrie.items() if autre != nom],
+        [ga["chemin"] for autre, ga in geometrie.items() if autre != nom and ga["emprise"].overlaps(vue)],
         facecolors="#f2f2f2", edgecolors="#9a9a9a", linewidths=0.5, zorder=0,
     )
     voisines.set_gid("voisines")
@@ -530,21 +535,8 @@ def carte_commune(
             zorder=5,
         )
         etoiles.set_gid("pnc_ccsp")
-    for _, ligne in arr.iterrows():
-        ax.annotate(
-            ligne["arrondissement"],
-            (ligne["longitude"], ligne["latitude"]),
-            xytext=(6, 6),
-            textcoords="offset points",
-            fontsize=7.5,
-            zorder=6,
-            bbox={
-                "boxstyle": "round,pad=0.15",
-                "facecolor": "white",
-                "edgecolor": "none",
-                "alpha": 0.75,
-            },
-        )
+    if noms:
+        noms_des_arrondissements(ax, arr)
 
     for ligne in choisis:
         choix = ax.scatter(
@@ -663,3 +655,22 @@ def carte_commune(
     if proprietaire:
         plt.close(fig)
     return fig
+
+
+def noms_des_arrondissements(ax, arr: pd.DataFrame) -> None:
+    """Le nom de chaque arrondissement de ``arr``, en haut à droite de son point (``carte_commune``)."""
+    for _, ligne in arr.iterrows():
+        ax.annotate(
+            ligne["arrondissement"],
+            (ligne["longitude"], ligne["latitude"]),
+            xytext=(6, 6),
+            textcoords="offset points",
+            fontsize=7.5,
+            zorder=6,
+            bbox={
+                "boxstyle": "round,pad=0.15",
+                "facecolor": "white",
+                "edgecolor": "none",
+                "alpha": 0.75,
+            },
+        )

@@ -6,9 +6,15 @@ Chaque ``dessiner`` renvoie un petit résumé (dictionnaire) que les tests lisen
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
-from atelier.cartes import carte_commune
+from atelier.cartes import carte_commune, noms_des_arrondissements
 from atelier.donnees import MENTION_SYNTHETIQUE, communes_disponibles, trouver_commune
 from atelier.erreurs import nombre_fr
 from atelier.modeles import m2_centres_numeriques as modele
@@ -28,6 +34,47 @@ def _pourcent(x: float) -> str:
 
 # --- Simulateur 1 : couverture ---------------------------------------------------------
 
+# La figure est mise en page une fois pour toutes (en fraction de la figure : gauche, bas, largeur,
+# hauteur ; la légende de la carte à sa droite) : la carte et les barres ne bougent pas d'une image
+# à l'autre, et rien n'est à recalculer à chaque mouvement d'un curseur.
+PLACE_CARTE = (0.05, 0.43, 0.74, 0.455)
+PLACE_BARRES = (0.07, 0.075, 0.926, 0.314)
+
+
+def _poser_noms(ax, arr) -> None:
+    """Les noms des arrondissements sur la carte ``ax``, au-dessus de tout comme ``carte_commune`` les écrit.
+
+    Ils ne dépendent que de la commune : dessinés une fois (les textes sont ce qui coûte le plus),
+    puis posés tels quels, pixel pour pixel, sur chaque image de cette commune."""
+    fig = ax.figure
+    ax.apply_aspect()
+    calque, x, y = _calque_des_noms(
+        tuple(arr["arrondissement"]), tuple(arr["longitude"]), tuple(arr["latitude"]),
+        ax.get_xlim(), ax.get_ylim(), tuple(ax.get_position().bounds), tuple(fig.get_size_inches()), fig.dpi,
+    )
+    fig.figimage(calque, x, y, origin="upper", zorder=1)
+
+
+@lru_cache(maxsize=16)
+def _calque_des_noms(noms, longitudes, latitudes, xlim, ylim, place, taille, dpi) -> tuple[np.ndarray, int, int]:
+    """Les noms dessinés seuls sur une figure transparente de même taille, mêmes axes au même endroit ;
+    renvoie la partie non vide (RVBA) et la place de son coin bas gauche, en pixels."""
+    calque = Figure(figsize=taille, dpi=dpi)
+    calque.patch.set_alpha(0)
+    canevas = FigureCanvasAgg(calque)
+    ax = calque.add_axes(place)
+    ax.set_axis_off()
+    ax.set(xlim=xlim, ylim=ylim)
+    noms_des_arrondissements(
+        ax, pd.DataFrame({"arrondissement": noms, "longitude": longitudes, "latitude": latitudes})
+    )
+    canevas.draw()
+    pixels = np.asarray(canevas.buffer_rgba())
+    lignes = np.flatnonzero(pixels[..., 3].any(axis=1))
+    colonnes = np.flatnonzero(pixels[..., 3].any(axis=0))
+    partie = pixels[lignes[0] : lignes[-1] + 1, colonnes[0] : colonnes[-1] + 1].copy()
+    return partie, int(colonnes[0]), int(pixels.shape[0] - 1 - lignes[-1])
+
 
 def dessiner_couverture(
     commune: str, rayon_km: float, nombre_centres: int, partir_existants: bool
@@ -42,11 +89,13 @@ def dessiner_couverture(
     part = float(etapes["part_desservie"].iloc[k])
     population = int(etapes["population_desservie"].iloc[k])
 
-    fig, (ax_carte, ax_barres) = figure(8.6, 9.6, nrows=2, height_ratios=[3, 2])
-    fig.get_layout_engine().set(rect=(0, 0.025, 1, 0.975))  # place pour la source, en bas
+    fig, (ax_carte, ax_barres) = figure(8.6, 9.6, mise_en_page=None, nrows=2)
+    ax_carte.set_position(PLACE_CARTE)
+    ax_barres.set_position(PLACE_BARRES)
     carte_commune(
-        nom, arrondissements=arr, sites=existants + nouveaux, rayon_km=rayon_km, ax=ax_carte
+        nom, arrondissements=arr, sites=existants + nouveaux, rayon_km=rayon_km, ax=ax_carte, noms=False
     )
+    _poser_noms(ax_carte, arr)
 
     couleurs = [FONCE if i == k else GRIS_CLAIR for i in range(len(etapes))]
     barres = ax_barres.bar(
@@ -63,7 +112,8 @@ def dessiner_couverture(
     nombre_km = nombre_fr(rayon_km, 0 if float(rayon_km).is_integer() else 1)
     complet = " ; aucun autre site n'ajoute d'habitants" if k < int(nombre_centres) else ""
     fig.suptitle(
-        f"{nom} : avec {k} nouveau{'x' if k > 1 else ''} centre{'s' if k > 1 else ''} ({depart}),\n"
+        y=0.985,
+        t=f"{nom} : avec {k} nouveau{'x' if k > 1 else ''} centre{'s' if k > 1 else ''} ({depart}),\n"
         f"{_pourcent(part)} des habitants vivent à moins de {nombre_km} km d'un centre{complet}",
         fontsize=11,
         fontweight="bold",
