@@ -44,7 +44,13 @@ from atelier.donnees import (
 )
 from atelier.socle import nombre_fr
 
-__all__ = ["carte_choroplethe", "carte_commune", "noms_des_arrondissements", "surligner"]
+__all__ = [
+    "carte_choroplethe",
+    "carte_commune",
+    "legende_carte_commune",
+    "noms_des_arrondissements",
+    "surligner",
+]
 
 GRIS_BORD = "#4d4d4d"
 GRIS_VIDE = "#d9d9d9"
@@ -455,6 +461,7 @@ def carte_commune(
     ax=None,
     taille: tuple[float, float] = (8.6, 7.0),
     noms: bool = True,
+    legende: bool = True,
 ):
     """Petite carte d'une commune et de ses arrondissements (positions fictives, module 2).
 
@@ -465,6 +472,7 @@ def carte_commune(
     - ``arrondissements`` : le tableau à utiliser (par défaut la table de
       l'atelier ; utile pour montrer un tableau modifié).
     - ``noms=False`` : sans le nom des arrondissements (``noms_des_arrondissements`` les écrit).
+    - ``legende=False`` : sans légende (``legende_carte_commune`` l'écrit).
     """
     nom = trouver_commune(commune)
     geometrie = _geometrie()
@@ -569,6 +577,29 @@ def carte_commune(
     ax.set_ylim(ymin - marge, ymax + marge)
     ax.set_aspect(1 / np.cos(np.radians((ymin + ymax) / 2)))
     ax.set_axis_off()
+    if legende:
+        legende_carte_commune(ax, bool(choisis), rayon_km or None)
+    ax.set_title(
+        f"{nom} : ses {len(arr)} arrondissements\npositions et équipements : {MENTION_SYNTHETIQUE}",
+        fontsize=11,
+    )
+    fig.text(
+        0.01,
+        0.01,
+        "Population : INSAE, RGPH4 2013, projetée en 2024. " + SOURCE_CONTOURS + ".",
+        fontsize=6.5,
+        color="#333333",
+        gid="source",
+    )
+    if proprietaire:
+        plt.close(fig)
+    return fig
+
+
+def legende_carte_commune(ax, sites: bool, rayon_km: float | None):
+    """La légende de ``carte_commune`` à droite de la carte ``ax`` : les symboles, et ceux des sites
+    choisis si ``sites`` ; leur zone « à moins de ``rayon_km`` km » si on le donne (0 : « à moins de
+    la distance choisie », pour une légende qui ne change pas avec la distance)."""
     legende = [
         plt.Line2D(
             [],
@@ -608,7 +639,7 @@ def carte_commune(
             label="PNC ou CCSP existant",
         ),
     ]
-    if choisis:
+    if sites:
         legende.append(
             plt.Line2D(
                 [],
@@ -622,17 +653,19 @@ def carte_commune(
                 label="site choisi",
             )
         )
-    if choisis and rayon_km:
+    if sites and rayon_km is not None:
         legende.append(
             plt.Line2D(
                 [],
                 [],
                 linestyle="--",
                 color="black",
-                label=f"à moins de {nombre_fr(rayon_km, _decimales([rayon_km]))} km",
+                label=f"à moins de {nombre_fr(rayon_km, _decimales([rayon_km]))} km"
+                if rayon_km
+                else "à moins de la distance choisie",
             )
         )
-    ax.legend(
+    return ax.legend(
         handles=legende,
         loc="upper left",
         bbox_to_anchor=(1.0, 1.0),
@@ -641,20 +674,6 @@ def carte_commune(
         title="Taille : population 2024",
         title_fontsize=8,
     )
-    ax.set_title(
-        f"{nom} : ses {len(arr)} arrondissements\npositions et équipements : {MENTION_SYNTHETIQUE}",
-        fontsize=11,
-    )
-    fig.text(
-        0.01,
-        0.01,
-        "Population : INSAE, RGPH4 2013, projetée en 2024. " + SOURCE_CONTOURS + ".",
-        fontsize=6.5,
-        color="#333333",
-    )
-    if proprietaire:
-        plt.close(fig)
-    return fig
 
 
 def noms_des_arrondissements(ax, arr: pd.DataFrame) -> None:

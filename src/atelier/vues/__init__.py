@@ -112,10 +112,16 @@ def figure(largeur: float, hauteur: float, mise_en_page: str | None = "constrain
     return fig, axes
 
 
+def dans_un_simulateur() -> bool:
+    """Vrai pendant la mise à jour d'un simulateur : ses figures ne servent qu'à leur image, à leur
+    taille (``montrer``), jamais enregistrées ni redessinées ailleurs."""
+    return _gardees is not None
+
+
 def vider(fig: Figure) -> None:
     """Retire d'une figure ce qu'un ``dessiner`` y ajoute (tracés, textes, titres, légendes),
     sans toucher aux axes : les mêmes appels y redessinent la même image que sur une figure neuve."""
-    for artiste in (*fig.texts, *fig.legends, *fig.images):
+    for artiste in (*fig.texts, *fig.legends, *fig.images, *fig.artists):
         artiste.remove()
     fig._suptitle = fig._supxlabel = fig._supylabel = None  # retirés ci-dessus ; fig.suptitle… en recrée
     for ax in fig.axes:

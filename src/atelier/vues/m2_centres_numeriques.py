@@ -10,15 +10,16 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
-from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.artist import Artist
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
-from atelier.cartes import carte_commune, noms_des_arrondissements
+from atelier.cartes import carte_commune, legende_carte_commune, noms_des_arrondissements
 from atelier.donnees import MENTION_SYNTHETIQUE, communes_disponibles, trouver_commune
 from atelier.erreurs import nombre_fr
 from atelier.modeles import m2_centres_numeriques as modele
-from atelier.vues import Simulateur, case, curseur, figure, menu
+from atelier.vues import Simulateur, case, curseur, dans_un_simulateur, figure, menu
 
 GRIS_CLAIR = "#c8c8c8"
 FONCE = "#1f3b73"
@@ -39,6 +40,53 @@ def _pourcent(x: float) -> str:
 # à l'autre, et rien n'est à recalculer à chaque mouvement d'un curseur.
 PLACE_CARTE = (0.05, 0.43, 0.74, 0.455)
 PLACE_BARRES = (0.07, 0.075, 0.926, 0.314)
+
+
+_FONDS: dict[tuple, object] = {}  # le fond de chaque commune déjà dessinée (les 16 dernières)
+
+
+class _Fond(Artist):
+    """Le fond d'une figure de simulateur, déjà dessiné, recopié tel quel dans son image (ni mélange
+    ni calcul) : seulement pour l'image d'un simulateur, à sa taille (``dans_un_simulateur``)."""
+
+    def __init__(self, region):
+        super().__init__()
+        self.region = region
+        self.set_zorder(-1)  # sous tout le reste
+
+    def draw(self, renderer) -> None:
+        renderer.restore_region(self.region)
+
+
+def _poser_fond(fig, ax_carte, ax_barres, nom: str) -> None:
+    """Ce qui ne dépend que de la commune (communes voisines, contour, titre et légende de la carte,
+    cadre, graduations et titres des barres, source) : dessiné une fois par commune, puis recopié
+    sous le reste de l'image ; seuls les points, les sites, les zones et les barres sont redessinés.
+    La distance choisie est écrite dans le titre, pas dans la légende : elle ne change pas."""
+    fixes = [
+        ax_barres.patch,
+        *(a for a in (*ax_carte.collections, *ax_carte.patches) if a.get_gid() in ("voisines", nom)),
+        ax_carte.title,
+        *ax_barres.spines.values(),
+        ax_barres.xaxis,
+        ax_barres.yaxis,
+        ax_barres.title,
+        *(t for t in fig.texts if t.get_gid() == "source"),
+    ]
+    cle = (nom, tuple(fig.get_size_inches()), fig.dpi, ax_barres.get_xlim())
+    if cle not in _FONDS:
+        rendu = RendererAgg(int(fig.bbox.width), int(fig.bbox.height), fig.dpi)
+        legende = legende_carte_commune(ax_carte, sites=True, rayon_km=0)  # la même pour toute distance
+        for artiste in [fig.patch, *fixes, legende]:
+            artiste.set_visible(True)
+            artiste.draw(rendu)
+        legende.remove()
+        if len(_FONDS) >= 16:
+            del _FONDS[next(iter(_FONDS))]
+        _FONDS[cle] = rendu.copy_from_bbox(fig.bbox)
+    for artiste in fixes:
+        artiste.set_visible(False)
+    fig.add_artist(_Fond(_FONDS[cle]))
 
 
 def _poser_noms(ax, arr) -> None:
@@ -93,9 +141,8 @@ def dessiner_couverture(
     ax_carte.set_position(PLACE_CARTE)
     ax_barres.set_position(PLACE_BARRES)
     carte_commune(
-        nom, arrondissements=arr, sites=existants + nouveaux, rayon_km=rayon_km, ax=ax_carte, noms=False
+        nom, arrondissements=arr, sites=existants + nouveaux, rayon_km=rayon_km, ax=ax_carte, noms=False, legende=False
     )
-    _poser_noms(ax_carte, arr)
 
     couleurs = [FONCE if i == k else GRIS_CLAIR for i in range(len(etapes))]
     barres = ax_barres.bar(
@@ -123,6 +170,12 @@ def dessiner_couverture(
         f"positions et équipements : {MENTION_SYNTHETIQUE}",
         fontsize=9,
     )
+    if dans_un_simulateur():  # l'image seule compte : ce qui ne dépend que de la commune est recopié
+        _poser_noms(ax_carte, arr)
+        _poser_fond(fig, ax_carte, ax_barres, nom)
+    else:  # une figure ordinaire, qu'on peut aussi enregistrer (PDF, autre résolution)
+        noms_des_arrondissements(ax_carte, arr)
+        legende_carte_commune(ax_carte, sites=True, rayon_km=0)
     return {
         "commune": nom,
         "existants": existants,
