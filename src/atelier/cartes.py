@@ -546,10 +546,10 @@ def carte_commune(
     if noms:
         noms_des_arrondissements(ax, arr)
 
-    for ligne in choisis:
+    if choisis:
         choix = ax.scatter(
-            [ligne["longitude"]],
-            [ligne["latitude"]],
+            [ligne["longitude"] for ligne in choisis],
+            [ligne["latitude"] for ligne in choisis],
             s=420,
             marker="o",
             facecolor="none",
@@ -558,20 +558,20 @@ def carte_commune(
             zorder=4,
         )
         choix.set_gid("site_choisi")
-        if rayon_km:
-            lat = ligne["latitude"]
-            cercle = Ellipse(
-                (ligne["longitude"], lat),
-                width=2 * rayon_km / (111.32 * np.cos(np.radians(lat))),
-                height=2 * rayon_km / 110.57,
-                facecolor="none",
-                edgecolor="black",
-                linestyle="--",
-                linewidth=1.4,
-                zorder=2,
-            )
-            cercle.set_gid("zone_desservie")
-            ax.add_patch(cercle)
+    for ligne in choisis if rayon_km else []:
+        lat = ligne["latitude"]
+        cercle = Ellipse(
+            (ligne["longitude"], lat),
+            width=2 * rayon_km / (111.32 * np.cos(np.radians(lat))),
+            height=2 * rayon_km / 110.57,
+            facecolor="none",
+            edgecolor="black",
+            linestyle="--",
+            linewidth=1.4,
+            zorder=2,
+        )
+        cercle.set_gid("zone_desservie")
+        ax.add_patch(cercle)
 
     ax.set_xlim(xmin - marge, xmax + marge)
     ax.set_ylim(ymin - marge, ymax + marge)

@@ -152,7 +152,15 @@ def dessiner_couverture(
         rect.set_hatch("" if i == k else "//")
     ax_barres.bar_label(barres, labels=[_pourcent(p) for p in etapes["part_desservie"]], fontsize=8)
     ax_barres.set_ylim(0, 110)
-    ax_barres.set_xticks(etapes["etape"])
+    # un axe qui ne bouge pas avec la distance : une place par arrondissement, même quand moins de
+    # centres suffisent (« aucun autre site n'ajoute d'habitants »)
+    ax_barres.set_xlim(-0.6, len(arr) + 0.6)
+    ax_barres.set_xticks(range(len(arr) + 1))
+    if len(etapes) <= len(arr):
+        ax_barres.text(
+            (len(etapes) + len(arr)) / 2, 50, "Au-delà, aucun nouveau centre\nn'ajoute d'habitants",
+            ha="center", va="center", fontsize=9, color="#333333",
+        )
     ax_barres.set_xlabel("Nombre de nouveaux centres (choisis un par un, méthode gloutonne)")
     ax_barres.set_ylabel("Habitants desservis (% de la population 2024)")
     depart = "en plus des PNC/CCSP existants" if existants else "sans centre existant"
