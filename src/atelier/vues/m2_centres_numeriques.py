@@ -6,13 +6,9 @@ Chaque ``dessiner`` renvoie un petit résumé (dictionnaire) que les tests lisen
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import numpy as np
-import pandas as pd
 from matplotlib.artist import Artist
-from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
-from matplotlib.figure import Figure
+from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.ticker import FuncFormatter
 
 from atelier.cartes import carte_commune, legende_carte_commune, noms_des_arrondissements
@@ -42,6 +38,7 @@ PLACE_CARTE = (0.05, 0.43, 0.74, 0.455)
 PLACE_BARRES = (0.07, 0.075, 0.926, 0.314)
 
 
+_COMMUNS: dict[tuple, object] = {}  # le fond que toutes les communes partagent, par taille d'image
 _FONDS: dict[tuple, object] = {}  # le fond de chaque commune déjà dessinée (les 16 dernières)
 
 
@@ -62,66 +59,76 @@ def _poser_fond(fig, ax_carte, ax_barres, nom: str) -> None:
     """Ce qui ne dépend que de la commune (communes voisines, contour, titre et légende de la carte,
     cadre, graduations et titres des barres, source) : dessiné une fois par commune, puis recopié
     sous le reste de l'image ; seuls les points, les sites, les zones et les barres sont redessinés.
-    La distance choisie est écrite dans le titre, pas dans la légende : elle ne change pas."""
-    fixes = [
+    La distance choisie est écrite dans le titre, pas dans la légende : elle ne change pas.
+
+    Ce que toutes les communes partagent (cadre, axe vertical et titre des barres, source) n'est
+    dessiné qu'une fois pour toutes : changer de commune ne dessine que ce qui lui est propre."""
+    communs = [
         ax_barres.patch,
-        *(a for a in (*ax_carte.collections, *ax_carte.patches) if a.get_gid() in ("voisines", nom)),
-        ax_carte.title,
         *ax_barres.spines.values(),
-        ax_barres.xaxis,
         ax_barres.yaxis,
         ax_barres.title,
         *(t for t in fig.texts if t.get_gid() == "source"),
     ]
-    cle = (nom, tuple(fig.get_size_inches()), fig.dpi, ax_barres.get_xlim())
+    propres = [
+        *(a for a in (*ax_carte.collections, *ax_carte.patches) if a.get_gid() in ("voisines", nom)),
+        ax_carte.title,
+        ax_barres.xaxis,
+    ]
+    taille = (tuple(fig.get_size_inches()), fig.dpi)
+    cle = (nom, *taille, ax_barres.get_xlim())
     if cle not in _FONDS:
         rendu = RendererAgg(int(fig.bbox.width), int(fig.bbox.height), fig.dpi)
+        if taille not in _COMMUNS:
+            _dessiner(rendu, [fig.patch, *communs])
+            _COMMUNS[taille] = rendu.copy_from_bbox(fig.bbox)
+        else:
+            rendu.restore_region(_COMMUNS[taille])
         legende = legende_carte_commune(ax_carte, sites=True, rayon_km=0)  # la même pour toute distance
-        for artiste in [fig.patch, *fixes, legende]:
-            artiste.set_visible(True)
-            artiste.draw(rendu)
+        _dessiner(rendu, [*propres, legende])
         legende.remove()
         if len(_FONDS) >= 16:
             del _FONDS[next(iter(_FONDS))]
         _FONDS[cle] = rendu.copy_from_bbox(fig.bbox)
-    for artiste in fixes:
+    for artiste in communs + propres:
         artiste.set_visible(False)
     fig.add_artist(_Fond(_FONDS[cle]))
 
 
-def _poser_noms(ax, arr) -> None:
+def _dessiner(rendu, artistes) -> None:
+    for artiste in artistes:
+        artiste.set_visible(True)
+        artiste.draw(rendu)
+
+
+_NOMS: dict[tuple, tuple[np.ndarray, int, int]] = {}  # les noms de chaque commune déjà écrits (les 16 derniers)
+
+
+def _poser_noms(ax, arr, nom: str) -> None:
     """Les noms des arrondissements sur la carte ``ax``, au-dessus de tout comme ``carte_commune`` les écrit.
 
-    Ils ne dépendent que de la commune : dessinés une fois (les textes sont ce qui coûte le plus),
-    puis posés tels quels, pixel pour pixel, sur chaque image de cette commune."""
+    Ils ne dépendent que de la commune : écrits une fois seuls, sur une image transparente (les
+    textes sont ce qui coûte le plus), puis posés tels quels sur chaque image de cette commune."""
     fig = ax.figure
     ax.apply_aspect()
-    calque, x, y = _calque_des_noms(
-        tuple(arr["arrondissement"]), tuple(arr["longitude"]), tuple(arr["latitude"]),
-        ax.get_xlim(), ax.get_ylim(), tuple(ax.get_position().bounds), tuple(fig.get_size_inches()), fig.dpi,
-    )
+    cle = (nom, tuple(ax.get_position().bounds), tuple(fig.get_size_inches()), fig.dpi)
+    if cle not in _NOMS:
+        rendu = RendererAgg(int(fig.bbox.width), int(fig.bbox.height), fig.dpi)  # transparente
+        deja = len(ax.texts)
+        noms_des_arrondissements(ax, arr)
+        for texte in ax.texts[deja:]:
+            texte.draw(rendu)
+        for texte in ax.texts[deja:]:
+            texte.remove()
+        pixels = np.asarray(rendu.buffer_rgba())
+        lignes = np.flatnonzero(pixels[..., 3].any(axis=1))
+        colonnes = np.flatnonzero(pixels[..., 3].any(axis=0))
+        partie = pixels[lignes[0] : lignes[-1] + 1, colonnes[0] : colonnes[-1] + 1].copy()
+        if len(_NOMS) >= 16:
+            del _NOMS[next(iter(_NOMS))]
+        _NOMS[cle] = partie, int(colonnes[0]), int(pixels.shape[0] - 1 - lignes[-1])
+    calque, x, y = _NOMS[cle]
     fig.figimage(calque, x, y, origin="upper", zorder=1)
-
-
-@lru_cache(maxsize=16)
-def _calque_des_noms(noms, longitudes, latitudes, xlim, ylim, place, taille, dpi) -> tuple[np.ndarray, int, int]:
-    """Les noms dessinés seuls sur une figure transparente de même taille, mêmes axes au même endroit ;
-    renvoie la partie non vide (RVBA) et la place de son coin bas gauche, en pixels."""
-    calque = Figure(figsize=taille, dpi=dpi)
-    calque.patch.set_alpha(0)
-    canevas = FigureCanvasAgg(calque)
-    ax = calque.add_axes(place)
-    ax.set_axis_off()
-    ax.set(xlim=xlim, ylim=ylim)
-    noms_des_arrondissements(
-        ax, pd.DataFrame({"arrondissement": noms, "longitude": longitudes, "latitude": latitudes})
-    )
-    canevas.draw()
-    pixels = np.asarray(canevas.buffer_rgba())
-    lignes = np.flatnonzero(pixels[..., 3].any(axis=1))
-    colonnes = np.flatnonzero(pixels[..., 3].any(axis=0))
-    partie = pixels[lignes[0] : lignes[-1] + 1, colonnes[0] : colonnes[-1] + 1].copy()
-    return partie, int(colonnes[0]), int(pixels.shape[0] - 1 - lignes[-1])
 
 
 def dessiner_couverture(
@@ -179,7 +186,7 @@ def dessiner_couverture(
         fontsize=9,
     )
     if dans_un_simulateur():  # l'image seule compte : ce qui ne dépend que de la commune est recopié
-        _poser_noms(ax_carte, arr)
+        _poser_noms(ax_carte, arr, nom)
         _poser_fond(fig, ax_carte, ax_barres, nom)
     else:  # une figure ordinaire, qu'on peut aussi enregistrer (PDF, autre résolution)
         noms_des_arrondissements(ax_carte, arr)
