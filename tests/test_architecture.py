@@ -7,22 +7,24 @@ Règles (issue 19) :
 
 1. **Aucun cycle d'import.** Un import écrit dans une fonction (import « paresseux ») compte comme
    un import en tête de fichier : il retarde le cycle, il ne le supprime pas. Le chargement
-   implicite des paquets parents (importer ``atelier.vues.m1`` exécute ``atelier/__init__.py``) ne
+   implicite des paquets parents (importer ``atelier.modules.m1_….vues`` exécute ``atelier/__init__.py``) ne
    compte pas : seules les lignes écrites comptent (un import par son nom en texte,
    ``importlib.import_module("…")``, n'est pas vu : à éviter).
 2. **Pas de nom privé emprunté à un autre module.** Un nom qui commence par un tiret bas
    (``_secrets``) appartient au fichier qui le définit : ni ``from atelier.x import _nom`` ni
-   ``x._nom`` depuis un autre fichier. Seule exception : les fichiers d'un même sous-dossier
-   « outil » (``formateur/``, ``salle/``, ``plan/``) forment un seul outil et peuvent partager
-   leurs aides privées entre eux. À la racine d'``atelier/`` et dans ``modeles/``, ``vues/`` et
-   ``questions/`` (un fichier par module du cours), chaque fichier est un module à part : ce qu'il
-   prête aux autres porte un nom public.
+   ``x._nom`` depuis un autre fichier. Seule exception : les fichiers d'un même dossier forment un
+   seul module et peuvent partager leurs aides privées entre eux, pour un outil (``formateur/``,
+   ``salle/``, ``plan/``) comme pour un module du cours (``modules/m2_…/``, ``fiche_commune/``). À la
+   racine d'``atelier/``, chaque fichier est un module à part : ce qu'il prête aux autres porte un
+   nom public.
 3. **Des couches.** ``atelier.socle`` n'importe rien du kit ; ``atelier.donnees`` n'importe que le
-   socle et ``atelier.chemins`` ; un modèle (``atelier.modeles.*``) n'importe du kit que
+   socle et ``atelier.chemins`` ; un modèle (``…/modele.py`` d'un module) n'importe du kit que
    ``atelier.donnees`` et ``atelier.socle``, et hors du kit que la bibliothèque standard, numpy et
-   pandas (ni widgets, ni graphiques, ni le cadre des exercices) ; une question
-   (``atelier.questions.*``) n'importe que le cadre des exercices, les modèles, les données et le
-   socle, jamais une vue.
+   pandas (ni widgets, ni graphiques, ni le cadre des exercices) ; des questions
+   (``…/questions*.py``) n'importent que le cadre des exercices, les modèles, les données et le
+   socle, jamais une vue ; une vue (``…/vues.py``) importe le modèle de son module, le cadre et le
+   style communs des vues (``atelier.vues``), les cartes, les données, les messages (``erreurs``,
+   ``socle``) et le plan du participant, jamais la vue d'un autre module.
 
 Les écarts encore présents dans des fichiers que d'autres modifient en ce moment sont listés
 ci-dessous, un par un, « à corriger (issue 19) » : le test échoue sur tout écart nouveau, et aussi
@@ -40,7 +42,7 @@ from conftest import RACINE
 
 SOURCES = RACINE / "src"
 
-# À corriger (issue 19) : fichiers que d'autres modifient en ce moment (vues, plan).
+# À corriger (issue 19) : fichiers que d'autres modifient en ce moment (plan).
 NOMS_PRIVES_TOLERES = {
     # plan/noter.py lit une saisie comme un fichier de la commune avec le validateur des données :
     # donnees.py devra exposer un validateur public (et noter.py l'utiliser).
@@ -49,8 +51,6 @@ NOMS_PRIVES_TOLERES = {
     ("atelier.plan.noter", "atelier.donnees", "_valider"),
     # plan/stockage.py est un autre dossier que formateur/ : _probleme doit devenir public.
     ("atelier.formateur.plans", "atelier.plan.stockage", "_probleme"),
-    # La vue de la fiche commune prend la table du modèle : le modèle devra la rendre publique.
-    ("atelier.vues.fiche_commune", "atelier.modeles.fiche_commune", "_tableau"),
 }
 COUCHES_TOLEREES: set[tuple[str, str]] = set()
 
@@ -147,10 +147,13 @@ def _prive(nom: str) -> bool:
     return nom.startswith("_") and not nom.startswith("__")
 
 
+def _dossier(module: str) -> str:
+    return module.rsplit(".", 1)[0]
+
+
 def _partage_permis(source: str, cible: str) -> bool:
-    dossier_source, dossier_cible = source.rsplit(".", 1)[0], cible.rsplit(".", 1)[0]
-    outils = {"atelier.formateur", "atelier.salle", "atelier.plan"}
-    return dossier_source == dossier_cible and dossier_source in outils
+    """Deux fichiers d'un même dossier (outil ou module du cours) : un seul module."""
+    return _dossier(source) == _dossier(cible) and _dossier(source) != "atelier"
 
 
 def emprunts_prives(modules: dict[str, Path]) -> set[tuple[str, str, str]]:
@@ -219,17 +222,36 @@ def _tiers(module: str, modules: dict[str, Path]) -> set[str]:
     return {r for r in racines if r not in sys.stdlib_module_names and r not in ("atelier", "__future__")}
 
 
+COMMUNS = {"atelier.donnees", "atelier.socle"}
 PERMIS = {
     "atelier.socle": set(),
     "atelier.chemins": set(),
     "atelier.donnees": {"atelier.socle", "atelier.chemins"},
-    "atelier.modeles": {"atelier.donnees", "atelier.socle"},
-    "atelier.questions": {"atelier.exercices", "atelier.modeles", "atelier.donnees", "atelier.socle"},
+    "modele": COMMUNS,
+    "questions": {"atelier.exercices", "modele", *COMMUNS},
+    "vues": {"modele", "atelier.vues", "atelier.cartes", "atelier.erreurs", "atelier.plan", *COMMUNS},
 }
 
 
 def _couche(module: str) -> str | None:
-    return next((c for c in PERMIS if module == c or module.startswith(c + ".")), None)
+    """La couche d'un fichier : un socle nommé, ou le rôle d'un fichier de module (modele, vues, questions)."""
+    if module in PERMIS:
+        return module
+    dossier, _, fichier = module.rpartition(".")
+    dans_un_module = dossier.startswith("atelier.modules.") or dossier == "atelier.fiche_commune"
+    role = fichier.removesuffix("_elus")
+    return role if dans_un_module and role in ("modele", "vues", "questions") else None
+
+
+def _permis(module: str, cible: str) -> bool:
+    couche = _couche(module)
+    for permis in PERMIS[couche]:
+        if permis == "modele":  # un modèle : pour une vue, celui de son module ; pour des questions, tout modèle
+            if _couche(cible) == "modele" and (couche != "vues" or _dossier(cible) == _dossier(module)):
+                return True
+        elif cible == permis or cible.startswith(permis + "."):
+            return True
+    return False
 
 
 def ecarts_de_couche(modules: dict[str, Path]) -> set[tuple[str, str]]:
@@ -238,10 +260,8 @@ def ecarts_de_couche(modules: dict[str, Path]) -> set[tuple[str, str]]:
         couche = _couche(module)
         if couche is None:
             continue
-        for i in imports_du_kit(module, modules):
-            if not any(i.cible == p or i.cible.startswith(p + ".") for p in PERMIS[couche]):
-                ecarts.add((module, i.cible))
-        if couche == "atelier.modeles":
+        ecarts |= {(module, i.cible) for i in imports_du_kit(module, modules) if not _permis(module, i.cible)}
+        if couche == "modele":
             ecarts |= {(module, t) for t in _tiers(module, modules) - {"numpy", "pandas"}}
     return ecarts
 
@@ -296,17 +316,20 @@ def test_un_nom_prive_pris_ailleurs_est_trouve_sauf_dans_le_meme_dossier_outil(t
     modules = _paquet_factice(tmp_path, {
         "atelier/donnees.py": "def _aide():\n    pass\n",
         "atelier/cartes.py": "from atelier.donnees import _aide\n",
-        "atelier/vues/__init__.py": "",
-        "atelier/vues/m1.py": "from atelier import donnees\nx = donnees._aide\n",
-        "atelier/vues/m2.py": "import atelier.vues.m1 as m1\ny = m1._palette\n",
+        "atelier/modules/__init__.py": "",
+        "atelier/modules/m1/__init__.py": "",
+        "atelier/modules/m1/vues.py": "from atelier import donnees\nx = donnees._aide\n",
+        "atelier/modules/m1/modele.py": "from atelier.modules.m1 import vues\ny = vues._prive_du_module\n",
+        "atelier/modules/m2/__init__.py": "",
+        "atelier/modules/m2/vues.py": "import atelier.modules.m1.vues as m1\ny = m1._palette\n",
         "atelier/formateur/__init__.py": "",
         "atelier/formateur/a.py": "def _partage():\n    pass\n",
         "atelier/formateur/b.py": "from .a import _partage\n",
     })
     assert emprunts_prives(modules) == {
         ("atelier.cartes", "atelier.donnees", "_aide"),
-        ("atelier.vues.m1", "atelier.donnees", "_aide"),
-        ("atelier.vues.m2", "atelier.vues.m1", "_palette"),
+        ("atelier.modules.m1.vues", "atelier.donnees", "_aide"),
+        ("atelier.modules.m2.vues", "atelier.modules.m1.vues", "_palette"),
     }
 
 
@@ -315,13 +338,39 @@ def test_un_modele_qui_importe_le_cadre_des_exercices_ou_des_widgets_est_trouve(
         "atelier/socle.py": "",
         "atelier/donnees.py": "from atelier.socle import x\n",
         "atelier/exercices.py": "",
-        "atelier/modeles/__init__.py": "",
-        "atelier/modeles/m2.py": (
+        "atelier/modules/__init__.py": "",
+        "atelier/modules/m2/__init__.py": "",
+        "atelier/modules/m2/modele.py": (
             "import math\nimport numpy as np\nimport ipywidgets\nfrom atelier.donnees import charger\n"
             "def f():\n    from atelier.exercices import normaliser_texte\n"
         ),
     })
     assert ecarts_de_couche(modules) == {
-        ("atelier.modeles.m2", "atelier.exercices"),
-        ("atelier.modeles.m2", "ipywidgets"),
+        ("atelier.modules.m2.modele", "atelier.exercices"),
+        ("atelier.modules.m2.modele", "ipywidgets"),
+    }
+
+
+def test_une_vue_qui_importe_une_autre_vue_ou_un_autre_modele_est_trouvee(tmp_path):
+    modules = _paquet_factice(tmp_path, {
+        "atelier/socle.py": "",
+        "atelier/donnees.py": "",
+        "atelier/exercices.py": "",
+        "atelier/vues/__init__.py": "",
+        "atelier/vues/style.py": "",
+        "atelier/modules/__init__.py": "",
+        "atelier/modules/m0/__init__.py": "",
+        "atelier/modules/m0/modele.py": "",
+        "atelier/modules/m0/vues.py": "",
+        "atelier/modules/m1/__init__.py": "",
+        "atelier/modules/m1/modele.py": "",
+        "atelier/modules/m1/questions_elus.py": "from atelier.exercices import Q\nfrom atelier.modules.m0 import modele\n",
+        "atelier/modules/m1/vues.py": (
+            "from atelier.vues.style import BLEU\nfrom atelier.modules.m1 import modele\n"
+            "from atelier.modules.m0.vues import palette\nfrom atelier.modules.m0 import modele as autre\n"
+        ),
+    })
+    assert ecarts_de_couche(modules) == {
+        ("atelier.modules.m1.vues", "atelier.modules.m0.vues"),
+        ("atelier.modules.m1.vues", "atelier.modules.m0.modele"),
     }

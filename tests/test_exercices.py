@@ -317,7 +317,12 @@ def test_controler_une_fonction_sur_les_cas_et_d_autres_arguments():
 # --- les solutions : hors du code des questions, lues à la demande ----------------------------
 
 def _modules_de_questions():
-    return sorted((Path(exercices.__file__).parent / "questions").glob("m*.py"))
+    return sorted((Path(exercices.__file__).parent / "modules").glob("m*/questions*.py"))
+
+
+def _exercice(fichier: Path) -> str:
+    """« modules/m2_centres_numeriques/questions_elus.py » → « m2_centres_numeriques_elus »."""
+    return fichier.parent.name + fichier.stem.removeprefix("questions")
 
 
 def test_chaque_question_a_sa_solution_dans_le_fichier_json_et_aucune_dans_le_code():
@@ -326,20 +331,20 @@ def test_chaque_question_a_sa_solution_dans_le_fichier_json_et_aucune_dans_le_co
         arbre = ast.parse(fichier.read_text(encoding="utf-8"))
         en_clair = [n.lineno for n in ast.walk(arbre) if isinstance(n, ast.keyword) and n.arg == "solution_code"]
         assert not en_clair, f"{fichier.name} : solution_code écrit en clair, lignes {en_clair}"
-        module = importlib.import_module(f"atelier.questions.{fichier.stem}")
+        module = importlib.import_module(f"atelier.modules.{fichier.parent.name}.{fichier.stem}")
         questions = {q.identifiant for q in vars(module).values() if isinstance(q, Question)}
-        solutions = json.loads((exercices.SOLUTIONS / f"{fichier.stem}.json").read_text(encoding="utf-8"))
+        solutions = json.loads((exercices.SOLUTIONS / f"{_exercice(fichier)}.json").read_text(encoding="utf-8"))
         assert questions and set(solutions) == questions, fichier.name
         for identifiant, code in solutions.items():
             assert isinstance(code, str) and code.strip(), identifiant
             compile(code, identifiant, "exec")
-            assert identifiant not in vus, f"{identifiant} dans {fichier.stem} et {vus.get(identifiant)}"
-            vus[identifiant] = fichier.stem
-    assert {f.stem for f in exercices.SOLUTIONS.glob("*.json")} == {f.stem for f in _modules_de_questions()}
+            assert identifiant not in vus, f"{identifiant} dans {_exercice(fichier)} et {vus.get(identifiant)}"
+            vus[identifiant] = _exercice(fichier)
+    assert {f.stem for f in exercices.SOLUTIONS.glob("*.json")} == {_exercice(f) for f in _modules_de_questions()}
 
 
 def test_une_question_du_kit_montre_la_solution_de_son_fichier(capsys):
-    from atelier.questions.m1_planification import q1
+    from atelier.modules.m1_planification.questions import q1
 
     attendu = json.loads((exercices.SOLUTIONS / "m1_planification.json").read_text(encoding="utf-8"))["m1_q1"]
     assert q1.solution_code == attendu and attendu not in repr(q1)
@@ -348,7 +353,7 @@ def test_une_question_du_kit_montre_la_solution_de_son_fichier(capsys):
 
 
 def test_sans_fichier_de_solutions_un_message_en_francais(tmp_path, monkeypatch, capsys):
-    from atelier.questions.m1_planification import q1
+    from atelier.modules.m1_planification.questions import q1
 
     monkeypatch.setenv("ATELIER_SESSION_NOTEE", "0")
     (tmp_path / "illisible" / "m1_planification.json").mkdir(parents=True)  # un dossier : lecture impossible

@@ -9,8 +9,8 @@ matplotlib.use("Agg")
 import html  # noqa: E402
 
 from atelier.donnees import charger_communes  # noqa: E402
-from atelier.modeles.fiche_commune import chiffres_cles, comparaison_departement  # noqa: E402
-from atelier.vues.fiche_commune import du_departement, fiche_commune_interactive  # noqa: E402
+from atelier.fiche_commune.modele import chiffres_cles, comparaison_departement  # noqa: E402
+from atelier.fiche_commune.vues import du_departement, fiche_commune_interactive  # noqa: E402
 
 
 def test_comparaison_de_kandi_avec_l_alibori():

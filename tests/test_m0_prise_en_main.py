@@ -13,9 +13,10 @@ import pytest  # noqa: E402
 from atelier.donnees import charger  # noqa: E402
 from atelier.erreurs import ErreurAtelier  # noqa: E402
 from atelier.exercices import NonRepondu, ReponseIncorrecte  # noqa: E402
-from atelier.modeles import m0_prise_en_main as modele  # noqa: E402
-from atelier.questions import m0_prise_en_main as questions  # noqa: E402
-from atelier.vues import m0_prise_en_main as vues  # noqa: E402
+from atelier.modules.m0_prise_en_main import modele as modele  # noqa: E402
+from atelier.modules.m0_prise_en_main import questions as questions  # noqa: E402
+from atelier.modules.m0_prise_en_main import vues as vues  # noqa: E402
+from atelier.vues.style import HACHURE  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -134,7 +135,7 @@ def test_les_titres_disent_ce_qu_il_faut_voir():
 def test_la_commune_choisie_est_surlignee():
     figure = vues.graphique_departement_de("Kandi")
     barres = {b.get_hatch(): b for b in figure.axes[0].patches}
-    assert vues.HACHURE in barres, "la commune choisie doit être hachurée"
+    assert HACHURE in barres, "la commune choisie doit être hachurée"
 
 
 def test_fiche_interactive_suit_le_menu():

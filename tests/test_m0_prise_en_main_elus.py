@@ -11,9 +11,9 @@ import pytest  # noqa: E402
 
 from atelier.erreurs import nombre_fr  # noqa: E402
 from atelier.exercices import ReponseIncorrecte  # noqa: E402
-from atelier.modeles import m0_prise_en_main as modele  # noqa: E402
-from atelier.questions import m0_prise_en_main_elus as questions  # noqa: E402
-from atelier.vues import m0_prise_en_main as vues  # noqa: E402
+from atelier.modules.m0_prise_en_main import modele as modele  # noqa: E402
+from atelier.modules.m0_prise_en_main import questions_elus as questions  # noqa: E402
+from atelier.modules.m0_prise_en_main import vues as vues  # noqa: E402
 
 from conftest import cellules_de_code_modifiables, reponses_du_corrige  # noqa: E402
 

@@ -14,9 +14,9 @@ import pytest  # noqa: E402
 from atelier.donnees import MENTION_SYNTHETIQUE, charger  # noqa: E402
 from atelier.erreurs import ErreurAtelier  # noqa: E402
 from atelier.exercices import NonRepondu, ReponseIncorrecte  # noqa: E402
-from atelier.modeles import m1_planification as modele  # noqa: E402
-from atelier.questions import m1_planification as questions  # noqa: E402
-from atelier.vues import m1_planification as vues  # noqa: E402
+from atelier.modules.m1_planification import modele as modele  # noqa: E402
+from atelier.modules.m1_planification import questions as questions  # noqa: E402
+from atelier.modules.m1_planification import vues as vues  # noqa: E402
 
 CODES = [
     f"losi_{c}_{i}"

@@ -12,9 +12,9 @@ import pytest  # noqa: E402
 
 from atelier.erreurs import nombre_fr  # noqa: E402
 from atelier.exercices import ReponseIncorrecte  # noqa: E402
-from atelier.modeles import m1_planification as modele  # noqa: E402
-from atelier.questions import m1_planification_elus as questions  # noqa: E402
-from atelier.vues import m1_planification as vues  # noqa: E402
+from atelier.modules.m1_planification import modele as modele  # noqa: E402
+from atelier.modules.m1_planification import questions_elus as questions  # noqa: E402
+from atelier.modules.m1_planification import vues as vues  # noqa: E402
 
 from conftest import cellules_de_code_modifiables, reponses_du_corrige  # noqa: E402
 

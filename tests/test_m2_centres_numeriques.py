@@ -19,9 +19,9 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 from atelier.exercices import NonRepondu, ReponseIncorrecte  # noqa: E402
-from atelier.modeles import m2_centres_numeriques as m  # noqa: E402
-from atelier.questions import m2_centres_numeriques as questions  # noqa: E402
-from atelier.vues import m2_centres_numeriques as vues  # noqa: E402
+from atelier.modules.m2_centres_numeriques import modele as m  # noqa: E402
+from atelier.modules.m2_centres_numeriques import questions as questions  # noqa: E402
+from atelier.modules.m2_centres_numeriques import vues as vues  # noqa: E402
 
 from conftest import RACINE  # noqa: E402
 

@@ -14,8 +14,8 @@ import pytest  # noqa: E402
 
 from atelier.erreurs import nombre_fr  # noqa: E402
 from atelier.exercices import ReponseIncorrecte  # noqa: E402
-from atelier.questions import m2_centres_numeriques_elus as questions  # noqa: E402
-from atelier.vues import m2_centres_numeriques as vues  # noqa: E402
+from atelier.modules.m2_centres_numeriques import questions_elus as questions  # noqa: E402
+from atelier.modules.m2_centres_numeriques import vues as vues  # noqa: E402
 
 from conftest import cellules_de_code_modifiables, reponses_du_corrige  # noqa: E402
 

@@ -15,9 +15,9 @@ from atelier import chemins  # noqa: E402
 from atelier.donnees import charger, integrer_mes_chiffres, parametre  # noqa: E402
 from atelier.erreurs import ErreurAtelier  # noqa: E402
 from atelier.exercices import NonRepondu, ReponseIncorrecte  # noqa: E402
-from atelier.modeles import m3_dematerialisation as m  # noqa: E402
-from atelier.questions import m3_dematerialisation as questions  # noqa: E402
-from atelier.vues import m3_dematerialisation as vues  # noqa: E402
+from atelier.modules.m3_dematerialisation import modele as m  # noqa: E402
+from atelier.modules.m3_dematerialisation import questions as questions  # noqa: E402
+from atelier.modules.m3_dematerialisation import vues as vues  # noqa: E402
 
 # --- Coût d'une visite et gain annuel -------------------------------------------------------
 

@@ -11,8 +11,8 @@ from ecran import cellules, texte_affiche
 from atelier.donnees import charger, parametre
 from atelier.erreurs import nombre_fr
 from atelier.exercices import ReponseIncorrecte
-from atelier.modeles import m3_dematerialisation as modele
-from atelier.questions import m3_dematerialisation_elus as questions
+from atelier.modules.m3_dematerialisation import modele as modele
+from atelier.modules.m3_dematerialisation import questions_elus as questions
 
 from conftest import reponses_du_corrige
 

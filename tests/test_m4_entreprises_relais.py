@@ -21,9 +21,9 @@ import pytest  # noqa: E402
 from atelier.donnees import charger, charger_communes  # noqa: E402
 from atelier.erreurs import ErreurAtelier, nombre_fr  # noqa: E402
 from atelier.exercices import NonRepondu, ReponseIncorrecte  # noqa: E402
-from atelier.modeles import m4_entreprises_relais as m  # noqa: E402
-from atelier.questions import m4_entreprises_relais as questions  # noqa: E402
-from atelier.vues import m4_entreprises_relais as vues  # noqa: E402
+from atelier.modules.m4_entreprises_relais import modele as m  # noqa: E402
+from atelier.modules.m4_entreprises_relais import questions as questions  # noqa: E402
+from atelier.modules.m4_entreprises_relais import vues as vues  # noqa: E402
 
 from conftest import RACINE  # noqa: E402
 

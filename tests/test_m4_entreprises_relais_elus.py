@@ -11,8 +11,8 @@ from ecran import cellules, texte_affiche
 from atelier.donnees import charger, charger_communes, parametre
 from atelier.erreurs import nombre_fr
 from atelier.exercices import ReponseIncorrecte
-from atelier.modeles import m4_entreprises_relais as modele
-from atelier.questions import m4_entreprises_relais_elus as questions
+from atelier.modules.m4_entreprises_relais import modele as modele
+from atelier.modules.m4_entreprises_relais import questions_elus as questions
 
 from conftest import reponses_du_corrige
 

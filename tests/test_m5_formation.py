@@ -21,9 +21,9 @@ import pytest  # noqa: E402
 from atelier.donnees import charger, charger_communes  # noqa: E402
 from atelier.erreurs import ErreurAtelier, nombre_fr  # noqa: E402
 from atelier.exercices import NonRepondu, ReponseIncorrecte  # noqa: E402
-from atelier.modeles import m5_formation as m  # noqa: E402
-from atelier.questions import m5_formation as questions  # noqa: E402
-from atelier.vues import m5_formation as vues  # noqa: E402
+from atelier.modules.m5_formation import modele as m  # noqa: E402
+from atelier.modules.m5_formation import questions as questions  # noqa: E402
+from atelier.modules.m5_formation import vues as vues  # noqa: E402
 
 from conftest import RACINE  # noqa: E402
 

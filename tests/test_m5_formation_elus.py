@@ -11,8 +11,8 @@ from ecran import cellules, texte_affiche
 from atelier.donnees import charger, charger_communes
 from atelier.erreurs import nombre_fr
 from atelier.exercices import ReponseIncorrecte
-from atelier.modeles import m5_formation as modele
-from atelier.questions import m5_formation_elus as questions
+from atelier.modules.m5_formation import modele as modele
+from atelier.modules.m5_formation import questions_elus as questions
 
 from conftest import reponses_du_corrige
 

@@ -28,9 +28,11 @@ def test_chaque_module_inscrit_a_tous_ses_fichiers(module):
         RACINE / "facilitator_guide" / "fiches" / f"{nom}.md",
     ]
     assert [str(f.relative_to(RACINE)) for f in attendus if not f.is_file()] == []
-    for couche in ("modeles", "vues", "questions"):
-        importlib.import_module(f"atelier.{couche}.{nom}")
-    importlib.import_module(f"atelier.questions.{module.exercice_elus}")
+    for fichier in ("modele", "vues", "questions", "questions_elus"):
+        importlib.import_module(f"{module.paquet}.{fichier}")
+    for exercice in (nom, module.exercice_elus):
+        assert importlib.import_module(modules.questions_de(exercice)).__name__.startswith(module.paquet)
+        assert (RACINE / "src" / "atelier" / "solutions" / f"{exercice}.json").is_file()
 
 
 def test_la_page_d_accueil_suit_le_registre():

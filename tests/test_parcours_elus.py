@@ -24,7 +24,7 @@ CAS = [
 
 
 def _question(exercice: str, nom: str):
-    module = importlib.import_module(f"atelier.questions.{exercice}")
+    module = importlib.import_module(modules.questions_de(exercice))
     return getattr(module, nom.removeprefix("reponse_"))
 
 

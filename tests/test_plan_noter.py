@@ -8,6 +8,11 @@ import json
 import pytest
 
 from atelier.erreurs import ErreurAtelier
+from atelier.modules.m1_planification.vues import baisse_fadec_interactive, grille_interactive
+from atelier.modules.m2_centres_numeriques.vues import simulateur_couverture
+from atelier.modules.m3_dematerialisation.vues import simulateur_van
+from atelier.modules.m4_entreprises_relais.vues import simulateur_relais
+from atelier.modules.m5_formation.vues import simulateur_plan
 from atelier.plan import Plan, appli, contenu
 from atelier.plan.noter import (
     lire_mon_chiffre,
@@ -15,11 +20,6 @@ from atelier.plan.noter import (
     noter_dans_mon_plan,
     noter_mon_chiffre,
 )
-from atelier.vues.m1_planification import baisse_fadec_interactive, grille_interactive
-from atelier.vues.m2_centres_numeriques import simulateur_couverture
-from atelier.vues.m3_dematerialisation import simulateur_van
-from atelier.vues.m4_entreprises_relais import simulateur_relais
-from atelier.vues.m5_formation import simulateur_plan
 
 
 @pytest.fixture
@@ -142,7 +142,7 @@ def test_un_simulateur_ouvert_ailleurs_passe_sur_la_commune_du_plan(fichier):
 
 
 def test_sans_argument_le_widget_prend_le_dernier_simulateur_a_noter(fichier):
-    from atelier.vues.m2_centres_numeriques import simulateur_marge
+    from atelier.modules.m2_centres_numeriques.vues import simulateur_marge
 
     couverture = simulateur_couverture("Kandi")
     simulateur_marge("Kandi")  # affiché après, mais sans choix pour le plan

@@ -293,14 +293,16 @@ def test_salle_de_bout_en_bout(salle):
         "import resource; print(resource.getrlimit(resource.RLIMIT_NPROC)[0])",
         "b = bytearray(3 * 1024 ** 3)",
         # La commune de la liste de la salle (Abomey pour awa) : la fiche commune s'ouvre sur elle.
-        "from atelier.vues.fiche_commune import fiche_commune_interactive\n"
+        "from atelier.fiche_commune.vues import fiche_commune_interactive\n"
         "print(fiche_commune_interactive().resultat['commune'])",
     ])
     assert limites[0]["texte"].strip() == str(etat.limites.processus_max)
     assert limites[1]["erreur"].startswith("MemoryError")
     assert limites[2]["texte"].strip().endswith("Abomey"), limites[2]
     # Séance notée : un participant qui demande la solution reçoit un refus poli.
-    solution_demandee = srv[correct].executer([f"from atelier.questions.{devoir} import q1\nq1.solution()"])
+    from atelier.modules import questions_de
+
+    solution_demandee = srv[correct].executer([f"from {questions_de(devoir)} import q1\nq1.solution()"])
     assert "séance notée" in json.dumps(solution_demandee, ensure_ascii=False), solution_demandee
 
     # Le formateur ramasse, corrige et publie les retours.

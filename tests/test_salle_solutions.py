@@ -1,6 +1,6 @@
 """Les solutions des questions pendant une séance notée de la salle (issue 20, point 2).
 
-Les solutions sont dans ``atelier/questions/solutions/*.json`` ; l'installation de la salle les
+Les solutions sont dans ``atelier/solutions/*.json`` ; l'installation de la salle les
 rend lisibles par root et les formateurs seuls (0640), ou par tous avec ``--solutions``.
 
 Sur un vrai hub (de vrais comptes Unix, en root ; la salle de test_salle_hub.py), un participant
@@ -29,7 +29,7 @@ from atelier.salle.liste import Personne
 
 from conftest import exiger
 
-QUESTION = "from atelier.questions.m0_prise_en_main import q1\n"  # le module du devoir de la salle de test
+QUESTION = "from atelier.modules.m0_prise_en_main.questions import q1\n"  # le module du devoir de la salle de test
 
 
 def _solutions(dossier: Path) -> dict[str, str]:

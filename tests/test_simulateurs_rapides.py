@@ -21,15 +21,15 @@ from PIL import Image  # noqa: E402
 
 from atelier.cartes import carte_choroplethe  # noqa: E402
 from atelier.donnees import charger  # noqa: E402
-from atelier.modeles import m2_centres_numeriques as m2  # noqa: E402
-from atelier.modeles.fiche_commune import _tableau  # noqa: E402
+from atelier.fiche_commune.modele import _tableau  # noqa: E402
+from atelier.fiche_commune.vues import fiche_commune_interactive  # noqa: E402
+from atelier.modules.m1_planification import vues as m1  # noqa: E402
+from atelier.modules.m2_centres_numeriques import modele as m2  # noqa: E402
+from atelier.modules.m2_centres_numeriques.vues import simulateur_couverture  # noqa: E402
+from atelier.modules.m3_dematerialisation import vues as m3  # noqa: E402
+from atelier.modules.m4_entreprises_relais import vues as m4  # noqa: E402
+from atelier.modules.m5_formation import vues as m5  # noqa: E402
 from atelier.vues import image_png  # noqa: E402
-from atelier.vues import m1_planification as m1  # noqa: E402
-from atelier.vues import m3_dematerialisation as m3  # noqa: E402
-from atelier.vues import m4_entreprises_relais as m4  # noqa: E402
-from atelier.vues import m5_formation as m5  # noqa: E402
-from atelier.vues.fiche_commune import fiche_commune_interactive  # noqa: E402
-from atelier.vues.m2_centres_numeriques import simulateur_couverture  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -82,7 +82,7 @@ def test_la_carte_de_couverture_posee_par_calques_est_celle_qu_on_dessinerait(co
     pose ses noms d'arrondissements (dessinés une fois) : c'est, à l'arrondi près (2 niveaux sur 255),
     la figure ordinaire où tout est dessiné. Seule exception, la ligne du bas des barres : le cadre y
     passe sous le bord noir des barres au lieu de dessus."""
-    from atelier.vues.m2_centres_numeriques import dessiner_couverture
+    from atelier.modules.m2_centres_numeriques.vues import dessiner_couverture
 
     posee = _pixels(simulateur_couverture(commune, rayon_km=10, nombre_centres=3).images[0]).astype(int)
     dessiner_couverture(commune, 10, 3, True)
@@ -165,7 +165,7 @@ def _simulateurs_des_modules():
     trouves = []
     for module in ("m0_prise_en_main", "m1_planification", "m2_centres_numeriques", "m3_dematerialisation",
                    "m4_entreprises_relais", "m5_formation"):
-        vues = importlib.import_module(f"atelier.vues.{module}")
+        vues = importlib.import_module(f"atelier.modules.{module}.vues")
         for nom, fonction in inspect.getmembers(vues, inspect.isfunction):
             if fonction.__module__ == vues.__name__ and inspect.signature(fonction).return_annotation == "Simulateur":
                 trouves.append(pytest.param(fonction, id=f"{module}.{nom}"))

@@ -93,7 +93,7 @@ CELLULES = {
         "w.VBox([w.IntSlider(value={i}), w.Dropdown(options=['a', 'b']), o])"
     ),
     # Un vrai simulateur du kit (contrôles, graphique dans une sortie) : là où le banc voit les blocages.
-    "simulateur": "from atelier.vues.m4_entreprises_relais import simulateur_relais\nsimulateur_relais('Banikoara')",
+    "simulateur": "from atelier.modules.m4_entreprises_relais.vues import simulateur_relais\nsimulateur_relais('Banikoara')",
 }
 
 

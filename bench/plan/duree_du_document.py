@@ -29,7 +29,7 @@ ECHANTILLON = ["Kandi", "Cotonou", "Toucountouna", "Sèmè-Podji", "Banikoara", 
 
 
 def plan_rempli(chemin: Path, commune: str) -> None:
-    from atelier.modeles.m2_centres_numeriques import arrondissements_de
+    from atelier.modules.m2_centres_numeriques.modele import arrondissements_de
     from atelier.plan import Plan
 
     plan = Plan.ouvrir(commune, chemin)

@@ -41,37 +41,37 @@ RACINE = ICI.parents[1]
 HISTORIQUE = ICI / "historique.jsonl"
 
 SIMULATEURS = {
-    "atelier.vues.m0_prise_en_main": [
+    "atelier.modules.m0_prise_en_main.vues": [
         ("fiche_interactive", {"commune": "Kandi"}),
         ("projection_interactive", {"commune": "Kandi"}),
         ("classement_interactif", {}),
     ],
-    "atelier.vues.m1_planification": [
+    "atelier.modules.m1_planification.vues": [
         ("grille_interactive", {"commune": "Kandi"}),
         ("baisse_fadec_interactive", {"commune": "Djougou"}),
         ("jalons_interactive", {"commune": "Kandi"}),
     ],
-    "atelier.vues.m2_centres_numeriques": [
+    "atelier.modules.m2_centres_numeriques.vues": [
         ("simulateur_couverture", {"commune": "Djougou"}),
         ("simulateur_marge", {"commune": "Lokossa"}),
     ],
-    "atelier.vues.m3_dematerialisation": [
+    "atelier.modules.m3_dematerialisation.vues": [
         ("simulateur_tableau_de_bord", {"commune": "Porto-Novo"}),
         ("simulateur_van", {"commune": "Lokossa"}),
         ("simulateur_file", {"commune": "Djidja"}),
     ],
-    "atelier.vues.m4_entreprises_relais": [
+    "atelier.modules.m4_entreprises_relais.vues": [
         ("explorer_secteurs", {"commune": "Cotonou"}),
         ("simulateur_rentabilite", {"commune": "Parakou"}),
         ("simulateur_relais", {"commune": "Banikoara"}),
     ],
-    "atelier.vues.m5_formation": [
+    "atelier.modules.m5_formation.vues": [
         ("simulateur_profil", {"commune": "Kandi"}),
         ("simulateur_competences", {}),
         ("simulateur_plan", {"commune": "Kandi"}),
         ("simulateur_evaluation", {}),
     ],
-    "atelier.vues.fiche_commune": [
+    "atelier.fiche_commune.vues": [
         ("fiche_commune_interactive", {"commune": "Kandi"}),
     ],
 }
@@ -166,6 +166,17 @@ def _fois(x: float) -> str:
     return f"{x:.1f}".replace(".", ",") + "×"
 
 
+def court(module: str) -> str:
+    """Le nom court d'un module de vues : « atelier.modules.m2_….vues » (ou « atelier.vues.m2_… », son
+    nom dans les runs d'avant le dossier par module) → « m2_… » ; « atelier.fiche_commune.vues » → « fiche_commune »."""
+    return next(p for p in reversed(module.split(".")) if p not in ("atelier", "modules", "vues"))
+
+
+def _avant(avant: dict | None, module: str, nom: str) -> dict | None:
+    modules = {court(m): mesures for m, mesures in (avant or {}).get("modules", {}).items()}
+    return modules.get(court(module), {}).get("simulateurs", {}).get(nom)
+
+
 def tableau(run: dict, avant: dict | None = None) -> str:
     """Le tableau Markdown d'un run ; avec ``avant``, chaque chiffre « avant → après »."""
     lignes = [
@@ -174,7 +185,7 @@ def tableau(run: dict, avant: dict | None = None) -> str:
     ]
     for module, mesures in run["modules"].items():
         for nom, m in mesures["simulateurs"].items():
-            a = (avant or {}).get("modules", {}).get(module, {}).get("simulateurs", {}).get(nom)
+            a = _avant(avant, module, nom)
 
             def deux(cle, sous=None, m=m, a=a):
                 apres = m[cle] if sous is None else m[cle][sous]
@@ -187,7 +198,7 @@ def tableau(run: dict, avant: dict | None = None) -> str:
                 return _fois(mesure["mises_a_jour"]["mediane_ms"] / sol) if sol else "—"
 
             lignes.append(
-                f"| `{module.rsplit('.', 1)[1]}.{nom}` | {deux('construction_ms')} | {m['mises_a_jour']['n']} | "
+                f"| `{court(module)}.{nom}` | {deux('construction_ms')} | {m['mises_a_jour']['n']} | "
                 f"{deux('mises_a_jour', 'mediane_ms')} | {deux('mises_a_jour', 'p95_ms')} | "
                 f"{deux('plancher', 'mediane_ms')} | "
                 + (f"{rapport(a)} → **{rapport(m)}** |" if a else f"{rapport(m)} |")
@@ -203,7 +214,7 @@ def tableau_cpu(run: dict, avant: dict | None = None) -> str:
     ]
     for module, mesures in run["modules"].items():
         for nom, m in mesures["simulateurs"].items():
-            a = (avant or {}).get("modules", {}).get(module, {}).get("simulateurs", {}).get(nom)
+            a = _avant(avant, module, nom)
             if "construction_cpu_ms" not in m or (avant and (a is None or "construction_cpu_ms" not in a)):
                 continue
 
@@ -217,7 +228,7 @@ def tableau_cpu(run: dict, avant: dict | None = None) -> str:
             if a:
                 textes = [f"{t0} → **{t1}**" for t0, t1 in zip(
                     [_ms(x) for x in chiffres(a)[:4]] + [_fois(chiffres(a)[4])], textes, strict=True)]
-            lignes.append(f"| `{module.rsplit('.', 1)[1]}.{nom}` | " + " | ".join(textes) + " |")
+            lignes.append(f"| `{court(module)}.{nom}` | " + " | ".join(textes) + " |")
     return "\n".join(lignes)
 
 
@@ -271,7 +282,7 @@ def main() -> None:
     source = args.source.resolve()
     if source != RACINE:  # le noyau (et les leçons) importent le kit de cette copie
         os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(source / "src"), os.environ.get("PYTHONPATH")]))
-    modules = {m: s for m, s in SIMULATEURS.items() if not args.modules or m.rsplit(".", 1)[1] in args.modules}
+    modules = {m: s for m, s in SIMULATEURS.items() if not args.modules or court(m) in args.modules}
     charge_avant = [round(x, 2) for x in os.getloadavg()]
     debut = time.perf_counter()
     resultats = {}

@@ -1,6 +1,6 @@
 """Atelier numérique des communes : outils appelés par les carnets du kit."""
 
-from atelier import affichage, erreurs
+from atelier import affichage, anciens_chemins, erreurs
 
 __version__ = "0.1.0"
 
@@ -11,6 +11,8 @@ __version__ = "0.1.0"
 # Les carnets notés en dépendent (messages des cellules de vérification et des retours).
 erreurs.installer()
 affichage.installer()
+# Les carnets écrits avant le dossier par module (atelier.vues.m2_…) marchent toujours.
+anciens_chemins.installer()
 
 
 def _decrire_toujours_disponible() -> None:

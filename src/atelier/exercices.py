@@ -15,7 +15,7 @@ de nbgrader. Pour calculer une empreinte en écrivant une question :
     python -m atelier.exercices m1_q2 nombre 12.5 --decimales 1
 
 Les solutions ne sont pas dans le code des questions : elles sont dans
-``atelier/questions/solutions/<module>.json`` (``{"m1_q1": "code…"}``), lus
+``atelier/solutions/<exercice>.json`` (``{"m1_q1": "code…"}``), lus
 seulement quand on appelle ``solution()``. Dans la salle, l'installation rend ces
 fichiers illisibles par les participants (root et groupe des formateurs, 0640 ;
 sauf ``--solutions``) : c'est le système qui garde les solutions, pas une variable.
@@ -55,7 +55,7 @@ def session_notee() -> bool:
     return os.environ.get("ATELIER_SESSION_NOTEE", "").strip().lower() in {"1", "oui", "true", "yes"}
 
 
-SOLUTIONS = Path(__file__).parent / "questions" / "solutions"
+SOLUTIONS = Path(__file__).parent / "solutions"
 
 
 class SolutionsGardees(erreurs.ErreurAtelier):
@@ -63,7 +63,7 @@ class SolutionsGardees(erreurs.ErreurAtelier):
 
 
 def solution_enregistree(identifiant: str) -> str:
-    """Le code de la solution de ``identifiant``, lu dans ``questions/solutions/*.json``.
+    """Le code de la solution de ``identifiant``, lu dans ``atelier/solutions/*.json``.
 
     Lève ``SolutionsGardees`` si elle n'est dans aucun fichier lisible (fichier absent,
     illisible pour ce compte, abîmé).
@@ -276,7 +276,7 @@ class Question:
     pieges: dict[str, str] = field(default_factory=dict)
     cas: Sequence[Cas] = ()
     indices: Sequence[str] = ()
-    # La solution est lue dans questions/solutions/ ; une question écrite à la main (tests) peut la donner ici.
+    # La solution est lue dans atelier/solutions/ ; une question écrite à la main (tests) peut la donner ici.
     solution_ecrite: str = field(default="", repr=False)
     _indices_vus: int = field(default=0, repr=False)
 

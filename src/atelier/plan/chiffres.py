@@ -1,7 +1,7 @@
 """Les chiffres d'une commune : ceux de l'atelier, remplacés par ceux qu'elle a notés dans « Mes vrais chiffres ».
 
 Le document du plan (``atelier.plan.contenu``) et la fiche commune
-(``atelier.vues.fiche_commune``) lisent ici, une fois, les chiffres notés dans le
+(``atelier.fiche_commune.vues``) lisent ici, une fois, les chiffres notés dans le
 plan du participant, et disent pour chaque chiffre d'où il vient : chiffre de la
 commune, recensement ou donnée synthétique.
 """

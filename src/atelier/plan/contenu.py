@@ -22,12 +22,12 @@ import matplotlib.pyplot as plt
 from atelier.cartes import carte_choroplethe
 from atelier.donnees import champ, parametre, trouver_commune
 from atelier.erreurs import nombre_fr
-from atelier.modeles import m1_planification as m1
-from atelier.modeles import m2_centres_numeriques as m2
-from atelier.modeles import m3_dematerialisation as m3
-from atelier.modeles import m4_entreprises_relais as m4
-from atelier.modeles import m5_formation as m5
-from atelier.modeles.fiche_commune import INDICATEURS, comparaison_departement
+from atelier.fiche_commune.modele import INDICATEURS, comparaison_departement
+from atelier.modules.m1_planification import modele as m1
+from atelier.modules.m2_centres_numeriques import modele as m2
+from atelier.modules.m3_dematerialisation import modele as m3
+from atelier.modules.m4_entreprises_relais import modele as m4
+from atelier.modules.m5_formation import modele as m5
 from atelier.plan.chiffres import COMMUNE, SYNTHETIQUE, Chiffres, dire
 from atelier.plan.stockage import Plan
 
@@ -514,7 +514,7 @@ def _budget(plan, fiches: list[Fiche], chiffres: Chiffres) -> dict:
 
 
 def _figures(nom: str, scores, grille_notee: bool) -> dict:
-    from atelier.vues.m1_planification import graphique_radar, titre_radar
+    from atelier.modules.m1_planification.vues import graphique_radar, titre_radar
 
     carte = carte_choroplethe(
         "communes", "population_2024", surligner=nom, taille=(7.5, 7.5),

@@ -113,7 +113,7 @@ def _typo(x):
 
 
 def _du(departement: str) -> str:
-    from atelier.vues.fiche_commune import du_departement
+    from atelier.fiche_commune.vues import du_departement
 
     return du_departement(departement)
 

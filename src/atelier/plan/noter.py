@@ -32,7 +32,7 @@ from atelier.donnees import (
 )
 from atelier.erreurs import ErreurAtelier, nombre_fr
 from atelier.exercices import lire_nombre
-from atelier.modeles import m1_planification as m1
+from atelier.modules.m1_planification import modele as m1
 from atelier.plan import appli
 from atelier.plan.contenu import COMPTEUR_M3, SERVICE_M3
 from atelier.plan.stockage import ErreurPlan, Plan, chemin_par_defaut, commune_retenue, lire

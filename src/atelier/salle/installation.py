@@ -5,7 +5,7 @@ Disposition sur la machine (chemins par défaut, tous réglables) :
     /opt/atelier-numerique/venv    Python et les dépendances du kit, lisibles par tous
     /opt/atelier-numerique/kit     le kit (code, leçons, données, réglages) SANS les sources
                                    des exercices ; les solutions des questions (src/atelier/
-                                   questions/solutions/*.json) : root et groupe des formateurs
+                                   solutions/*.json) : root et groupe des formateurs
                                    seuls (0640), lisibles par tous avec --solutions ;
                                    kit/bin : les commandes du kit (atelier-formateur)
     /etc/profile.d/atelier-salle.sh  pour les formateurs : ces commandes, nbgrader et python
@@ -274,7 +274,7 @@ def traduire_onglet_devoirs(salle: Salle) -> None:
 
 
 def dossier_des_solutions(salle: Salle) -> Path:
-    return Path(salle.kit) / "src" / "atelier" / "questions" / "solutions"
+    return Path(salle.kit) / "src" / "atelier" / "solutions"
 
 
 def proteger_solutions(salle: Salle) -> None:

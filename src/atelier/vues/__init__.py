@@ -2,7 +2,7 @@
 
 Un simulateur réunit des contrôles (curseurs, menus) et une zone d'affichage
 redessinée par une fonction à chaque changement. Le calcul lui-même vit dans
-``atelier.modeles`` (fonctions pures, testées) ; la vue ne fait qu'appeler le
+le ``modele`` de chaque module (fonctions pures, testées) ; la vue ne fait qu'appeler le
 modèle et dessiner.
 
     sim = Simulateur(

@@ -1,10 +1,10 @@
 """Module 3 — Dématérialisation des services communaux : graphiques et simulateurs.
 
 Des vues minces : chaque simulateur lit les contrôles, appelle le modèle
-(``atelier.modeles.m3_dematerialisation``), dessine un graphique et renvoie un
+(``atelier.modules.m3_dematerialisation.modele``), dessine un graphique et renvoie un
 petit résumé (``sim.resultat``) que les tests lisent.
 
-    from atelier.vues.m3_dematerialisation import simulateur_van, simulateur_file
+    from atelier.modules.m3_dematerialisation.vues import simulateur_van, simulateur_file
     simulateur_van("Lokossa")     # dernière ligne de la cellule : le simulateur s'affiche
     simulateur_file("Djidja")
 """
@@ -24,8 +24,9 @@ from atelier.donnees import (
     trouver_commune,
 )
 from atelier.erreurs import nombre_fr
-from atelier.modeles import m3_dematerialisation as modele
+from atelier.modules.m3_dematerialisation import modele
 from atelier.vues import Simulateur, curseur, figure, menu
+from atelier.vues.style import GRIS, ORANGE, millions
 
 __all__ = [
     "graphique_72h",
@@ -36,13 +37,7 @@ __all__ = [
 ]
 
 BLEU = "#2c5d8f"  # foncé : lisible en noir et blanc
-ORANGE = "#e69f00"  # palette Okabe-Ito, sûre pour les daltoniens
-GRIS = "#9a9a9a"
 REPERE_72H = parametre("part_72h_e_casier")  # 90 % : e-casier judiciaire [38]
-
-
-def _millions(montant: float) -> str:
-    return f"{nombre_fr(montant / 1e6, 1)} millions de FCFA"
 
 
 def _guichets(n: int) -> str:
@@ -273,14 +268,14 @@ def simulateur_van(commune: str = "Lokossa", table: pd.DataFrame | None = None) 
         ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=2, frameon=False)
         constat = f"pas rentable en {modele.ANNEES} ans" if retour is None else f"rentable dès l'année {retour}"
         ax.set_title(f"{commune} ({nombre_fr(part_en_ligne)} % en ligne, taux {nombre_fr(taux, 1)} %) : {constat}\n"
-                     f"VAN sur {modele.ANNEES} ans : {_millions(calcul['van'])} — {MENTION_SYNTHETIQUE}",
+                     f"VAN sur {modele.ANNEES} ans : {millions(calcul['van'])} — {MENTION_SYNTHETIQUE}",
                      fontsize=10)
         demandes = modele.hypotheses_commune(commune, table)["demandes_an"]
         display(Markdown(
             f"{nombre_fr(demandes)} demandes d'actes par an. Une visite à la mairie coûte "
             f"**{nombre_fr(calcul['cout_visite'], 0)} FCFA** à l'usager ; les usagers économisent "
-            f"**{_millions(calcul['gain_annuel'])}** par an ; la commune paie "
-            f"**{_millions(calcul['cout_fonctionnement_an'])}** de fonctionnement par an."
+            f"**{millions(calcul['gain_annuel'])}** par an ; la commune paie "
+            f"**{millions(calcul['cout_fonctionnement_an'])}** de fonctionnement par an."
         ))
         return {"commune": commune, "van": calcul["van"], "gain_annuel": calcul["gain_annuel"],
                 "annee_de_retour": retour, "titre": ax.get_title()}

@@ -1,7 +1,7 @@
 """Module 4 — les simulateurs : secteurs d'une commune, rentabilité d'un kiosque, réseau de relais.
 
 Chaque fonction renvoie un ``Simulateur`` (à mettre en dernière ligne d'une
-cellule). Le calcul est dans ``atelier.modeles.m4_entreprises_relais`` ; ici,
+cellule). Le calcul est dans ``atelier.modules.m4_entreprises_relais.modele`` ; ici,
 on lit les données, on appelle le modèle, on dessine un graphique et on
 renvoie un petit résumé (``simulateur.resultat``) que les tests lisent.
 """
@@ -19,11 +19,12 @@ from atelier.donnees import (
     trouver_commune,
 )
 from atelier.erreurs import ErreurAtelier, afficher, nombre_fr
-from atelier.modeles import m4_entreprises_relais as modele
+from atelier.modules.m4_entreprises_relais import modele
 from atelier.vues import Simulateur, curseur, figure, menu
+from atelier.vues.style import BLEU, ORANGE, VERT
+from atelier.vues.style import GRIS_FONCE as GRIS
 
 # Couleurs lisibles par les daltoniens (Okabe et Ito), doublées de styles de trait pour le noir et blanc.
-BLEU, ORANGE, VERT, GRIS = "#0072B2", "#E69F00", "#009E73", "#595959"
 _MILLIERS = FuncFormatter(lambda x, _pos: nombre_fr(x, 0))
 
 

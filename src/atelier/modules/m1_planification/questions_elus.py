@@ -8,7 +8,7 @@ empreintes (voir ``atelier.exercices``) :
 """
 
 from atelier.exercices import Question
-from atelier.modeles.m1_planification import CRITERES, NIVEAUX
+from atelier.modules.m1_planification.modele import CRITERES, NIVEAUX
 
 AVANT_REGLAGE = (
     "Lancez la cellule de la question : elle règle le simulateur, puis lisez le graphique qui "

@@ -1,9 +1,14 @@
-"""Le registre des modules de l'atelier : une entrée par module.
+"""Les modules de l'atelier : un dossier par module, et leur registre (une entrée par module).
+
+Chaque module a son dossier ``atelier/modules/mN_<thème>/`` : ``modele.py`` (les calculs),
+``vues.py`` (les graphiques et simulateurs), ``questions.py`` et ``questions_elus.py`` (les
+questions notées des deux parcours). Le code des solutions est à part, dans
+``atelier/solutions/`` : un seul dossier que la salle protège.
 
 Le guide du formateur, la liste des applications, la page d'accueil et les tests lisent
 ce registre au lieu de leurs propres listes. Ajouter un module (voir DEVELOPPEMENT.md,
-« Ajouter un module ») : ses fichiers (modèle, vues, questions, leçon, exercices, pages du
-guide, application), puis son entrée ici ; ``python -m atelier.modules`` récrit le tableau
+« Ajouter un module ») : son dossier, ses carnets (leçon, exercices, application), ses pages
+du guide, ses solutions, puis son entrée ici ; ``python -m atelier.modules`` récrit le tableau
 des modules de la page d'accueil, et les tests vérifient que tout le reste suit.
 """
 
@@ -31,6 +36,18 @@ class Module:
     @property
     def exercice_elus(self) -> str:
         return f"{self.nom}_elus"
+
+    @property
+    def paquet(self) -> str:
+        """« atelier.modules.m2_centres_numeriques » : le dossier du module, à importer."""
+        return f"{__name__}.{self.nom}"
+
+
+def questions_de(exercice: str) -> str:
+    """Le fichier Python des questions d'un exercice noté, à importer :
+    « m2_centres_numeriques_elus » → « atelier.modules.m2_centres_numeriques.questions_elus »."""
+    nom = exercice.removesuffix("_elus")
+    return f"{__name__}.{nom}.questions" + ("_elus" if nom != exercice else "")
 
 
 MODULES: tuple[Module, ...] = (
@@ -92,7 +109,3 @@ def ecrire_accueil(carnet: Path = ACCUEIL) -> bool:
     if apres != avant:
         carnet.write_text(apres, encoding="utf-8")
     return apres != avant
-
-
-if __name__ == "__main__":
-    print("Page d'accueil mise à jour." if ecrire_accueil() else "Page d'accueil déjà à jour.")

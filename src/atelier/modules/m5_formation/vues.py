@@ -22,12 +22,11 @@ import pandas as pd
 
 from atelier.donnees import MENTION_SYNTHETIQUE, charger, charger_communes, communes_disponibles
 from atelier.erreurs import nombre_fr
-from atelier.modeles import m5_formation as modele
+from atelier.modules.m5_formation import modele
 from atelier.vues import Simulateur, curseur, figure, menu
+from atelier.vues.style import BLEU, ORANGE
+from atelier.vues.style import GRIS_FONCE as GRIS
 
-BLEU = "#0072B2"  # palette Okabe-Ito : lisible par les daltoniens
-ORANGE = "#E69F00"
-GRIS = "#666666"
 TOUTES = "Toutes les communes"
 PETIT_GROUPE = 30
 """En dessous de 30 répondants dans un groupe, une part se lit avec prudence."""

@@ -1,6 +1,6 @@
 """Module 2 — les simulateurs : couverture des centres, et compte du mois d'un centre.
 
-Vues minces : les calculs sont dans ``atelier.modeles.m2_centres_numeriques``.
+Vues minces : les calculs sont dans ``atelier.modules.m2_centres_numeriques.modele``.
 Chaque ``dessiner`` renvoie un petit résumé (dictionnaire) que les tests lisent.
 """
 
@@ -14,7 +14,7 @@ from matplotlib.ticker import FuncFormatter
 from atelier.cartes import carte_commune, legende_carte_commune, noms_des_arrondissements
 from atelier.donnees import MENTION_SYNTHETIQUE, communes_disponibles, trouver_commune
 from atelier.erreurs import nombre_fr
-from atelier.modeles import m2_centres_numeriques as modele
+from atelier.modules.m2_centres_numeriques import modele
 from atelier.vues import Simulateur, case, curseur, dans_un_simulateur, figure, menu
 
 GRIS_CLAIR = "#c8c8c8"

@@ -7,7 +7,7 @@ Enquête et évaluation : données synthétiques (fictives, pour l'exercice).
 """
 
 from atelier.exercices import Question
-from atelier.modeles.m5_formation import DOMAINES
+from atelier.modules.m5_formation.modele import DOMAINES
 
 __all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "q7"]
 

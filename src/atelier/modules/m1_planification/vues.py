@@ -6,7 +6,7 @@
     baisse_fadec_interactive("Djougou")  # baisse du FADeC et part du numérique → PAI avant / après
     jalons_interactive("Kandi")        # valeur de départ, cible, échéance → jalons annuels
 
-Les calculs sont dans ``atelier.modeles.m1_planification`` ; ici, on dessine.
+Les calculs sont dans ``atelier.modules.m1_planification.modele`` ; ici, on dessine.
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ from ipywidgets import HTML, HBox, Layout, VBox
 from atelier.cartes import carte_choroplethe
 from atelier.donnees import MENTION_SYNTHETIQUE, communes_disponibles, trouver_commune
 from atelier.erreurs import afficher, nombre_fr
-from atelier.modeles import m1_planification as modele
+from atelier.modules.m1_planification import modele
 from atelier.vues import Simulateur, case, curseur, figure, menu, montrer
-from atelier.vues.m0_prise_en_main import (
+from atelier.vues.style import (
     BLEU,
     GRIS,
     HACHURE,
@@ -32,6 +32,7 @@ from atelier.vues.m0_prise_en_main import (
     barres_horizontales,
     format_fr,
     legende_source,
+    millions,
     nouvelle_figure,
     terminer,
 )
@@ -51,10 +52,6 @@ MOIS = [
     "nov.",
     "déc.",
 ]
-
-
-def _millions(montant: float) -> str:
-    return f"{nombre_fr(montant / 1e6, 1)} millions de FCFA"
 
 
 # --- Le cycle de planification ------------------------------------------------------
@@ -353,7 +350,7 @@ def _phrase_baisse(r: dict) -> str:
         f"du PAI (repère national : environ 72 % de l'investissement communal [13]). "
         f"Avec {nombre_fr(r['part_numerique_pct'], 2)} % du PAI pour le numérique, la commune est {comparaison} "
         f"de la médiane de son département ({r['departement']} : {nombre_fr(r['mediane_departement_pct'], 2)} %). "
-        f"Après la baisse, garder {_millions(r['numerique_avant_fcfa'])} pour le numérique demanderait "
+        f"Après la baisse, garder {millions(r['numerique_avant_fcfa'])} pour le numérique demanderait "
         f"**{nombre_fr(r['part_pour_garder_pct'], 2)} %** du PAI."
     )
 

@@ -10,7 +10,7 @@ Les réponses attendues sont des empreintes (voir ``atelier.exercices``) :
 """
 
 from atelier.exercices import Question
-from atelier.modeles.m1_planification import CRITERES, NIVEAUX
+from atelier.modules.m1_planification.modele import CRITERES, NIVEAUX
 
 SANS_BUDGET = (
     "Vous avez divisé par le budget total de la commune. La question porte sur le plan annuel "

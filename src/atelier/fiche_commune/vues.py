@@ -20,7 +20,7 @@ from PIL import Image
 from atelier.cartes import carte_choroplethe, surligner
 from atelier.donnees import champ, communes_disponibles
 from atelier.erreurs import nombre_fr
-from atelier.modeles.fiche_commune import (
+from atelier.fiche_commune.modele import (
     INDICATEURS,
     _tableau,
     chiffres_cles,

@@ -1,1 +1,0 @@
-"""Les calculs des modules : fonctions pures, sans widgets, testées et notées."""

@@ -1,1 +1,0 @@
-"""Les questions notées de chaque module (une variable ``qN`` par question)."""
