@@ -41,7 +41,7 @@ def test_le_corrige_repond_a_chaque_question_par_une_valeur_en_clair():
 
 
 def test_q1_et_q2_se_lisent_dans_le_titre_des_secteurs_d_aplahoue():
-    premier, total = re.search(r"Aplahoué : « .* » en tête, (\d+) entreprises sur (\d+)", _ecran("affichage_q1")).groups()
+    premier, total = re.search(r"Aplahoué : « .* » en tête,\s+(\d+) entreprises sur (\d+)", _ecran("affichage_q1")).groups()
     assert int(total) == CORRIGE["reponse_q1"]
     assert round(int(premier) / int(total) * 100) == CORRIGE["reponse_q2"]
     secteurs = modele.repartition_secteurs(charger("entreprises_secteurs"), "Aplahoué")

@@ -24,7 +24,7 @@ q1 = Question(
     },
     indices=[
         "Le titre du graphique donne le total des entreprises du numérique de la commune.",
-        "Le titre se termine par « … entreprises sur … » : recopiez le second nombre, le total.",
+        "La deuxième ligne du titre dit « … entreprises sur … » : recopiez le second nombre, le total.",
     ],
 )
 

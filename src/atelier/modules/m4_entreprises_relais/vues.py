@@ -8,6 +8,7 @@ renvoie un petit résumé (``simulateur.resultat``) que les tests lisent.
 
 from __future__ import annotations
 
+import matplotlib.pyplot as plt
 from matplotlib.ticker import FuncFormatter
 
 from atelier.donnees import (
@@ -44,10 +45,22 @@ def explorer_secteurs(commune: str = "Cotonou") -> Simulateur:
     secteurs = charger("entreprises_secteurs")
     pays = modele.repartition_secteurs(secteurs).set_index("secteur")["part_pct"]  # ne dépend pas du menu
 
+    place = []  # la place des axes, calculée une fois : toutes les communes ont les mêmes secteurs
+
     def dessiner(commune):
+        if not place:
+            essai, ax = plt.subplots(figsize=(9, 4.6), layout="constrained")
+            tracer(ax, commune)
+            essai.canvas.draw()
+            place.append(ax.get_position().bounds)
+            plt.close(essai)
+        fig, ax = figure(9, 4.6, mise_en_page=None)  # la même place à chaque image : rien à recalculer
+        ax.set_position(place[0])
+        return tracer(ax, commune)
+
+    def tracer(ax, commune):
         locale = modele.repartition_secteurs(secteurs, commune)
         ordre = locale["secteur"][::-1]
-        fig, ax = figure(9, 4.6)
         y = range(len(ordre))
         ax.barh(
             [i + 0.2 for i in y],
@@ -69,8 +82,8 @@ def explorer_secteurs(commune: str = "Cotonou") -> Simulateur:
         ax.set_xlabel("Part des entreprises du numérique de la commune (%)")
         premier = locale.iloc[0]
         total = int(locale["nb_entreprises"].sum())
-        ax.set_title(
-            f"{commune} : « {premier['secteur']} » en tête, {nombre_fr(premier['nb_entreprises'])} "
+        ax.figure.suptitle(  # au centre de la figure, sur trois lignes : le plus long secteur y tient
+            f"{commune} : « {premier['secteur']} » en tête,\n{nombre_fr(premier['nb_entreprises'])} "
             f"entreprises sur {nombre_fr(total)}\n{MENTION_SYNTHETIQUE}",
             fontsize=10.5,
         )
