@@ -42,16 +42,8 @@ from conftest import RACINE
 
 SOURCES = RACINE / "src"
 
-# À corriger (issue 19) : fichiers que d'autres modifient en ce moment (plan).
-NOMS_PRIVES_TOLERES = {
-    # plan/noter.py lit une saisie comme un fichier de la commune avec le validateur des données :
-    # donnees.py devra exposer un validateur public (et noter.py l'utiliser).
-    ("atelier.plan.noter", "atelier.donnees", "_ressource"),
-    ("atelier.plan.noter", "atelier.donnees", "_ressources"),
-    ("atelier.plan.noter", "atelier.donnees", "_valider"),
-    # plan/stockage.py est un autre dossier que formateur/ : _probleme doit devenir public.
-    ("atelier.formateur.plans", "atelier.plan.stockage", "_probleme"),
-}
+# Les écarts connus, un par un, « à corriger » : aucun aujourd'hui.
+NOMS_PRIVES_TOLERES: set[tuple[str, str, str]] = set()
 COUCHES_TOLEREES: set[tuple[str, str]] = set()
 
 

@@ -161,12 +161,12 @@ def _paquet(dossier: Path) -> dict:
     return json.loads(chemin.read_text(encoding="utf-8"))
 
 
-def _ressources() -> dict[str, dict]:
+def descriptions_des_tables() -> dict[str, dict]:
     return {r["name"]: r for r in _paquet(_dossier())["resources"] if r.get("type") == "table"}
 
 
-def _ressource(nom: str) -> dict:
-    ressources = _ressources()
+def description_de_table(nom: str) -> dict:
+    ressources = descriptions_des_tables()
     if nom not in ressources:
         raise ErreurDonnees(
             f"Table inconnue : « {nom} ».{suggestion(nom, ressources)} "
@@ -181,13 +181,13 @@ def _champs(ressource: dict) -> list[dict]:
 
 def colonnes_decrites(table: str) -> list[str]:
     """Les colonnes d'une table de l'atelier, dans l'ordre du dictionnaire des données."""
-    return [c["name"] for c in _champs(_ressource(table))]
+    return [c["name"] for c in _champs(description_de_table(table))]
 
 
 def tables_disponibles() -> pd.DataFrame:
     """Les tables de l'atelier : nom (à passer à ``charger``), titre, fichier et licence."""
     lignes = []
-    for nom, r in _ressources().items():
+    for nom, r in descriptions_des_tables().items():
         natures = {c.get("atelier:nature") for c in _champs(r)}
         lignes.append(
             {
@@ -204,7 +204,7 @@ def tables_disponibles() -> pd.DataFrame:
 
 def decrire(table: str) -> pd.DataFrame:
     """Le dictionnaire d'une table : une ligne par colonne (titre, type, unité, nature, source, bornes)."""
-    ressource = _ressource(table)
+    ressource = description_de_table(table)
     lignes = []
     for c in _champs(ressource):
         contraintes = c.get("constraints", {})
@@ -239,9 +239,9 @@ _TYPES_FR = {
 
 def champ(colonne: str, table: str | None = None) -> dict | None:
     """La description d'une colonne dans le dictionnaire (dans ``table``, sinon la première table qui l'a)."""
-    tables = [table] if table else list(_ressources())
+    tables = [table] if table else list(descriptions_des_tables())
     for nom in tables:
-        for c in _champs(_ressource(nom)):
+        for c in _champs(description_de_table(nom)):
             if c["name"] == colonne:
                 return c
     return None
@@ -573,7 +573,7 @@ def _renommer_colonnes(brut: pd.DataFrame, noms: list[str]) -> pd.DataFrame:
     return brut.rename(columns=renommage)
 
 
-def _valider(
+def valider_tableau(
     brut: pd.DataFrame, ressource: dict, affiche: str, sep: str = ",", partiel: bool = False
 ) -> pd.DataFrame:
     champs = _champs(ressource)
@@ -629,9 +629,9 @@ def _champ_unique(ressource: dict, nom: str) -> bool:
 # --- Les fonctions des carnets --------------------------------------------------
 @cache
 def _charger_en_cache(nom: str, chemin: Path, date: float) -> pd.DataFrame:
-    ressource = _ressource(nom)
+    ressource = description_de_table(nom)
     brut, sep = _lire_csv(chemin, ressource["path"], nom)
-    return _valider(brut, ressource, ressource["path"], sep)
+    return valider_tableau(brut, ressource, ressource["path"], sep)
 
 
 def charger(nom: str) -> pd.DataFrame:
@@ -641,7 +641,7 @@ def charger(nom: str) -> pd.DataFrame:
     (la liste : ``tables_disponibles()``). Renvoie une copie : la modifier ne
     change pas le fichier.
     """
-    ressource = _ressource(nom)
+    ressource = description_de_table(nom)
     chemin = _dossier() / ressource["path"]
     date = chemin.stat().st_mtime if chemin.exists() else 0.0
     return _charger_en_cache(nom, chemin, date).copy()
@@ -658,16 +658,16 @@ def charger_fichier(chemin, table: str | None = None) -> pd.DataFrame:
     chemin = Path(chemin)
     affiche = str(chemin)
     if table is None:
-        if chemin.stem not in _ressources():
+        if chemin.stem not in descriptions_des_tables():
             raise ErreurDonnees(
                 f"Pour vérifier « {affiche} », dites quelle table il remplace : "
-                f'charger_fichier("{affiche}", table="etat_civil") par exemple.{suggestion(chemin.stem, _ressources())}',
+                f'charger_fichier("{affiche}", table="etat_civil") par exemple.{suggestion(chemin.stem, descriptions_des_tables())}',
                 fichier=affiche,
             )
         table = chemin.stem
-    ressource = _ressource(table)
+    ressource = description_de_table(table)
     brut, sep = _lire_csv(chemin, affiche, table)
-    return _valider(brut, ressource, affiche, sep)
+    return valider_tableau(brut, ressource, affiche, sep)
 
 
 def integrer_mes_chiffres(table: str, chemin) -> pd.DataFrame:
@@ -677,10 +677,10 @@ def integrer_mes_chiffres(table: str, chemin) -> pd.DataFrame:
     ``arrondissement``…) et des colonnes à remplacer, pour les lignes à
     remplacer. La colonne ``mes_chiffres`` du résultat vaut True pour ces lignes.
     """
-    ressource = _ressource(table)
+    ressource = description_de_table(table)
     chemin = Path(chemin)
     brut, sep = _lire_csv(chemin, str(chemin), table)
-    miens = _valider(brut, ressource, str(chemin), sep, partiel=True)
+    miens = valider_tableau(brut, ressource, str(chemin), sep, partiel=True)
     officiel = charger(table)
     cle = ressource["schema"]["primaryKey"]
     officiel["mes_chiffres"] = False
@@ -771,7 +771,7 @@ def charger_communes(*tables: str) -> pd.DataFrame:
     """
     resultat = charger("communes")
     for nom in tables:
-        ressource = _ressource(nom)
+        ressource = description_de_table(nom)
         if ressource["schema"].get("primaryKey") != ["commune"]:
             raise ErreurDonnees(
                 f'La table « {nom} » n\'a pas une ligne par commune : chargez-la avec charger("{nom}") '

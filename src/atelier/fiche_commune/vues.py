@@ -18,7 +18,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from PIL import Image
 
 from atelier.cartes import carte_choroplethe, surligner
-from atelier.donnees import champ, communes_disponibles
+from atelier.donnees import MENTION_SYNTHETIQUE, champ, communes_disponibles
 from atelier.erreurs import nombre_fr
 from atelier.fiche_commune.modele import (
     INDICATEURS,
@@ -28,7 +28,7 @@ from atelier.fiche_commune.modele import (
 )
 from atelier.vues import Simulateur, menu, montrer
 
-SYNTHETIQUE = "données synthétiques (fictives, pour l'exercice)"
+SYNTHETIQUE = MENTION_SYNTHETIQUE
 COMMUNE = "chiffre de la commune"
 NATURES = {"réel": "réel", "calculé": "calculé à partir de données réelles", "synthétique": SYNTHETIQUE,
            "commune": COMMUNE}

@@ -28,7 +28,7 @@ from pathlib import Path
 from atelier.formateur.bilan import _ecrire
 from atelier.formateur.cours import Participant
 from atelier.formateur.ramassage import _lisible, _ouvrir, _Refus
-from atelier.plan.stockage import MODULES, NOM_FICHIER, _probleme
+from atelier.plan.stockage import MODULES, NOM_FICHIER, probleme_du_plan
 
 TAILLE_MAX_PLAN = 1024 * 1024  # un plan fait quelques Ko
 ENTETES = ["commune", "compte", "nom", "commune_de_la_liste", "choix_notes", "modules", "part_pai_numerique_pct",
@@ -48,7 +48,7 @@ def _lire_fd(fd: int) -> dict:
         donnees = json.loads(b"".join(morceaux).decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
         raise _Refus("contenu illisible (pas du JSON complet)") from None
-    probleme = _probleme(donnees)
+    probleme = probleme_du_plan(donnees)
     if probleme:
         raise _Refus(probleme)
     return donnees

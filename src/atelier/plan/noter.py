@@ -24,11 +24,11 @@ from traitlets import TraitError
 
 from atelier.donnees import (
     ErreurDonnees,
-    _ressource,
-    _ressources,
-    _valider,
     charger,
     communes_disponibles,
+    description_de_table,
+    descriptions_des_tables,
+    valider_tableau,
 )
 from atelier.erreurs import ErreurAtelier, nombre_fr
 from atelier.exercices import lire_nombre
@@ -288,7 +288,7 @@ CHIFFRES = (
 
 def _champ(colonne: str) -> tuple[str, dict]:
     """La table (une ligne par commune) qui a cette colonne, et la description de la colonne."""
-    for nom, ressource in _ressources().items():
+    for nom, ressource in descriptions_des_tables().items():
         if ressource["schema"].get("primaryKey") == ["commune"]:
             for champ in ressource["schema"]["fields"]:
                 if champ["name"] == colonne:
@@ -311,7 +311,7 @@ def lire_mon_chiffre(commune: str, colonne: str, texte) -> float | int:
     ecrit = str(int(nombre)) if float(nombre).is_integer() else repr(float(nombre))
     brut = pd.DataFrame({"commune": [commune], colonne: [ecrit]})
     try:
-        valide = _valider(brut, _ressource(table), "votre saisie", partiel=True)
+        valide = valider_tableau(brut, description_de_table(table), "votre saisie", partiel=True)
     except ErreurDonnees as erreur:
         raisons = " ; ".join(p.message.split(" : ligne")[0].split(", mais")[0] for p in erreur.problemes) or str(erreur)
         raise ErreurDonnees(f"« {texte} » ne convient pas pour « {champ.get('title', colonne)} » : {raisons}.") from None

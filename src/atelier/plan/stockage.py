@@ -114,7 +114,7 @@ def _json_simple(valeur, cle: str):
     )
 
 
-def _probleme(donnees) -> str | None:
+def probleme_du_plan(donnees) -> str | None:
     """Ce qui empêche de lire ce contenu comme un plan de la version actuelle (None si rien)."""
     if not isinstance(donnees, dict) or "version" not in donnees:
         return "il ne ressemble pas à un plan de l'atelier"
@@ -163,7 +163,7 @@ def lire(chemin: Path) -> tuple[dict, str | None]:
         except json.JSONDecodeError:
             probleme = "son contenu n'est pas du JSON complet (fichier coupé ou modifié à la main ?)"
         else:
-            probleme = _probleme(donnees)
+            probleme = probleme_du_plan(donnees)
             if probleme is None:
                 return donnees, None
     try:
