@@ -88,6 +88,7 @@ test-rapide: $(VENV)/.installe-test
 
 lint: $(VENV)/.installe-test
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 clean:
 	rm -rf .etat exercises/release exercises/gradebook.db

@@ -16,7 +16,9 @@ EN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 # Le plan numérique que les leçons et les applications enregistrent (atelier.plan) : pendant
 # les tests, jamais dans le dossier personnel de la personne qui les lance. Les noyaux des
 # carnets exécutés par nbval héritent de cette variable.
-os.environ["ATELIER_PLAN"] = str(Path(tempfile.mkdtemp(prefix="atelier-tests-plan-")) / "mon_plan_numerique.json")
+os.environ["ATELIER_PLAN"] = str(
+    Path(tempfile.mkdtemp(prefix="atelier-tests-plan-")) / "mon_plan_numerique.json"
+)
 
 
 def exiger(condition: bool, raison: str) -> None:
@@ -56,6 +58,8 @@ def notebooks_du_depot() -> list[Path]:
             *(RACINE / "exercises" / "source").glob("*/*.ipynb"),
         ]
     )
+
+
 collect_ignore_glob = ["fixtures/*", "artefacts/*"]
 
 
@@ -81,7 +85,9 @@ def attendre_url(url: str, delai: float = 180, entetes: dict | None = None) -> N
     fin = time.monotonic() + delai
     while True:
         try:
-            with urllib.request.urlopen(urllib.request.Request(url, headers=entetes or {}), timeout=10) as r:
+            with urllib.request.urlopen(
+                urllib.request.Request(url, headers=entetes or {}), timeout=10
+            ) as r:
                 if r.status == 200:
                     return
         except OSError:

@@ -38,9 +38,14 @@ def _textes_figure(figure: Figure) -> list[str]:
 
 def cellules(exercice: str) -> dict[str, str]:
     """grade_id → code, pour les cellules identifiées du carnet source."""
-    carnet = nbformat.read(RACINE / "exercises" / "source" / exercice / f"{exercice}.ipynb", as_version=4)
-    return {c.metadata["nbgrader"]["grade_id"]: c.source for c in carnet.cells
-            if c.metadata.get("nbgrader", {}).get("grade_id")}
+    carnet = nbformat.read(
+        RACINE / "exercises" / "source" / exercice / f"{exercice}.ipynb", as_version=4
+    )
+    return {
+        c.metadata["nbgrader"]["grade_id"]: c.source
+        for c in carnet.cells
+        if c.metadata.get("nbgrader", {}).get("grade_id")
+    }
 
 
 def texte_affiche(exercice: str, cellule: str) -> str:
@@ -63,8 +68,11 @@ def texte_affiche(exercice: str, cellule: str) -> str:
         plt.close(figure)
 
     # Un simulateur montre sa figure par plt.show(), ou par atelier.vues.montrer(figure) s'il existe.
-    with mock.patch.object(plt, "show", montrer), contextlib.redirect_stdout(sortie), \
-            mock.patch.object(vues, "montrer", montrer, create=True):
+    with (
+        mock.patch.object(plt, "show", montrer),
+        contextlib.redirect_stdout(sortie),
+        mock.patch.object(vues, "montrer", montrer, create=True),
+    ):
         exec(code["import"], espace)  # noqa: S102 — le code du carnet, tel que le participant le lance
         exec("\n".join(corps), espace)  # noqa: S102
         objet = eval(derniere, espace)  # noqa: S307 — la dernière ligne est ce que la cellule affiche

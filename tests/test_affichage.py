@@ -94,7 +94,9 @@ def test_un_tableau_est_ecrit_a_la_francaise_en_html_et_en_texte(vu):
 def test_une_colonne_de_decimaux_a_partout_autant_de_decimales():
     import pandas as pd
 
-    lisible = affichage.tableau_lisible(pd.DataFrame({"densite": [53.3, 11.0, float("nan"), 0.000123]}))
+    lisible = affichage.tableau_lisible(
+        pd.DataFrame({"densite": [53.3, 11.0, float("nan"), 0.000123]})
+    )
     assert list(lisible["densite"]) == ["53,3", "11,0", "—", "0,000123"]
     assert list(affichage.tableau_lisible(pd.DataFrame({"pct": [0.0, 25.0]}))["pct"]) == ["0", "25"]
 
@@ -102,7 +104,9 @@ def test_une_colonne_de_decimaux_a_partout_autant_de_decimales():
 def test_une_serie_s_affiche_sans_ligne_technique(vu):
     texte, html = vu[3]["text/plain"], vu[3]["text/html"]
     assert "dtype" not in texte and "Name:" not in texte
-    assert f"179{FINE}290" in texte and "47,36" in texte and re.search(r"noms_alternatifs\s+—", texte)
+    assert (
+        f"179{FINE}290" in texte and "47,36" in texte and re.search(r"noms_alternatifs\s+—", texte)
+    )
     assert "<th>Kandi</th>" in html and f"<td>179{FINE}290</td>" in html and "dtype" not in html
 
 
@@ -110,7 +114,9 @@ def test_seul_l_affichage_change_pas_la_valeur(vu):
     assert vu[4]["text/plain"] == f"2{FINE}274{FINE}000{FINE}000"
     assert vu[5]["text/plain"] == "('int', '2274000000', '2274000000', True)"
     reprs = vu[6]["text/plain"]
-    assert "dtype: float64" in reprs or "dtype: object" in reprs, "repr() d'une série reste celui de pandas"
+    assert "dtype: float64" in reprs or "dtype: object" in reprs, (
+        "repr() d'une série reste celui de pandas"
+    )
     assert "NaN" in reprs and "np.float64(1.5)" in reprs, "str() et repr() ne changent pas"
 
 
@@ -138,7 +144,9 @@ def test_un_long_tableau_dit_sa_taille_en_francais(vu):
     html, texte = vu[12]["text/html"], vu[12]["text/plain"]
     assert "1000 lignes × 1 colonne" in html and "1000 lignes × 1 colonne" in texte
     assert "rows" not in html and "columns" not in texte
-    assert "<td>999</td>" in html and "<td>500</td>" not in html, "début et fin seulement, comme pandas"
+    assert "<td>999</td>" in html and "<td>500</td>" not in html, (
+        "début et fin seulement, comme pandas"
+    )
 
 
 def test_installer_deux_fois_ne_change_rien(vu):
@@ -192,7 +200,10 @@ DECRIRE = re.compile(r"decrire\(\\?[\"']([^\"'\\]+)\\?[\"']\)")
 
 def test_un_outil_du_kit_non_charge_est_explique_avec_la_ligne_a_ajouter(vu):
     erreur = vu[16]["erreur"]
-    assert erreur.startswith("NameError") and "from atelier.donnees import fiche_commune" in vu[16]["traceback"]
+    assert (
+        erreur.startswith("NameError")
+        and "from atelier.donnees import fiche_commune" in vu[16]["traceback"]
+    )
 
 
 def test_chaque_decrire_propose_par_un_carnet_nomme_une_table_connue():
@@ -239,7 +250,9 @@ def _textes(sortie) -> list[str]:
 def carnets_executes():
     """Les leçons et les sources des exercices notés (les applications Voilà n'affichent que des simulateurs)."""
     carnets = [c for c in notebooks_du_depot() if c.parent.name != "applications"]
-    return {chemin: _executer(nbformat.read(chemin, as_version=4), chemin.parent) for chemin in carnets}
+    return {
+        chemin: _executer(nbformat.read(chemin, as_version=4), chemin.parent) for chemin in carnets
+    }
 
 
 @pytest.mark.lent
@@ -251,6 +264,8 @@ def test_aucune_sortie_illisible_dans_les_lecons_et_les_exercices(carnets_execut
             for sortie in cellule.get("outputs", []):
                 for texte in _textes(sortie):
                     if motif := ILLISIBLE.search(texte):
-                        extrait = texte[max(0, motif.start() - 40): motif.end() + 20]
-                        trouves.append(f"{chemin.relative_to(RACINE)}, cellule {numero} : …{extrait}…")
+                        extrait = texte[max(0, motif.start() - 40) : motif.end() + 20]
+                        trouves.append(
+                            f"{chemin.relative_to(RACINE)}, cellule {numero} : …{extrait}…"
+                        )
     assert not trouves, "sorties illisibles pour un participant :\n" + "\n".join(trouves)

@@ -23,14 +23,25 @@ def test_chaque_ancien_nom_donne_le_fichier_d_aujourd_hui(module):
     }
     for ancien, nouveau in paires.items():
         assert anciens_chemins.nouveau_nom(ancien) == nouveau
-        assert importlib.import_module(ancien) is importlib.import_module(nouveau)  # le même, pas une copie
+        assert importlib.import_module(ancien) is importlib.import_module(
+            nouveau
+        )  # le même, pas une copie
 
 
 def test_la_fiche_commune_aussi_et_rien_d_autre():
     assert anciens_chemins.nouveau_nom("atelier.vues.fiche_commune") == "atelier.fiche_commune.vues"
-    assert anciens_chemins.nouveau_nom("atelier.modeles.fiche_commune") == "atelier.fiche_commune.modele"
-    for nom in ("atelier.donnees", "atelier.vues.style", "atelier.modules.m2_centres_numeriques.vues",
-                "atelier.vues.m9_inconnu", "atelier.questions.m2_centres_numeriques_vues", "atelier.formateur.m0"):
+    assert (
+        anciens_chemins.nouveau_nom("atelier.modeles.fiche_commune")
+        == "atelier.fiche_commune.modele"
+    )
+    for nom in (
+        "atelier.donnees",
+        "atelier.vues.style",
+        "atelier.modules.m2_centres_numeriques.vues",
+        "atelier.vues.m9_inconnu",
+        "atelier.questions.m2_centres_numeriques_vues",
+        "atelier.formateur.m0",
+    ):
         assert anciens_chemins.nouveau_nom(nom) is None, nom
     with pytest.raises(ModuleNotFoundError):
         importlib.import_module("atelier.vues.m9_inconnu")
@@ -46,5 +57,7 @@ def test_une_cellule_d_exercice_d_avant_s_execute_dans_un_python_neuf():
         "assert simulateur_marge is vues.simulateur_marge and q1.identifiant == 'm2_elus_q1'\n"
         "print(modele.__name__)\n"
     )
-    sortie = subprocess.run([sys.executable, "-c", cellule], capture_output=True, text=True, check=True)
+    sortie = subprocess.run(
+        [sys.executable, "-c", cellule], capture_output=True, text=True, check=True
+    )
     assert sortie.stdout.strip() == "atelier.modules.m2_centres_numeriques.modele"

@@ -211,7 +211,11 @@ def _tiers(module: str, modules: dict[str, Path]) -> set[str]:
             racines |= {a.name.split(".")[0] for a in noeud.names}
         elif isinstance(noeud, ast.ImportFrom) and not noeud.level and noeud.module:
             racines.add(noeud.module.split(".")[0])
-    return {r for r in racines if r not in sys.stdlib_module_names and r not in ("atelier", "__future__")}
+    return {
+        r
+        for r in racines
+        if r not in sys.stdlib_module_names and r not in ("atelier", "__future__")
+    }
 
 
 COMMUNS = {"atelier.donnees", "atelier.socle"}
@@ -221,7 +225,14 @@ PERMIS = {
     "atelier.donnees": {"atelier.socle", "atelier.chemins"},
     "modele": COMMUNS,
     "questions": {"atelier.exercices", "modele", *COMMUNS},
-    "vues": {"modele", "atelier.vues", "atelier.cartes", "atelier.erreurs", "atelier.plan", *COMMUNS},
+    "vues": {
+        "modele",
+        "atelier.vues",
+        "atelier.cartes",
+        "atelier.erreurs",
+        "atelier.plan",
+        *COMMUNS,
+    },
 }
 
 
@@ -238,8 +249,12 @@ def _couche(module: str) -> str | None:
 def _permis(module: str, cible: str) -> bool:
     couche = _couche(module)
     for permis in PERMIS[couche]:
-        if permis == "modele":  # un modèle : pour une vue, celui de son module ; pour des questions, tout modèle
-            if _couche(cible) == "modele" and (couche != "vues" or _dossier(cible) == _dossier(module)):
+        if (
+            permis == "modele"
+        ):  # un modèle : pour une vue, celui de son module ; pour des questions, tout modèle
+            if _couche(cible) == "modele" and (
+                couche != "vues" or _dossier(cible) == _dossier(module)
+            ):
                 return True
         elif cible == permis or cible.startswith(permis + "."):
             return True
@@ -252,7 +267,11 @@ def ecarts_de_couche(modules: dict[str, Path]) -> set[tuple[str, str]]:
         couche = _couche(module)
         if couche is None:
             continue
-        ecarts |= {(module, i.cible) for i in imports_du_kit(module, modules) if not _permis(module, i.cible)}
+        ecarts |= {
+            (module, i.cible)
+            for i in imports_du_kit(module, modules)
+            if not _permis(module, i.cible)
+        }
         if couche == "modele":
             ecarts |= {(module, t) for t in _tiers(module, modules) - {"numpy", "pandas"}}
     return ecarts
@@ -270,8 +289,9 @@ def test_aucun_cycle_d_import():
 def test_aucun_nom_prive_emprunte_a_un_autre_module():
     trouves = emprunts_prives(modules_du_kit())
     nouveaux = sorted(trouves - NOMS_PRIVES_TOLERES)
-    assert not nouveaux, "noms privés pris à un autre module (rendez-les publics ou déplacez-les) : " + " ; ".join(
-        f"{source} prend {cible}.{nom}" for source, cible, nom in nouveaux
+    assert not nouveaux, (
+        "noms privés pris à un autre module (rendez-les publics ou déplacez-les) : "
+        + " ; ".join(f"{source} prend {cible}.{nom}" for source, cible, nom in nouveaux)
     )
     corriges = sorted(NOMS_PRIVES_TOLERES - trouves)
     assert not corriges, f"corrigés, à retirer de NOMS_PRIVES_TOLERES : {corriges}"
@@ -280,7 +300,9 @@ def test_aucun_nom_prive_emprunte_a_un_autre_module():
 def test_les_couches_sont_respectees():
     trouves = ecarts_de_couche(modules_du_kit())
     nouveaux = sorted(trouves - COUCHES_TOLEREES)
-    assert not nouveaux, "imports hors de leur couche : " + " ; ".join(f"{s} → {c}" for s, c in nouveaux)
+    assert not nouveaux, "imports hors de leur couche : " + " ; ".join(
+        f"{s} → {c}" for s, c in nouveaux
+    )
     corriges = sorted(COUCHES_TOLEREES - trouves)
     assert not corriges, f"corrigés, à retirer de COUCHES_TOLEREES : {corriges}"
 
@@ -291,33 +313,41 @@ def _paquet_factice(dossier: Path, fichiers: dict[str, str]) -> dict[str, Path]:
         chemin = dossier / nom
         chemin.parent.mkdir(parents=True, exist_ok=True)
         chemin.write_text(texte, encoding="utf-8")
-    return {".".join(p.relative_to(dossier).with_suffix("").parts).removesuffix(".__init__"): p
-            for p in sorted((dossier / "atelier").rglob("*.py"))}
+    return {
+        ".".join(p.relative_to(dossier).with_suffix("").parts).removesuffix(".__init__"): p
+        for p in sorted((dossier / "atelier").rglob("*.py"))
+    }
 
 
 def test_un_import_dans_une_fonction_qui_ferme_un_cycle_est_trouve(tmp_path):
-    modules = _paquet_factice(tmp_path, {
-        "atelier/a.py": "from atelier.b import f\n",
-        "atelier/b.py": "def f():\n    from atelier import a\n    return a\n",
-        "atelier/c.py": "from atelier import a\n",
-    })
+    modules = _paquet_factice(
+        tmp_path,
+        {
+            "atelier/a.py": "from atelier.b import f\n",
+            "atelier/b.py": "def f():\n    from atelier import a\n    return a\n",
+            "atelier/c.py": "from atelier import a\n",
+        },
+    )
     assert cycles(modules) == [["atelier.a", "atelier.b"]]
 
 
 def test_un_nom_prive_pris_ailleurs_est_trouve_sauf_dans_le_meme_dossier_outil(tmp_path):
-    modules = _paquet_factice(tmp_path, {
-        "atelier/donnees.py": "def _aide():\n    pass\n",
-        "atelier/cartes.py": "from atelier.donnees import _aide\n",
-        "atelier/modules/__init__.py": "",
-        "atelier/modules/m1/__init__.py": "",
-        "atelier/modules/m1/vues.py": "from atelier import donnees\nx = donnees._aide\n",
-        "atelier/modules/m1/modele.py": "from atelier.modules.m1 import vues\ny = vues._prive_du_module\n",
-        "atelier/modules/m2/__init__.py": "",
-        "atelier/modules/m2/vues.py": "import atelier.modules.m1.vues as m1\ny = m1._palette\n",
-        "atelier/formateur/__init__.py": "",
-        "atelier/formateur/a.py": "def _partage():\n    pass\n",
-        "atelier/formateur/b.py": "from .a import _partage\n",
-    })
+    modules = _paquet_factice(
+        tmp_path,
+        {
+            "atelier/donnees.py": "def _aide():\n    pass\n",
+            "atelier/cartes.py": "from atelier.donnees import _aide\n",
+            "atelier/modules/__init__.py": "",
+            "atelier/modules/m1/__init__.py": "",
+            "atelier/modules/m1/vues.py": "from atelier import donnees\nx = donnees._aide\n",
+            "atelier/modules/m1/modele.py": "from atelier.modules.m1 import vues\ny = vues._prive_du_module\n",
+            "atelier/modules/m2/__init__.py": "",
+            "atelier/modules/m2/vues.py": "import atelier.modules.m1.vues as m1\ny = m1._palette\n",
+            "atelier/formateur/__init__.py": "",
+            "atelier/formateur/a.py": "def _partage():\n    pass\n",
+            "atelier/formateur/b.py": "from .a import _partage\n",
+        },
+    )
     assert emprunts_prives(modules) == {
         ("atelier.cartes", "atelier.donnees", "_aide"),
         ("atelier.modules.m1.vues", "atelier.donnees", "_aide"),
@@ -326,17 +356,20 @@ def test_un_nom_prive_pris_ailleurs_est_trouve_sauf_dans_le_meme_dossier_outil(t
 
 
 def test_un_modele_qui_importe_le_cadre_des_exercices_ou_des_widgets_est_trouve(tmp_path):
-    modules = _paquet_factice(tmp_path, {
-        "atelier/socle.py": "",
-        "atelier/donnees.py": "from atelier.socle import x\n",
-        "atelier/exercices.py": "",
-        "atelier/modules/__init__.py": "",
-        "atelier/modules/m2/__init__.py": "",
-        "atelier/modules/m2/modele.py": (
-            "import math\nimport numpy as np\nimport ipywidgets\nfrom atelier.donnees import charger\n"
-            "def f():\n    from atelier.exercices import normaliser_texte\n"
-        ),
-    })
+    modules = _paquet_factice(
+        tmp_path,
+        {
+            "atelier/socle.py": "",
+            "atelier/donnees.py": "from atelier.socle import x\n",
+            "atelier/exercices.py": "",
+            "atelier/modules/__init__.py": "",
+            "atelier/modules/m2/__init__.py": "",
+            "atelier/modules/m2/modele.py": (
+                "import math\nimport numpy as np\nimport ipywidgets\nfrom atelier.donnees import charger\n"
+                "def f():\n    from atelier.exercices import normaliser_texte\n"
+            ),
+        },
+    )
     assert ecarts_de_couche(modules) == {
         ("atelier.modules.m2.modele", "atelier.exercices"),
         ("atelier.modules.m2.modele", "ipywidgets"),
@@ -344,24 +377,27 @@ def test_un_modele_qui_importe_le_cadre_des_exercices_ou_des_widgets_est_trouve(
 
 
 def test_une_vue_qui_importe_une_autre_vue_ou_un_autre_modele_est_trouvee(tmp_path):
-    modules = _paquet_factice(tmp_path, {
-        "atelier/socle.py": "",
-        "atelier/donnees.py": "",
-        "atelier/exercices.py": "",
-        "atelier/vues/__init__.py": "",
-        "atelier/vues/style.py": "",
-        "atelier/modules/__init__.py": "",
-        "atelier/modules/m0/__init__.py": "",
-        "atelier/modules/m0/modele.py": "",
-        "atelier/modules/m0/vues.py": "",
-        "atelier/modules/m1/__init__.py": "",
-        "atelier/modules/m1/modele.py": "",
-        "atelier/modules/m1/questions_elus.py": "from atelier.exercices import Q\nfrom atelier.modules.m0 import modele\n",
-        "atelier/modules/m1/vues.py": (
-            "from atelier.vues.style import BLEU\nfrom atelier.modules.m1 import modele\n"
-            "from atelier.modules.m0.vues import palette\nfrom atelier.modules.m0 import modele as autre\n"
-        ),
-    })
+    modules = _paquet_factice(
+        tmp_path,
+        {
+            "atelier/socle.py": "",
+            "atelier/donnees.py": "",
+            "atelier/exercices.py": "",
+            "atelier/vues/__init__.py": "",
+            "atelier/vues/style.py": "",
+            "atelier/modules/__init__.py": "",
+            "atelier/modules/m0/__init__.py": "",
+            "atelier/modules/m0/modele.py": "",
+            "atelier/modules/m0/vues.py": "",
+            "atelier/modules/m1/__init__.py": "",
+            "atelier/modules/m1/modele.py": "",
+            "atelier/modules/m1/questions_elus.py": "from atelier.exercices import Q\nfrom atelier.modules.m0 import modele\n",
+            "atelier/modules/m1/vues.py": (
+                "from atelier.vues.style import BLEU\nfrom atelier.modules.m1 import modele\n"
+                "from atelier.modules.m0.vues import palette\nfrom atelier.modules.m0 import modele as autre\n"
+            ),
+        },
+    )
     assert ecarts_de_couche(modules) == {
         ("atelier.modules.m1.vues", "atelier.modules.m0.vues"),
         ("atelier.modules.m1.vues", "atelier.modules.m0.modele"),

@@ -46,21 +46,35 @@ def test_une_reponse_envoyee_hors_du_flux_laisse_la_requete_suivante_non_lue():
 
 def test_le_noyau_du_kit_envoie_par_le_flux_dans_cette_fenetre():
     module = _noyau_sur()
-    envoi_du_kit = lambda flux, msg: module._envoyer_par_le_flux(SimpleNamespace(_shell_stream=flux), msg)  # noqa: E731
+
+    def envoi_du_kit(flux, msg):
+        return module._envoyer_par_le_flux(SimpleNamespace(_shell_stream=flux), msg)
+
     assert fenetre.requete_lue(envoi_du_kit)
 
 
 def test_le_noyau_python3_du_kit_est_celui_de_ipykernel_plus_le_lanceur():
     spec = json.loads((NOYAU / "kernel.json").read_text(encoding="utf-8"))
-    assert spec["argv"] == ["python", "{resource_dir}/ipykernel_launcher.py", "-f", "{connection_file}"]
+    assert spec["argv"] == [
+        "python",
+        "{resource_dir}/ipykernel_launcher.py",
+        "-f",
+        "{connection_file}",
+    ]
     assert spec["language"] == "python"
     for logo in ("logo-32x32.png", "logo-64x64.png"):
         assert (NOYAU / logo).stat().st_size > 0
 
 
 def _carnet_sonde(dossier: Path) -> Path:
-    carnet = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(SONDE), nbformat.v4.new_code_cell("import atelier")])
-    carnet.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    carnet = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_code_cell(SONDE), nbformat.v4.new_code_cell("import atelier")]
+    )
+    carnet.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
     chemin = dossier / "sonde.ipynb"
     nbformat.write(carnet, chemin)
     return chemin
@@ -75,16 +89,29 @@ def test_jupyter_nbconvert_dans_l_environnement_du_kit_lance_le_noyau_protege(tm
     """Ce que tape un formateur : « jupyter nbconvert --execute », rien d'autre."""
     env = environnement(RACINE) | {"HOME": str(tmp_path)}
     sortie = subprocess.run(
-        [str(Path(sys.executable).parent / "jupyter"), "nbconvert", "--execute", "--to", "notebook", "--stdout",
-         str(_carnet_sonde(tmp_path))],
-        env=env, cwd=tmp_path, capture_output=True, text=True, timeout=300,
+        [
+            str(Path(sys.executable).parent / "jupyter"),
+            "nbconvert",
+            "--execute",
+            "--to",
+            "notebook",
+            "--stdout",
+            str(_carnet_sonde(tmp_path)),
+        ],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert sortie.returncode == 0, sortie.stderr[-2000:]
     assert _sorties(nbformat.reads(sortie.stdout, as_version=4)).strip() == "protégé"
 
 
 @pytest.mark.lent
-def test_nbclient_ordinaire_dans_l_environnement_du_kit_lance_le_noyau_protege(tmp_path, monkeypatch):
+def test_nbclient_ordinaire_dans_l_environnement_du_kit_lance_le_noyau_protege(
+    tmp_path, monkeypatch
+):
     from nbclient import NotebookClient
 
     for cle, valeur in environnement(RACINE).items():
@@ -103,9 +130,29 @@ def test_endurance_courte_sans_aucun_blocage(tmp_path):
     une machine chargée, n'est pas un blocage)."""
     resume = tmp_path / "soak.json"
     subprocess.run(
-        [sys.executable, str(BANC / "soak.py"), "--executions", "24", "--configs", "kit", "--carnets", "m0_prise,m5",
-         "--plancher", "5", "--delai", "120", "--duree-max", "900", "--sans-historique", "--sortie", str(resume)],
-        cwd=RACINE, check=True, capture_output=True, timeout=1200,
+        [
+            sys.executable,
+            str(BANC / "soak.py"),
+            "--executions",
+            "24",
+            "--configs",
+            "kit",
+            "--carnets",
+            "m0_prise,m5",
+            "--plancher",
+            "5",
+            "--delai",
+            "120",
+            "--duree-max",
+            "900",
+            "--sans-historique",
+            "--sortie",
+            str(resume),
+        ],
+        cwd=RACINE,
+        check=True,
+        capture_output=True,
+        timeout=1200,
     )
     resultat = json.loads(resume.read_text(encoding="utf-8"))
     kit = resultat["par_config"]["kit"]
@@ -125,8 +172,15 @@ def test_nbconvert_dans_l_environnement_du_kit_attend_par_le_client_vigilant(tmp
         "print(AsyncKernelManager(config=app.config).client_factory.__name__)"
     )
     env = environnement(RACINE) | {"HOME": str(tmp_path)}
-    sortie = subprocess.run([sys.executable, "-c", code], env=env, cwd=tmp_path, capture_output=True, text=True,
-                            timeout=120, check=True)
+    sortie = subprocess.run(
+        [sys.executable, "-c", code],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
     assert sortie.stdout.split() == ["ClientVigilant"]
 
 
@@ -140,17 +194,43 @@ def test_jupyterlab_executer_toutes_les_cellules_sans_blocage(tmp_path):
     from test_navigateur import CHROMIUM
 
     pytest.importorskip("playwright.sync_api")
-    exiger(Path(CHROMIUM).exists(), "Chromium est absent (paquet Debian « chromium ») : test navigateur sauté")
+    exiger(
+        Path(CHROMIUM).exists(),
+        "Chromium est absent (paquet Debian « chromium ») : test navigateur sauté",
+    )
     resume = tmp_path / "lab.json"
-    lecons = [RACINE / "notebooks" / "m0_prise_en_main.ipynb", RACINE / "notebooks" / "m5_formation.ipynb"]
+    lecons = [
+        RACINE / "notebooks" / "m0_prise_en_main.ipynb",
+        RACINE / "notebooks" / "m5_formation.ipynb",
+    ]
     subprocess.run(
-        [sys.executable, str(BANC / "lab_tout_executer.py"), "--executions", "2", "--lecons", "m0_prise,m5",
-         "--delai", "300", "--duree-max", "900", "--sans-historique", "--sortie", str(resume)],
-        cwd=RACINE, check=True, capture_output=True, timeout=1200,
+        [
+            sys.executable,
+            str(BANC / "lab_tout_executer.py"),
+            "--executions",
+            "2",
+            "--lecons",
+            "m0_prise,m5",
+            "--delai",
+            "300",
+            "--duree-max",
+            "900",
+            "--sans-historique",
+            "--sortie",
+            str(resume),
+        ],
+        cwd=RACINE,
+        check=True,
+        capture_output=True,
+        timeout=1200,
     )
     resultat = json.loads(resume.read_text(encoding="utf-8"))
     assert resultat["executions"] == 2 and resultat["finies"] == 2, resultat["erreurs"]
     assert resultat["cellules"] == sum(
-        1 for lecon in lecons for c in nbformat.read(lecon, as_version=4).cells if c.cell_type == "code")
+        1
+        for lecon in lecons
+        for c in nbformat.read(lecon, as_version=4).cells
+        if c.cell_type == "code"
+    )
     assert resultat["attente_max_s"] < 10, resultat
     assert resultat["remise_max_s"] < 10, resultat

@@ -213,7 +213,9 @@ def test_carte_d_une_commune_et_de_ses_arrondissements():
     ouvertes = plt.get_fignums()
     with pytest.raises(ErreurDonnees, match="Sonsoro"):
         carte_commune("Kandi", sites=["Sonsorro"])
-    assert plt.get_fignums() == ouvertes, "un arrondissement inconnu ne laisse pas de carte à moitié dessinée"
+    assert plt.get_fignums() == ouvertes, (
+        "un arrondissement inconnu ne laisse pas de carte à moitié dessinée"
+    )
 
 
 @pytest.mark.lent
@@ -238,8 +240,13 @@ def test_dans_un_carnet_la_carte_s_affiche_une_seule_fois(tmp_path):
 
 def test_colonne_calculee_dans_le_carnet_avec_libelle_et_nature():
     tableau = charger("connectivite")[["commune"]].copy()
-    tableau["ecart"] = charger("connectivite")["part_couverture_4g"] - charger("connectivite")["taux_usage_internet"]
-    fig = carte_choroplethe(tableau, "ecart", libelle="Écart couverture – usage", unite="points", nature="synthétique")
+    tableau["ecart"] = (
+        charger("connectivite")["part_couverture_4g"]
+        - charger("connectivite")["taux_usage_internet"]
+    )
+    fig = carte_choroplethe(
+        tableau, "ecart", libelle="Écart couverture – usage", unite="points", nature="synthétique"
+    )
     legende = fig.axes[0].get_legend().get_title().get_text().replace("\n", " ")
     assert legende == "Écart couverture – usage (points)"
     textes = _textes(fig)

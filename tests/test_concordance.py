@@ -51,7 +51,9 @@ def _cellules_de_code(carnet: Path) -> list[tuple[str, dict]]:
 
 
 def _est_un_test(source: str, nbgrader: dict) -> bool:
-    return bool(nbgrader.get("grade")) and not nbgrader.get("solution") and VERIFICATION.search(source)
+    return (
+        bool(nbgrader.get("grade")) and not nbgrader.get("solution") and VERIFICATION.search(source)
+    )
 
 
 # --- la banque de réponses de débutant ---------------------------------------------------
@@ -67,10 +69,29 @@ def _francais(x: float, decimales: int, milliers: str = "\u202f") -> str:
 
 def _variantes_nombre(v: float) -> list:
     nombres = [
-        v, round(v), round(v, 1), round(v, 2), math.floor(v), math.ceil(v),
-        v * 100, v / 100, v * 1000, v / 1000, -v,
-        v + 1, v - 1, v + 0.5, v - 0.5, v + 0.05, v - 0.05, v + 0.005, v - 0.005,
-        v * 1.01, v * 0.99, v * 1.001, v * 0.999,
+        v,
+        round(v),
+        round(v, 1),
+        round(v, 2),
+        math.floor(v),
+        math.ceil(v),
+        v * 100,
+        v / 100,
+        v * 1000,
+        v / 1000,
+        -v,
+        v + 1,
+        v - 1,
+        v + 0.5,
+        v - 0.5,
+        v + 0.05,
+        v - 0.05,
+        v + 0.005,
+        v - 0.005,
+        v * 1.01,
+        v * 0.99,
+        v * 1.001,
+        v * 0.999,
     ]
     reponses: list = []
     for x in dict.fromkeys(nombres):
@@ -79,8 +100,14 @@ def _variantes_nombre(v: float) -> list:
             reponses += [int(x), np.int64(int(x))]
     for d in (0, 1, 2):
         x = round(v, d)
-        reponses += [_francais(x, d), _francais(x, d, "\xa0"), _francais(x, d, " "), _francais(x, d, ""),
-                     _francais(x, d) + " %", f"{x:.{d}f}%"]
+        reponses += [
+            _francais(x, d),
+            _francais(x, d, "\xa0"),
+            _francais(x, d, " "),
+            _francais(x, d, ""),
+            _francais(x, d) + " %",
+            f"{x:.{d}f}%",
+        ]
     if not float(v).is_integer():  # x = 64,7 : Python lit le tuple (64, 7)
         entiere, _, decimale = repr(round(abs(v), 2)).partition(".")
         reponses.append((int(entiere), int(decimale)))
@@ -89,16 +116,42 @@ def _variantes_nombre(v: float) -> list:
 
 
 def _variantes_texte(s: str, options) -> list:
-    formes = [s, s.upper(), s.lower(), _sans_accents(s), s.replace("-", " "), _sans_accents(s).replace("-", " "),
-              f"  {s}. ", s[:-1], s + "s", s.replace(" ", ""), ["une", "liste"], 3]
+    formes = [
+        s,
+        s.upper(),
+        s.lower(),
+        _sans_accents(s),
+        s.replace("-", " "),
+        _sans_accents(s).replace("-", " "),
+        f"  {s}. ",
+        s[:-1],
+        s + "s",
+        s.replace(" ", ""),
+        ["une", "liste"],
+        3,
+    ]
     return formes + list(options)
 
 
 def _variantes_liste(elements: list) -> list:
     e = [str(x) for x in elements]
-    formes = [e, e[::-1], sorted(e), e[:-1], e + e[:1], [x.upper() for x in e], [_sans_accents(x) for x in e],
-              [x.replace("-", " ").replace("_", " ") for x in e], tuple(e), set(e), pd.Series(e), np.array(e),
-              e[1:] + ["autre"], ", ".join(e), []]
+    formes = [
+        e,
+        e[::-1],
+        sorted(e),
+        e[:-1],
+        e + e[:1],
+        [x.upper() for x in e],
+        [_sans_accents(x) for x in e],
+        [x.replace("-", " ").replace("_", " ") for x in e],
+        tuple(e),
+        set(e),
+        pd.Series(e),
+        np.array(e),
+        e[1:] + ["autre"],
+        ", ".join(e),
+        [],
+    ]
     return formes
 
 
@@ -110,8 +163,22 @@ def _variantes_fonction(f) -> list:
     def transformee(t):
         return lambda *a: t(f(*a))
 
-    return [f] + [transformee(t) for t in (round, math.floor, math.ceil, lambda x: 100 * x, lambda x: x / 100,
-                                            lambda x: x + 1, lambda x: str(x))] + [lambda *a: ..., "texte"]
+    return (
+        [f]
+        + [
+            transformee(t)
+            for t in (
+                round,
+                math.floor,
+                math.ceil,
+                lambda x: 100 * x,
+                lambda x: x / 100,
+                lambda x: x + 1,
+                lambda x: str(x),
+            )
+        ]
+        + [lambda *a: ..., "texte"]
+    )
 
 
 def banque(solution) -> list:
@@ -182,7 +249,9 @@ def desaccords(carnet: Path) -> tuple[int, list[str], list[str]]:
         solution = espace[variable]
         for code in (visible, cache):
             erreur = _erreur(code, dict(espace))
-            assert erreur is None, f"{ou} : la solution du carnet n'a pas tous les points : {erreur!r}"
+            assert erreur is None, (
+                f"{ou} : la solution du carnet n'a pas tous les points : {erreur!r}"
+            )
         options = getattr(espace.get(VERIFICATION.search(visible).group(1)), "options", ())
         reponses = banque(solution) + (_variantes_texte(str(solution), options) if options else [])
         for reponse in reponses:
@@ -190,7 +259,11 @@ def desaccords(carnet: Path) -> tuple[int, list[str], list[str]]:
             par_verifier = _accepte(visible, {**espace, variable: reponse}, defauts, ou)
             par_test_cache = _accepte(cache, {**espace, variable: reponse}, defauts, ou)
             if par_verifier != par_test_cache:
-                sens = "verifier accepte, le test caché refuse" if par_verifier else "verifier refuse, le test caché accepte"
+                sens = (
+                    "verifier accepte, le test caché refuse"
+                    if par_verifier
+                    else "verifier refuse, le test caché accepte"
+                )
                 trouves.append(f"{ou} : {_montrer(reponse)} → {sens}")
     return essayees, trouves, defauts
 
@@ -200,9 +273,13 @@ def desaccords(carnet: Path) -> tuple[int, list[str], list[str]]:
 def test_verifier_et_tests_caches_sont_d_accord(carnet):
     essayees, trouves, defauts = desaccords(carnet)
     print(f"{carnet.parent.name} : {essayees} réponses essayées, {len(trouves)} désaccord(s)")
-    assert not defauts, "Défauts du corrigé (référence ≠ empreinte) :\n" + "\n".join(dict.fromkeys(defauts))
+    assert not defauts, "Défauts du corrigé (référence ≠ empreinte) :\n" + "\n".join(
+        dict.fromkeys(defauts)
+    )
     assert essayees > 0
-    assert not trouves, f"{len(trouves)} désaccord(s) sur {essayees} réponses :\n" + "\n".join(trouves)
+    assert not trouves, f"{len(trouves)} désaccord(s) sur {essayees} réponses :\n" + "\n".join(
+        trouves
+    )
 
 
 def test_la_banque_contient_les_formes_francaises():

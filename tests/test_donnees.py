@@ -659,7 +659,9 @@ def _nombre_fr(texte: str) -> float:
 
 def _plages_documentees():
     """Les champs numériques dont la description annonce une plage « (a à b …) »."""
-    motif = re.compile(r"\((-?\d[\d\u202f\xa0 ]*(?:,\d+)?)\s*(?:%|km|ans|FCFA)?\s*à\s*(-?\d[\d\u202f\xa0 ]*(?:,\d+)?)")
+    motif = re.compile(
+        r"\((-?\d[\d\u202f\xa0 ]*(?:,\d+)?)\s*(?:%|km|ans|FCFA)?\s*à\s*(-?\d[\d\u202f\xa0 ]*(?:,\d+)?)"
+    )
     for ressource in PAQUET["resources"]:
         if ressource.get("type") != "table":
             continue
@@ -677,7 +679,9 @@ def test_les_plages_documentees_contiennent_les_donnees_et_collent_a_elles():
         valeurs = charger(table)[colonne]
         marge = 0.1 * (haut - bas)  # la plage dite ne dépasse pas les données de plus de 10 %
         if not (bas <= valeurs.min() <= bas + marge and haut - marge <= valeurs.max() <= haut):
-            ecarts.append(f"{table}.{colonne} : dit {bas} à {haut}, données {valeurs.min()} à {valeurs.max()}")
+            ecarts.append(
+                f"{table}.{colonne} : dit {bas} à {haut}, données {valeurs.min()} à {valeurs.max()}"
+            )
     assert not ecarts, ecarts
 
 
@@ -697,7 +701,9 @@ def test_les_bornes_du_dictionnaire_contiennent_les_donnees(nom):
 def test_categories_du_decret_de_2022():
     communes = charger("communes")
     assert communes["categorie"].value_counts().to_dict() == {
-        "ordinaire": 54, "intermédiaire": 19, "statut particulier": 4,
+        "ordinaire": 54,
+        "intermédiaire": 19,
+        "statut particulier": 4,
     }
     intermediaires = set(communes.loc[communes["categorie"] == "intermédiaire", "commune"])
     assert {"Kandi", "Bohicon", "Sèmè-Podji", "Dassa-Zoumè"} <= intermediaires

@@ -33,14 +33,18 @@ def sorties():
 
 def _erreur(sorties_cellule):
     erreurs_vues = [o for o in sorties_cellule if o.output_type == "error"]
-    assert len(erreurs_vues) == 1, "la cellule doit porter une vraie sortie d'erreur (zéro point pour nbgrader)"
+    assert len(erreurs_vues) == 1, (
+        "la cellule doit porter une vraie sortie d'erreur (zéro point pour nbgrader)"
+    )
     return erreurs_vues[0]
 
 
 def test_nom_inconnu(sorties):
     erreur = _erreur(sorties[0])
     assert erreur.ename == "NameError"
-    assert "n'est pas connu du carnet" in erreur.traceback[0] and "dans l'ordre" in erreur.traceback[0]
+    assert (
+        "n'est pas connu du carnet" in erreur.traceback[0] and "dans l'ordre" in erreur.traceback[0]
+    )
 
 
 def test_colonne_absente(sorties):
@@ -78,7 +82,9 @@ def test_hors_d_un_carnet_rien_n_est_installe():
 
 
 # --- L'extension IPython, chargée par le noyau du kit ------------------------------------
-def _executer_dans_le_noyau_du_kit(monkeypatch, tmp_path, *sources: str, salle: bool = False) -> list:
+def _executer_dans_le_noyau_du_kit(
+    monkeypatch, tmp_path, *sources: str, salle: bool = False
+) -> list:
     """Exécute des cellules dans le noyau « python3 » du kit, avec ses réglages, sans ``import atelier``.
 
     ``salle`` : les dossiers de réglages d'un participant de la salle, comme les pose
@@ -93,9 +99,16 @@ def _executer_dans_le_noyau_du_kit(monkeypatch, tmp_path, *sources: str, salle: 
     if salle:
         monkeypatch.setenv("JUPYTER_CONFIG_DIR", str(tmp_path / "jupyter"))
         reglages = RACINE / "deploy" / "config"
-        monkeypatch.setenv("JUPYTER_CONFIG_PATH", os.pathsep.join(
-            [str(reglages / "participant"), str(reglages / "commun"), str(RACINE / "config" / "jupyter")]
-        ))
+        monkeypatch.setenv(
+            "JUPYTER_CONFIG_PATH",
+            os.pathsep.join(
+                [
+                    str(reglages / "participant"),
+                    str(reglages / "commun"),
+                    str(RACINE / "config" / "jupyter"),
+                ]
+            ),
+        )
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_code_cell(s) for s in sources]
     nbclient.NotebookClient(nb, kernel_name="python3", allow_errors=True, timeout=60).execute()
@@ -105,9 +118,15 @@ def _executer_dans_le_noyau_du_kit(monkeypatch, tmp_path, *sources: str, salle: 
 @pytest.mark.parametrize("salle", [False, True], ids=["portable", "salle"])
 def test_le_noyau_du_kit_explique_les_erreurs_sans_import_atelier(monkeypatch, tmp_path, salle):
     sorties_ = _executer_dans_le_noyau_du_kit(
-        monkeypatch, tmp_path, "import sys\nprint('atelier.affichage' in sys.modules)", "charger", salle=salle
+        monkeypatch,
+        tmp_path,
+        "import sys\nprint('atelier.affichage' in sys.modules)",
+        "charger",
+        salle=salle,
     )
-    assert "True" in sorties_[0][0]["text"], "l'extension atelier.erreurs n'est pas chargée au démarrage"
+    assert "True" in sorties_[0][0]["text"], (
+        "l'extension atelier.erreurs n'est pas chargée au démarrage"
+    )
     erreur = _erreur(sorties_[1])
     assert erreur.ename == "NameError" and "outil de l'atelier" in erreur.traceback[0]
 

@@ -92,7 +92,11 @@ def test_le_message_d_erreur_propose_un_indice():
 
 
 def test_un_piege_connu_a_son_propre_message():
-    q = question_nombre(pieges={empreinte("t_q1", "nombre", 10.0, decimales=1): "Vous avez pris les femmes seulement."})
+    q = question_nombre(
+        pieges={
+            empreinte("t_q1", "nombre", 10.0, decimales=1): "Vous avez pris les femmes seulement."
+        }
+    )
     with pytest.raises(ReponseIncorrecte, match="femmes seulement"):
         q.verifier(10)
 
@@ -112,7 +116,9 @@ def test_un_entier_voisin_n_est_pas_accepte():
 
 
 def test_texte_sans_accents_ni_majuscules():
-    q = Question("t_q2", "Question 2", genre="texte", attendu=empreinte("t_q2", "texte", "Abomey-Calavi"))
+    q = Question(
+        "t_q2", "Question 2", genre="texte", attendu=empreinte("t_q2", "texte", "Abomey-Calavi")
+    )
     q.verifier("  abomey-calavi ")
     q.verifier("ABOMEY-CALAVI.")
     with pytest.raises(ReponseIncorrecte):
@@ -120,7 +126,13 @@ def test_texte_sans_accents_ni_majuscules():
 
 
 def test_choix_hors_des_options():
-    q = Question("t_q3", "Question 3", genre="choix", options=["A", "B", "C"], attendu=empreinte("t_q3", "choix", "B"))
+    q = Question(
+        "t_q3",
+        "Question 3",
+        genre="choix",
+        options=["A", "B", "C"],
+        attendu=empreinte("t_q3", "choix", "B"),
+    )
     q.verifier("b")
     with pytest.raises(ReponseIncorrecte, match="l'une de ces possibilités"):
         q.verifier("D")
@@ -129,11 +141,19 @@ def test_choix_hors_des_options():
 
 
 def test_ensemble_sans_ordre_et_liste_ordonnee():
-    e = Question("t_q4", "Q4", genre="ensemble", taille=2, attendu=empreinte("t_q4", "ensemble", ["Cotonou", "Parakou"]))
+    e = Question(
+        "t_q4",
+        "Q4",
+        genre="ensemble",
+        taille=2,
+        attendu=empreinte("t_q4", "ensemble", ["Cotonou", "Parakou"]),
+    )
     e.verifier(["parakou", "Cotonou"])
     with pytest.raises(ReponseIncorrecte, match="Il faut 2 élément"):
         e.verifier(["Cotonou"])
-    li = Question("t_q5", "Q5", genre="liste", attendu=empreinte("t_q5", "liste", ["Cotonou", "Parakou"]))
+    li = Question(
+        "t_q5", "Q5", genre="liste", attendu=empreinte("t_q5", "liste", ["Cotonou", "Parakou"])
+    )
     li.verifier(["Cotonou", "Parakou"])
     with pytest.raises(ReponseIncorrecte):
         li.verifier(["Parakou", "Cotonou"])
@@ -148,7 +168,9 @@ def test_booleen_accepte_oui_et_non():
 
 
 def test_fonction_essayee_sur_plusieurs_cas():
-    cas = [Cas((a, b), empreinte("t_q7", "nombre", a * b, decimales=0)) for a, b in [(2, 3), (10, 7)]]
+    cas = [
+        Cas((a, b), empreinte("t_q7", "nombre", a * b, decimales=0)) for a, b in [(2, 3), (10, 7)]
+    ]
     q = Question("t_q7", "Q7", genre="fonction", decimales=0, cas=cas)
     q.verifier(lambda a, b: a * b)
     with pytest.raises(ReponseIncorrecte, match=r"avec \(10, 7\).*70|avec \(2, 3\)"):
@@ -196,40 +218,70 @@ def test_nombre_a_la_francaise():
 # --- nombres et noms écrits à la française --------------------------------------------
 
 
-@pytest.mark.parametrize("ecrit", ["1 140 000", "1\xa0140\xa0000", "1\u202f140\u202f000", "1140000", 1_140_000.0])
+@pytest.mark.parametrize(
+    "ecrit", ["1 140 000", "1\xa0140\xa0000", "1\u202f140\u202f000", "1140000", 1_140_000.0]
+)
 def test_les_milliers_a_la_francaise_sont_lus(ecrit):
-    q = Question("t_q9", "Q9", attendu=empreinte("t_q9", "nombre", 1_140_000, decimales=0), decimales=0, unite="FCFA")
+    q = Question(
+        "t_q9",
+        "Q9",
+        attendu=empreinte("t_q9", "nombre", 1_140_000, decimales=0),
+        decimales=0,
+        unite="FCFA",
+    )
     q.verifier(ecrit)
     controler(q, ecrit, 1_140_000)
 
 
 def test_la_virgule_decimale_sans_guillemets_est_expliquee():
     q = question_nombre()
-    valeur = 64,7  # ce qu'un participant écrit : Python y lit deux nombres
+    valeur = 64, 7  # ce qu'un participant écrit : Python y lit deux nombres
     for verification in (q.verifier, lambda r: controler(q, r, 42.5)):
         with pytest.raises(ReponseIncorrecte, match=r"virgule.*64\.7 au lieu de 64,7"):
             verification(valeur)
 
 
 def test_les_diagnostics_d_unite_suivent_l_unite_de_la_question():
-    adultes = Question("t_q10", "Q10", attendu=empreinte("t_q10", "nombre", 7.9, decimales=1), decimales=1,
-                       unite="millions d'adultes")
+    adultes = Question(
+        "t_q10",
+        "Q10",
+        attendu=empreinte("t_q10", "nombre", 7.9, decimales=1),
+        decimales=1,
+        unite="millions d'adultes",
+    )
     with pytest.raises(ReponseIncorrecte) as refus:
         adultes.verifier(0.079)
     assert "pourcentage" not in str(refus.value) and "proportion" not in str(refus.value)
     with pytest.raises(ReponseIncorrecte, match="1 000 000"):
         adultes.verifier(7_900_000)
-    fcfa = Question("t_q11", "Q11", attendu=empreinte("t_q11", "nombre", 5000, decimales=0), decimales=0, unite="FCFA")
+    fcfa = Question(
+        "t_q11",
+        "Q11",
+        attendu=empreinte("t_q11", "nombre", 5000, decimales=0),
+        decimales=0,
+        unite="FCFA",
+    )
     with pytest.raises(ReponseIncorrecte, match="milliers de FCFA"):
         fcfa.verifier(5)
-    part = Question("t_q12", "Q12", attendu=empreinte("t_q12", "nombre", 0.42, decimales=2), decimales=2,
-                    unite="proportion")
+    part = Question(
+        "t_q12",
+        "Q12",
+        attendu=empreinte("t_q12", "nombre", 0.42, decimales=2),
+        decimales=2,
+        unite="proportion",
+    )
     with pytest.raises(ReponseIncorrecte, match="attend une proportion"):
         part.verifier(42)
 
 
 def test_un_compte_entier_n_accepte_que_l_entier_exact():
-    q = Question("t_q13", "Q13", attendu=empreinte("t_q13", "nombre", 65, decimales=0), entier=True, unite="visites")
+    q = Question(
+        "t_q13",
+        "Q13",
+        attendu=empreinte("t_q13", "nombre", 65, decimales=0),
+        entier=True,
+        unite="visites",
+    )
     q.verifier(65)
     q.verifier("65")
     for faux in (64, 66, 64.6, 65.4):
@@ -241,8 +293,15 @@ def test_un_compte_entier_n_accepte_que_l_entier_exact():
         q.verifier(64.9)
 
 
-@pytest.mark.parametrize(("ecrit", "officiel"), [("Abomey Calavi", "Abomey-Calavi"), ("Seme Podji", "Sèmè-Podji"),
-                                                 ("dassa zoume", "Dassa-Zoumè"), ("GRAND POPO.", "Grand-Popo")])
+@pytest.mark.parametrize(
+    ("ecrit", "officiel"),
+    [
+        ("Abomey Calavi", "Abomey-Calavi"),
+        ("Seme Podji", "Sèmè-Podji"),
+        ("dassa zoume", "Dassa-Zoumè"),
+        ("GRAND POPO.", "Grand-Popo"),
+    ],
+)
 def test_une_commune_sans_accent_ni_tiret_est_reconnue(ecrit, officiel):
     assert normaliser_texte(ecrit) == normaliser_texte(officiel)
     q = Question("t_q14", "Q14", genre="texte", attendu=empreinte("t_q14", "texte", officiel))
@@ -251,11 +310,18 @@ def test_une_commune_sans_accent_ni_tiret_est_reconnue(ecrit, officiel):
 
 
 def test_une_commune_mal_ecrite_est_nommee_exactement():
-    q = Question("t_q15", "Q15", genre="texte", attendu=empreinte("t_q15", "texte", "Abomey-Calavi"))
+    q = Question(
+        "t_q15", "Q15", genre="texte", attendu=empreinte("t_q15", "texte", "Abomey-Calavi")
+    )
     with pytest.raises(ReponseIncorrecte, match="vouliez-vous écrire « Abomey-Calavi »"):
         q.verifier("Abomey Kalavi")
-    choix = Question("t_q16", "Q16", genre="choix", options=["Challa-Ogoi", "Kemon"],
-                     attendu=empreinte("t_q16", "choix", "Kemon"))
+    choix = Question(
+        "t_q16",
+        "Q16",
+        genre="choix",
+        options=["Challa-Ogoi", "Kemon"],
+        attendu=empreinte("t_q16", "choix", "Kemon"),
+    )
     with pytest.raises(ReponseIncorrecte, match="Vouliez-vous écrire « Challa-Ogoi »"):
         choix.verifier("Chala Ogoi")
 
@@ -263,7 +329,9 @@ def test_une_commune_mal_ecrite_est_nommee_exactement():
 # --- controler : le test caché, sous la même spécification que verifier ----------------
 
 
-@pytest.mark.parametrize("reponse", [42.5, 42.46, "42,5", "42,5 %", 43.1, 0.425, "quarante", True, [1, 2], ...])
+@pytest.mark.parametrize(
+    "reponse", [42.5, 42.46, "42,5", "42,5 %", 43.1, 0.425, "quarante", True, [1, 2], ...]
+)
 def test_controler_et_verifier_acceptent_les_memes_reponses(reponse):
     q = question_nombre()
     try:
@@ -297,7 +365,9 @@ def test_une_reference_qui_contredit_l_empreinte_est_un_defaut_du_kit():
 
 
 def test_controler_une_fonction_sur_les_cas_et_d_autres_arguments():
-    cas = [Cas((a, b), empreinte("t_q7", "nombre", a * b, decimales=0)) for a, b in [(2, 3), (10, 7)]]
+    cas = [
+        Cas((a, b), empreinte("t_q7", "nombre", a * b, decimales=0)) for a, b in [(2, 3), (10, 7)]
+    ]
     q = Question("t_q7", "Q7", genre="fonction", decimales=0, cas=cas)
 
     def reference(a, b):
@@ -316,6 +386,7 @@ def test_controler_une_fonction_sur_les_cas_et_d_autres_arguments():
 
 # --- les solutions : hors du code des questions, lues à la demande ----------------------------
 
+
 def _modules_de_questions():
     return sorted((Path(exercices.__file__).parent / "modules").glob("m*/questions*.py"))
 
@@ -329,24 +400,36 @@ def test_chaque_question_a_sa_solution_dans_le_fichier_json_et_aucune_dans_le_co
     vus = {}
     for fichier in _modules_de_questions():
         arbre = ast.parse(fichier.read_text(encoding="utf-8"))
-        en_clair = [n.lineno for n in ast.walk(arbre) if isinstance(n, ast.keyword) and n.arg == "solution_code"]
+        en_clair = [
+            n.lineno
+            for n in ast.walk(arbre)
+            if isinstance(n, ast.keyword) and n.arg == "solution_code"
+        ]
         assert not en_clair, f"{fichier.name} : solution_code écrit en clair, lignes {en_clair}"
         module = importlib.import_module(f"atelier.modules.{fichier.parent.name}.{fichier.stem}")
         questions = {q.identifiant for q in vars(module).values() if isinstance(q, Question)}
-        solutions = json.loads((exercices.SOLUTIONS / f"{_exercice(fichier)}.json").read_text(encoding="utf-8"))
+        solutions = json.loads(
+            (exercices.SOLUTIONS / f"{_exercice(fichier)}.json").read_text(encoding="utf-8")
+        )
         assert questions and set(solutions) == questions, fichier.name
         for identifiant, code in solutions.items():
             assert isinstance(code, str) and code.strip(), identifiant
             compile(code, identifiant, "exec")
-            assert identifiant not in vus, f"{identifiant} dans {_exercice(fichier)} et {vus.get(identifiant)}"
+            assert identifiant not in vus, (
+                f"{identifiant} dans {_exercice(fichier)} et {vus.get(identifiant)}"
+            )
             vus[identifiant] = _exercice(fichier)
-    assert {f.stem for f in exercices.SOLUTIONS.glob("*.json")} == {_exercice(f) for f in _modules_de_questions()}
+    assert {f.stem for f in exercices.SOLUTIONS.glob("*.json")} == {
+        _exercice(f) for f in _modules_de_questions()
+    }
 
 
 def test_une_question_du_kit_montre_la_solution_de_son_fichier(capsys):
     from atelier.modules.m1_planification.questions import q1
 
-    attendu = json.loads((exercices.SOLUTIONS / "m1_planification.json").read_text(encoding="utf-8"))["m1_q1"]
+    attendu = json.loads(
+        (exercices.SOLUTIONS / "m1_planification.json").read_text(encoding="utf-8")
+    )["m1_q1"]
     assert q1.solution_code == attendu and attendu not in repr(q1)
     q1.solution()
     assert attendu in capsys.readouterr().out
@@ -356,21 +439,31 @@ def test_sans_fichier_de_solutions_un_message_en_francais(tmp_path, monkeypatch,
     from atelier.modules.m1_planification.questions import q1
 
     monkeypatch.setenv("ATELIER_SESSION_NOTEE", "0")
-    (tmp_path / "illisible" / "m1_planification.json").mkdir(parents=True)  # un dossier : lecture impossible
+    (tmp_path / "illisible" / "m1_planification.json").mkdir(
+        parents=True
+    )  # un dossier : lecture impossible
     (tmp_path / "abime").mkdir()
     (tmp_path / "abime" / "m1_planification.json").write_text('["m1_q1"', encoding="utf-8")
     (tmp_path / "autre_module").mkdir()
-    (tmp_path / "autre_module" / "m2_centres_numeriques.json").write_text('{"m2_q1": "x = 1"}', encoding="utf-8")
+    (tmp_path / "autre_module" / "m2_centres_numeriques.json").write_text(
+        '{"m2_q1": "x = 1"}', encoding="utf-8"
+    )
     for dossier in ("absent", "illisible", "abime", "autre_module"):
         monkeypatch.setattr(exercices, "SOLUTIONS", tmp_path / dossier)
         q1.solution()
         sortie = capsys.readouterr().out
-        assert "gardées par le formateur" in sortie and ".indice()" in sortie and "budget" not in sortie
+        assert (
+            "gardées par le formateur" in sortie
+            and ".indice()" in sortie
+            and "budget" not in sortie
+        )
         with pytest.raises(SolutionsGardees):
             q1.solution_code  # noqa: B018 - la propriété lit le fichier
 
 
-def test_un_fichier_de_solutions_reserve_aux_formateurs_est_illisible_pour_un_autre_compte(monkeypatch):
+def test_un_fichier_de_solutions_reserve_aux_formateurs_est_illisible_pour_un_autre_compte(
+    monkeypatch,
+):
     dossier = Path(tempfile.mkdtemp(prefix="atelier-solutions-"))
     try:
         os.chmod(dossier, 0o755)

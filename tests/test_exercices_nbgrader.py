@@ -27,7 +27,9 @@ from conftest import RACINE
 pytestmark = pytest.mark.lent
 
 SOURCE = RACINE / "exercises" / "source"
-IDENTIFIANTS = sorted(d.name for d in SOURCE.glob("*") if any(d.glob("*.ipynb"))) if SOURCE.is_dir() else []
+IDENTIFIANTS = (
+    sorted(d.name for d in SOURCE.glob("*") if any(d.glob("*.ipynb"))) if SOURCE.is_dir() else []
+)
 BLOCS_SECRETS = {
     "solution": ("BEGIN SOLUTION", "END SOLUTION"),
     "test caché": ("BEGIN HIDDEN TESTS", "END HIDDEN TESTS"),
@@ -41,9 +43,15 @@ def _nbgrader(cours: Path, *arguments: str) -> subprocess.CompletedProcess:
     env["ATELIER_ECHANGE"] = str(cours / "echange")
     resultat = subprocess.run(
         [str(Path(sys.executable).parent / "nbgrader"), *arguments],
-        cwd=cours, env=env, capture_output=True, text=True, timeout=900,
+        cwd=cours,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
-    assert resultat.returncode == 0, f"nbgrader {' '.join(arguments)} a échoué :\n{resultat.stdout}\n{resultat.stderr}"
+    assert resultat.returncode == 0, (
+        f"nbgrader {' '.join(arguments)} a échoué :\n{resultat.stdout}\n{resultat.stderr}"
+    )
     return resultat
 
 
@@ -73,7 +81,10 @@ def _cellules_notees_auto(carnet: Path) -> dict[str, float]:
     return cellules
 
 
-@pytest.fixture(scope="module", params=IDENTIFIANTS or [pytest.param(None, marks=pytest.mark.skip("aucun exercice"))])
+@pytest.fixture(
+    scope="module",
+    params=IDENTIFIANTS or [pytest.param(None, marks=pytest.mark.skip("aucun exercice"))],
+)
 def cours_corrige(request, tmp_path_factory):
     """Un cours temporaire : l'exercice généré, deux copies remises et corrigées."""
     identifiant = request.param
@@ -98,24 +109,36 @@ def test_la_version_participant_ne_livre_aucun_secret(cours_corrige):
     for source in sorted((cours / "source" / identifiant).glob("*.ipynb")):
         release = (cours / "release" / identifiant / source.name).read_text(encoding="utf-8")
         for genre, (debut, _) in BLOCS_SECRETS.items():
-            assert debut not in release, f"{source.name} : un bloc « {genre} » reste dans la version participant"
+            assert debut not in release, (
+                f"{source.name} : un bloc « {genre} » reste dans la version participant"
+            )
         for genre, lignes in _lignes_secretes(source).items():
             fuites = [ligne for ligne in lignes if ligne in release]
-            assert not fuites, f"{source.name} : lignes de {genre} visibles dans la version participant : {fuites}"
+            assert not fuites, (
+                f"{source.name} : lignes de {genre} visibles dans la version participant : {fuites}"
+            )
 
 
-def _notes(cours: Path, identifiant: str, participant: str, carnet: str) -> dict[str, tuple[float, float]]:
+def _notes(
+    cours: Path, identifiant: str, participant: str, carnet: str
+) -> dict[str, tuple[float, float]]:
     from nbgrader.api import Gradebook
 
     with Gradebook(f"sqlite:///{cours / 'gradebook.db'}") as gb:
         soumis = gb.find_submission_notebook(carnet, identifiant, participant)
-        return {g.name: (g.auto_score, g.max_score) for g in soumis.grades if g.cell.cell_type == "code"}
+        return {
+            g.name: (g.auto_score, g.max_score) for g in soumis.grades if g.cell.cell_type == "code"
+        }
 
 
-def _sorties_erreur(cours: Path, identifiant: str, participant: str, carnet: str) -> dict[str, list]:
+def _sorties_erreur(
+    cours: Path, identifiant: str, participant: str, carnet: str
+) -> dict[str, list]:
     nb = nbformat.read(cours / "autograded" / participant / identifiant / carnet, as_version=4)
     return {
-        c.metadata["nbgrader"]["grade_id"]: [o for o in c.get("outputs", []) if o.output_type == "error"]
+        c.metadata["nbgrader"]["grade_id"]: [
+            o for o in c.get("outputs", []) if o.output_type == "error"
+        ]
         for c in nb.cells
         if c.metadata.get("nbgrader", {}).get("grade") and c.cell_type == "code"
     }
@@ -158,14 +181,20 @@ def test_les_retours_ne_citent_ni_tests_caches_ni_grilles(cours_corrige):
     identifiant, cours = cours_corrige
     for participant in ("solution", "depart"):
         for source in _carnets(cours, "source", identifiant):
-            page = (cours / "feedback" / participant / identifiant / f"{source.stem}.html").read_text(encoding="utf-8")
+            page = (
+                cours / "feedback" / participant / identifiant / f"{source.stem}.html"
+            ).read_text(encoding="utf-8")
             html = _texte_visible(page)
             assert "pas encore répondu" in html or participant == "solution"
             secrets = _lignes_secretes(source)
             for genre in ("test caché", "grille"):
                 fuites = [ligne for ligne in secrets[genre] if " ".join(ligne.split()) in html]
-                assert not fuites, f"retour de {participant} : lignes de {genre} visibles : {fuites}"
-            assert not re.search(r"Traceback|----&gt;|---->", html), "une trace technique complète est visible"
+                assert not fuites, (
+                    f"retour de {participant} : lignes de {genre} visibles : {fuites}"
+                )
+            assert not re.search(r"Traceback|----&gt;|---->", html), (
+                "une trace technique complète est visible"
+            )
 
 
 def test_les_ecrits_ont_une_grille_de_notation(cours_corrige):
@@ -176,4 +205,6 @@ def test_les_ecrits_ont_une_grille_de_notation(cours_corrige):
         taches = [c for c in nb["cells"] if c["metadata"].get("nbgrader", {}).get("task")]
         for tache in taches:
             texte = "".join(tache["source"])
-            assert "BEGIN MARK SCHEME" in texte, f"{source.name} : la tâche {tache['metadata']['nbgrader']['grade_id']} n'a pas de grille"
+            assert "BEGIN MARK SCHEME" in texte, (
+                f"{source.name} : la tâche {tache['metadata']['nbgrader']['grade_id']} n'a pas de grille"
+            )

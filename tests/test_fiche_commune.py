@@ -22,21 +22,30 @@ def test_comparaison_de_kandi_avec_l_alibori():
     assert ligne["rang"] == 1 + (alibori > 179290).sum()
     assert ligne["mediane_departement"] == alibori.median()
     assert ligne["nature"] == "réel"
-    assert comparaison_departement("Kandi").set_index("colonne").loc["part_couverture_4g", "nature"] == "synthétique"
+    assert (
+        comparaison_departement("Kandi").set_index("colonne").loc["part_couverture_4g", "nature"]
+        == "synthétique"
+    )
 
 
 def test_chiffres_cles_et_statuts_reels():
     porto_novo = chiffres_cles("Porto-Novo")
     assert porto_novo["departement"] == "Ouémé" and porto_novo["pilote_ecommune"]
-    assert chiffres_cles("Adjarra")["ccsp_mars_2023"] and not chiffres_cles("Kandi")["ccsp_mars_2023"]
+    assert (
+        chiffres_cles("Adjarra")["ccsp_mars_2023"] and not chiffres_cles("Kandi")["ccsp_mars_2023"]
+    )
 
 
 def test_la_vue_change_avec_la_commune():
     vue = fiche_commune_interactive("Cotonou")
     assert vue.resultat["departement"] == "Littoral"
     vue.controles["commune"].value = "Parakou"
-    assert vue.resultat == {"commune": "Parakou", "departement": "Borgou", "population_2013": 255478,
-                            "indicateur": "population_2013"}
+    assert vue.resultat == {
+        "commune": "Parakou",
+        "departement": "Borgou",
+        "population_2013": 255478,
+        "indicateur": "population_2013",
+    }
     vue.controles["indicateur"].value = "Usage d'internet"
     assert vue.resultat["indicateur"] == "taux_usage_internet"
 
@@ -68,17 +77,26 @@ def test_articles_des_departements():
 def test_liens_des_applications_en_local_et_en_salle(monkeypatch):
     from atelier.applications import adresse, applications, liens_des_applications
 
-    assert "fiche_commune" in applications() and applications()["fiche_commune"].startswith("Fiche commune")
+    assert "fiche_commune" in applications() and applications()["fiche_commune"].startswith(
+        "Fiche commune"
+    )
     monkeypatch.delenv("ATELIER_APPLIS", raising=False)
     monkeypatch.setenv("JUPYTERHUB_SERVICE_PREFIX", "/user/awa/")
-    assert adresse("fiche_commune") == "/user/awa/voila/render/notebooks/applications/fiche_commune.ipynb"
+    assert (
+        adresse("fiche_commune")
+        == "/user/awa/voila/render/notebooks/applications/fiche_commune.ipynb"
+    )
     monkeypatch.setenv("ATELIER_APPLIS", "/services/applis/voila/render/")
-    assert adresse("m2_centres_numeriques") == "/services/applis/voila/render/m2_centres_numeriques.ipynb"
+    assert (
+        adresse("m2_centres_numeriques")
+        == "/services/applis/voila/render/m2_centres_numeriques.ipynb"
+    )
     assert liens_des_applications().data.count("<li>") == len(applications())
 
 
 def test_la_fiche_montre_les_chiffres_de_la_commune_et_ne_relit_le_plan_qu_au_changement_de_commune(
-        monkeypatch, tmp_path):
+    monkeypatch, tmp_path
+):
     from atelier.plan import Plan, chiffres
     from atelier.vues import fiche_commune as vue_fiche
 
@@ -89,14 +107,18 @@ def test_la_fiche_montre_les_chiffres_de_la_commune_et_ne_relit_le_plan_qu_au_ch
     plan.noter_chiffre("nb_relais", 9)  # un chiffre hors des indicateurs de la fiche
     lectures, pages = [], []
     vraie_lecture = chiffres.lire
-    monkeypatch.setattr(chiffres, "lire", lambda chemin: lectures.append(chemin) or vraie_lecture(chemin))
+    monkeypatch.setattr(
+        chiffres, "lire", lambda chemin: lectures.append(chemin) or vraie_lecture(chemin)
+    )
     monkeypatch.setattr(vue_fiche, "display", lambda objet: pages.append(html.unescape(objet.data)))
 
     vue = fiche_commune_interactive()
     assert vue.resultat["commune"] == "Kandi"
     assert vue.resultat["chiffres_de_la_commune"] == {"taux_usage_internet": 99.5, "nb_relais": 9}
     ligne = next(x for x in pages[-1].split("<tr>") if x.startswith("<td>Usage d'internet"))
-    assert "99,5 %" in ligne and "1 / 6" in ligne and "chiffre de la commune" in ligne  # rang recalculé
+    assert (
+        "99,5 %" in ligne and "1 / 6" in ligne and "chiffre de la commune" in ligne
+    )  # rang recalculé
     ligne = next(x for x in pages[-1].split("<tr>") if x.startswith("<td>Couverture 4G"))
     assert "chiffre de la commune" not in ligne and "données synthétiques" in ligne
     ligne = next(x for x in pages[-1].split("<tr>") if x.startswith("<td>Relais digitaux"))
@@ -112,13 +134,18 @@ def test_la_fiche_montre_les_chiffres_de_la_commune_et_ne_relit_le_plan_qu_au_ch
     plan.noter_chiffre("delai_moyen_jours", 2.5)  # noté entre-temps, dans « Mes vrais chiffres »
     vue.controles["commune"].value = "Kandi"
     assert vue.resultat["chiffres_de_la_commune"]["delai_moyen_jours"] == 2.5
-    assert "2,5 jours" in next(x for x in pages[-1].split("<tr>") if x.startswith("<td>Délai moyen"))
+    assert "2,5 jours" in next(
+        x for x in pages[-1].split("<tr>") if x.startswith("<td>Délai moyen")
+    )
 
 
 def test_un_plan_illisible_ne_bloque_pas_la_fiche(monkeypatch, tmp_path):
     plan = tmp_path / "plan.json"
-    plan.write_text('{"version": 1, "commune": "Kandi", "communes": {"Kandi": {"mes_chiffres": '
-                    '{"nb_guichets": {"valeur": "trois"}}}}}', encoding="utf-8")
+    plan.write_text(
+        '{"version": 1, "commune": "Kandi", "communes": {"Kandi": {"mes_chiffres": '
+        '{"nb_guichets": {"valeur": "trois"}}}}}',
+        encoding="utf-8",
+    )
     monkeypatch.setenv("ATELIER_PLAN", str(plan))
     monkeypatch.delenv("ATELIER_COMMUNE", raising=False)
     vue = fiche_commune_interactive()

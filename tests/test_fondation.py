@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 
+import pytest
 import yaml
 
 from conftest import RACINE, notebooks_du_depot
@@ -32,9 +33,13 @@ def test_environment_yml_suit_pyproject():
 
     env = yaml.safe_load((RACINE / "environment.yml").read_text(encoding="utf-8"))
     conda = dict(
-        _normaliser(s) for s in env["dependencies"] if isinstance(s, str) and _normaliser(s)[0] not in ("python", "pip")
+        _normaliser(s)
+        for s in env["dependencies"]
+        if isinstance(s, str) and _normaliser(s)[0] not in ("python", "pip")
     )
-    assert conda == attendu, "environment.yml et pyproject.toml ne listent plus les mêmes paquets et bornes"
+    assert conda == attendu, (
+        "environment.yml et pyproject.toml ne listent plus les mêmes paquets et bornes"
+    )
 
 
 def _dependances_declarees() -> list[str]:
@@ -98,13 +103,19 @@ def test_chaque_paquet_importe_par_le_kit_est_declare():
             for racine in racines:
                 if racine in sys.stdlib_module_names or racine in ("atelier", "__future__"):
                     continue
-                if racine == "tomli":  # repli de tomllib sous Python 3.10, déclaré avec son marqueur
+                if (
+                    racine == "tomli"
+                ):  # repli de tomllib sous Python 3.10, déclaré avec son marqueur
                     noms = ["tomli"]
                 else:
                     noms = distributions.get(racine)
-                    assert noms, f"{chemin.relative_to(RACINE)} importe « {racine} », qu'aucun paquet installé ne fournit"
+                    assert noms, (
+                        f"{chemin.relative_to(RACINE)} importe « {racine} », qu'aucun paquet installé ne fournit"
+                    )
                 if not {canonicalize_name(n) for n in noms} & declares:
-                    oublies.add(f"{racine} ({', '.join(noms)}, importé par {chemin.relative_to(RACINE)})")
+                    oublies.add(
+                        f"{racine} ({', '.join(noms)}, importé par {chemin.relative_to(RACINE)})"
+                    )
     assert not oublies, f"paquets importés mais absents de pyproject.toml : {sorted(oublies)}"
 
 
@@ -115,15 +126,20 @@ def test_aucun_carnet_commite_ne_porte_de_sorties():
     for chemin in carnets:
         nb = json.loads(chemin.read_text(encoding="utf-8"))
         for cellule in nb["cells"]:
-            if cellule["cell_type"] == "code" and (cellule.get("outputs") or cellule.get("execution_count")):
+            if cellule["cell_type"] == "code" and (
+                cellule.get("outputs") or cellule.get("execution_count")
+            ):
                 sales.append(str(chemin.relative_to(RACINE)))
                 break
     assert not sales, f"carnets commités avec des sorties : {sales}"
 
 
-def test_ruff():
+@pytest.mark.parametrize(
+    "commande", [["check", "."], ["format", "--check", "."]], ids=["check", "format"]
+)
+def test_ruff(commande):
     resultat = subprocess.run(
-        [sys.executable, "-m", "ruff", "check", "."], cwd=RACINE, capture_output=True, text=True
+        [sys.executable, "-m", "ruff", *commande], cwd=RACINE, capture_output=True, text=True
     )
     assert resultat.returncode == 0, resultat.stdout + resultat.stderr
 
@@ -144,17 +160,24 @@ def test_contraintes_fixent_chaque_dependance_dans_ses_bornes():
             continue
         version = fixees.get(canonicalize_name(dependance.name))
         assert version, f"{dependance.name} n'est pas fixée dans contraintes.txt"
-        assert dependance.specifier.contains(version), f"{dependance.name}=={version} hors de {dependance.specifier}"
+        assert dependance.specifier.contains(version), (
+            f"{dependance.name}=={version} hors de {dependance.specifier}"
+        )
     assert "-c contraintes.txt" in (RACINE / "Makefile").read_text(encoding="utf-8")
 
 
 def test_le_guide_a_son_extra_installe_par_make_ci_et_le_paquet():
     projet = tomllib.loads((RACINE / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    assert not any(s.startswith("mistune") for s in projet["dependencies"]), "mistune ne sert qu'au guide"
+    assert not any(s.startswith("mistune") for s in projet["dependencies"]), (
+        "mistune ne sert qu'au guide"
+    )
     assert any(s.startswith("mistune") for s in projet["optional-dependencies"]["guide"])
     makefile = (RACINE / "Makefile").read_text(encoding="utf-8")
     assert "guide: $(VENV)/.installe-guide" in makefile and '-e ".[test,hub,guide]"' in makefile
     from atelier import paquet
 
     assert any(s.startswith("mistune") for s in paquet.dependances())
-    assert '-e "atelier[guide]"' in paquet.INSTALLER_SH and '-e "atelier[guide]"' in paquet.INSTALLER_BAT
+    assert (
+        '-e "atelier[guide]"' in paquet.INSTALLER_SH
+        and '-e "atelier[guide]"' in paquet.INSTALLER_BAT
+    )

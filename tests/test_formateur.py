@@ -27,14 +27,21 @@ from conftest import RACINE, exiger
 
 FIXTURES = RACINE / "tests" / "fixtures" / "formateur"
 EXERCICE = "essai_correction"
-ENV = {**os.environ, "ATELIER_DELAI_CELLULE": "10", "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+ENV = {
+    **os.environ,
+    "ATELIER_DELAI_CELLULE": "10",
+    "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+}
 
 
 def formateur(*args: str, cours: Path, attendu: int = 0) -> str:
     """Lance la vraie commande (processus séparé), renvoie sa sortie."""
     fini = subprocess.run(
         [sys.executable, "-m", "atelier.formateur", *args, "--cours", str(cours)],
-        capture_output=True, text=True, env=ENV, timeout=600,
+        capture_output=True,
+        text=True,
+        env=ENV,
+        timeout=600,
     )
     assert fini.returncode == attendu, fini.stdout + fini.stderr
     return fini.stdout
@@ -71,16 +78,30 @@ def salle(tmp_path_factory):
                 else:
                     z.write(fichier, f"copies/{dossier.name}/{fichier.name}")
         z.writestr("copies/../../evade.ipynb", "{}")  # « zip slip » : ignoré
-    sortie_ramasser = formateur("ramasser", EXERCICE, "--depuis", str(archive), "--participants",
-                                str(FIXTURES / "participants.csv"), cours=cours)
+    sortie_ramasser = formateur(
+        "ramasser",
+        EXERCICE,
+        "--depuis",
+        str(archive),
+        "--participants",
+        str(FIXTURES / "participants.csv"),
+        cours=cours,
+    )
     avant = {d.name: empreinte(d / EXERCICE) for d in (cours / "submitted").iterdir()}
     sortie_corriger = formateur("corriger", "--paralleles", "2", cours=cours)
     etats = {
         f.stem: json.loads(f.read_text(encoding="utf-8"))
         for f in (cours / "correction_atelier" / EXERCICE).glob("*.json")
     }
-    return {"cours": cours, "tmp": tmp, "avant": avant, "etats": etats, "preparer": sortie_preparer,
-            "ramasser": sortie_ramasser, "corriger": sortie_corriger}
+    return {
+        "cours": cours,
+        "tmp": tmp,
+        "avant": avant,
+        "etats": etats,
+        "preparer": sortie_preparer,
+        "ramasser": sortie_ramasser,
+        "corriger": sortie_corriger,
+    }
 
 
 def test_aide_en_francais(capsys):
@@ -94,7 +115,9 @@ def test_aide_en_francais(capsys):
 
 def test_ramasser_range_chaque_copie_et_ignore_le_zip_slip(salle):
     cours = salle["cours"]
-    assert sorted(d.name for d in (cours / "submitted").iterdir()) == [f"p{i:02d}" for i in range(1, 13)]
+    assert sorted(d.name for d in (cours / "submitted").iterdir()) == [
+        f"p{i:02d}" for i in range(1, 13)
+    ]
     assert (cours / "submitted" / "p01" / EXERCICE / f"{EXERCICE}.ipynb").exists()
     assert (cours / "submitted" / "p01" / EXERCICE / "timestamp.txt").exists()
     assert not (salle["tmp"] / "evade.ipynb").exists() and not (cours / "evade.ipynb").exists()
@@ -102,7 +125,9 @@ def test_ramasser_range_chaque_copie_et_ignore_le_zip_slip(salle):
     # Ramasser une deuxième fois la même chose ne change rien.
     dossier = salle["tmp"] / "encore"
     shutil.copytree(FIXTURES / "copies" / "p03", dossier / "p03")
-    assert "déjà ramassée, identique" in formateur("ramasser", EXERCICE, "--depuis", str(dossier), cours=cours)
+    assert "déjà ramassée, identique" in formateur(
+        "ramasser", EXERCICE, "--depuis", str(dossier), cours=cours
+    )
 
 
 ATTENDU = {
@@ -112,12 +137,24 @@ ATTENDU = {
     "p03": (0, "corrigé"),
     "p04": (2, "corrigé ; boucle infinie interrompue (essai_correction.ipynb, cellule q2_reponse)"),
     "p05": (2, "corrigé ; le noyau s'est arrêté (essai_correction.ipynb, cellule q2_reponse)"),
-    "p06": (5, "corrigé ; sortie trop longue tronquée (essai_correction.ipynb, cellule q1_reponse)"),
+    "p06": (
+        5,
+        "corrigé ; sortie trop longue tronquée (essai_correction.ipynb, cellule q1_reponse)",
+    ),
     "p07": (0, "corrigé ; fichier illisible (JSON invalide) : essai_correction.ipynb"),
     "p08": (0, "corrigé ; carnet manquant : essai_correction.ipynb"),
-    "p09": (5, "corrigé ; cellule notée dupliquée : première copie gardée (essai_correction.ipynb, cellule q1_visible)"),
-    "p10": (3, "corrigé ; cellule notée supprimée : remise depuis la source (essai_correction.ipynb, cellule q2_cache, q2_visible)"),
-    "p11": (4, "corrigé ; cellule verrouillée modifiée : remise depuis la source (essai_correction.ipynb, cellule q1_cache, q1_visible)"),
+    "p09": (
+        5,
+        "corrigé ; cellule notée dupliquée : première copie gardée (essai_correction.ipynb, cellule q1_visible)",
+    ),
+    "p10": (
+        3,
+        "corrigé ; cellule notée supprimée : remise depuis la source (essai_correction.ipynb, cellule q2_cache, q2_visible)",
+    ),
+    "p11": (
+        4,
+        "corrigé ; cellule verrouillée modifiée : remise depuis la source (essai_correction.ipynb, cellule q1_cache, q1_visible)",
+    ),
     "p12": (3, "corrigé ; tentative d'accès refusée"),
 }
 
@@ -141,14 +178,18 @@ def test_les_originaux_ne_changent_jamais(salle):
     # … et restent identiques octet pour octet aux fichiers rendus.
     for dossier in (FIXTURES / "copies").iterdir():
         for fichier in dossier.iterdir():
-            assert (cours / "submitted" / dossier.name / EXERCICE / fichier.name).read_bytes() == fichier.read_bytes()
+            assert (
+                cours / "submitted" / dossier.name / EXERCICE / fichier.name
+            ).read_bytes() == fichier.read_bytes()
     assert not any("ALERTE" in " ".join(e["statuts"]) for e in salle["etats"].values())
 
 
 @pytest.mark.lent
 def test_la_copie_hostile_n_a_rien_lu_ni_ecrit(salle):
     cours = salle["cours"]
-    corrige = json.loads((cours / "autograded" / "p12" / EXERCICE / f"{EXERCICE}.ipynb").read_text(encoding="utf-8"))
+    corrige = json.loads(
+        (cours / "autograded" / "p12" / EXERCICE / f"{EXERCICE}.ipynb").read_text(encoding="utf-8")
+    )
     sorties = json.dumps([c.get("outputs", []) for c in corrige["cells"]])
     assert "PermissionError" in sorties
     assert "BEGIN SOLUTION" not in sorties and "sum(habitants" not in sorties
@@ -210,10 +251,14 @@ def test_la_vue_privee_tient_meme_sans_le_crochet(salle):
     _copie_qui_contourne_le_crochet(cours, "p99", service.getsockname()[1])
     ENV["JUPYTERHUB_API_TOKEN"] = "secret-du-formateur"  # ne doit pas atteindre le noyau
     try:
-        sortie = formateur("corriger", EXERCICE, "--participant", "p99", "--memoire", "1024", cours=cours)
+        sortie = formateur(
+            "corriger", EXERCICE, "--participant", "p99", "--memoire", "1024", cours=cours
+        )
     finally:
         del ENV["JUPYTERHUB_API_TOKEN"]
-    corrige = json.loads((cours / "autograded" / "p99" / EXERCICE / f"{EXERCICE}.ipynb").read_text(encoding="utf-8"))
+    corrige = json.loads(
+        (cours / "autograded" / "p99" / EXERCICE / f"{EXERCICE}.ipynb").read_text(encoding="utf-8")
+    )
     textes = ["".join(o.get("text", "")) for c in corrige["cells"] for o in c.get("outputs", [])]
     texte = next(t for t in textes if "VU=" in t)
     vu = json.loads(texte.split("VU=", 1)[1])
@@ -257,11 +302,17 @@ def test_recorriger_est_idempotent_et_garde_les_notes_manuelles(salle):
 
 
 def _lignes_cachees() -> list[str]:
-    source = json.loads((FIXTURES / "cours" / "source" / EXERCICE / f"{EXERCICE}.ipynb").read_text(encoding="utf-8"))
+    source = json.loads(
+        (FIXTURES / "cours" / "source" / EXERCICE / f"{EXERCICE}.ipynb").read_text(encoding="utf-8")
+    )
     texte = "".join("".join(c["source"]) + "\n" for c in source["cells"])
-    return ["assert total == 60", "assert part(1, 3) == 33.3", "Barème : 1 point", "HIDDEN TESTS", "MARK SCHEME"] + [
-        ligne for ligne in texte.splitlines() if "assert part(20, 60)" in ligne
-    ]
+    return [
+        "assert total == 60",
+        "assert part(1, 3) == 33.3",
+        "Barème : 1 point",
+        "HIDDEN TESTS",
+        "MARK SCHEME",
+    ] + [ligne for ligne in texte.splitlines() if "assert part(20, 60)" in ligne]
 
 
 @pytest.mark.lent
@@ -274,7 +325,10 @@ def test_retours_sans_tests_caches_ni_bareme(salle):
         for ligne in _lignes_cachees():
             assert ligne not in texte, (fichier, ligne)
         # Les cellules de test n'affichent que la dernière ligne de l'erreur (pas de trace).
-        assert "----&gt; </span><span class=\"ansi-green-fg\">1</span> <span class=\"ansi-bold\" style=\"color: rgb(0,135,0)\">assert" not in texte
+        assert (
+            '----&gt; </span><span class="ansi-green-fg">1</span> <span class="ansi-bold" style="color: rgb(0,135,0)">assert'
+            not in texte
+        )
     p02 = (cours / "feedback" / "p02" / EXERCICE / f"{EXERCICE}.html").read_text(encoding="utf-8")
     assert "AssertionError: Arrondi attendu : 33.3." in p02.replace("&#39;", "'")
 
@@ -294,8 +348,13 @@ def test_bilan_par_participant_question_et_commune(salle):
     with open(bilan / "notes_questions.csv", encoding="utf-8") as f:
         questions = {q["cellule"]: q for q in csv.DictReader(f)}
     assert float(questions["q1_visible"]["points"]) == 1
-    assert questions["q1_visible"]["notation"] == "automatique" and questions["q3_ecrit"]["notation"] == "à la main"
-    assert float(questions["q2_cache"]["taux_reussite"]) < float(questions["q1_visible"]["taux_reussite"])
+    assert (
+        questions["q1_visible"]["notation"] == "automatique"
+        and questions["q3_ecrit"]["notation"] == "à la main"
+    )
+    assert float(questions["q2_cache"]["taux_reussite"]) < float(
+        questions["q1_visible"]["taux_reussite"]
+    )
     with open(bilan / "notes_communes.csv", encoding="utf-8") as f:
         communes = {(c["commune"], c["exercice"]): c for c in csv.DictReader(f)}
     assert communes[("Abomey", EXERCICE)]["participants"] == "3"
@@ -318,21 +377,40 @@ def test_distribuer_ramasser_et_rendre_par_l_echange_du_hub(tmp_path):
     try:
         formateur("preparer", EXERCICE, cours=cours)
         assert "distribué" in formateur("distribuer", EXERCICE, cours=cours)
-        assert (echange / "atelier-numerique" / "outbound" / EXERCICE / f"{EXERCICE}.ipynb").exists()
+        assert (
+            echange / "atelier-numerique" / "outbound" / EXERCICE / f"{EXERCICE}.ipynb"
+        ).exists()
         poste = tmp_path / "poste"
         poste.mkdir()
-        options = ["--course", "atelier-numerique", f"--Exchange.root={echange}", "--Exchange.path_includes_course=True"]
+        options = [
+            "--course",
+            "atelier-numerique",
+            f"--Exchange.root={echange}",
+            "--Exchange.path_includes_course=True",
+        ]
         for etape in (["fetch_assignment", EXERCICE], ["submit", EXERCICE]):
-            fini = subprocess.run([sys.executable, "-m", "nbgrader", *etape, *options], cwd=poste, env=env,
-                                  capture_output=True, text=True, timeout=300)
+            fini = subprocess.run(
+                [sys.executable, "-m", "nbgrader", *etape, *options],
+                cwd=poste,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=300,
+            )
             assert fini.returncode == 0, fini.stdout + fini.stderr
         formateur("ramasser", EXERCICE, cours=cours)
         rendus = [d.name for d in (cours / "submitted").iterdir()]
-        assert len(rendus) == 1 and (cours / "submitted" / rendus[0] / EXERCICE / f"{EXERCICE}.ipynb").exists()
+        assert (
+            len(rendus) == 1
+            and (cours / "submitted" / rendus[0] / EXERCICE / f"{EXERCICE}.ipynb").exists()
+        )
         assert "0/8" in formateur("corriger", cours=cours)
         # La tâche notée à la main ne l'est pas encore : retour averti et gardé, puis rendu avec --forcer.
         sortie = formateur("retours", EXERCICE, cours=cours)
-        assert "pas encore notée(s) : retour prêt mais PAS rendu" in sortie and "Retours rendus" not in sortie
+        assert (
+            "pas encore notée(s) : retour prêt mais PAS rendu" in sortie
+            and "Retours rendus" not in sortie
+        )
         assert not list((echange / "atelier-numerique" / "feedback").glob("*.html"))
         sortie = formateur("retours", EXERCICE, "--forcer", cours=cours)
         assert "Retours rendus par le hub" in sortie
@@ -364,13 +442,22 @@ def test_bubblewrap_d_abord_et_repli_annonce(monkeypatch):
     exiger(shutil.which("bwrap"), "bubblewrap absent ici (paquet Debian « bubblewrap »)")
     iso = bac_a_sable.detecter_isolation()
     exiger(iso.mode in ("compte", "espaces"), f"vue privée indisponible ici : {iso.resume}")
-    assert Path(iso.prefixe[0]).name == "bwrap" and "--die-with-parent" in iso.prefixe and "--new-session" in iso.prefixe
+    assert (
+        Path(iso.prefixe[0]).name == "bwrap"
+        and "--die-with-parent" in iso.prefixe
+        and "--new-session" in iso.prefixe
+    )
     assert iso.resume.endswith("vue privée montée par bubblewrap") and not iso.avertissement
     # Le lanceur prépare le bac hors de la vue privée, puis passe la main à bwrap.
-    assert bac_a_sable.commande_noyau(iso.prefixe, Path("reglages.json"), ["noyau"])[0] == sys.executable
+    assert (
+        bac_a_sable.commande_noyau(iso.prefixe, Path("reglages.json"), ["noyau"])[0]
+        == sys.executable
+    )
 
     qui = shutil.which
-    monkeypatch.setattr(bac_a_sable.shutil, "which", lambda nom: None if nom == "bwrap" else qui(nom))
+    monkeypatch.setattr(
+        bac_a_sable.shutil, "which", lambda nom: None if nom == "bwrap" else qui(nom)
+    )
     repli = bac_a_sable.detecter_isolation()
     assert repli.mode == iso.mode and Path(repli.prefixe[0]).name == "unshare"
     assert repli.reseau_coupe == iso.reseau_coupe
@@ -379,7 +466,10 @@ def test_bubblewrap_d_abord_et_repli_annonce(monkeypatch):
         "bubblewrap absent ou inutilisable (installez le paquet Debian « bubblewrap », version 0.8 ou plus) : "
         "la vue privée est montée par le kit lui-même (unshare), solution de repli moins éprouvée"
     )
-    assert bac_a_sable.commande_noyau(repli.prefixe, Path("reglages.json"), ["noyau"])[0] == repli.prefixe[0]
+    assert (
+        bac_a_sable.commande_noyau(repli.prefixe, Path("reglages.json"), ["noyau"])[0]
+        == repli.prefixe[0]
+    )
 
 
 @pytest.mark.parametrize("outil", ["bwrap", "unshare"])
@@ -400,10 +490,21 @@ def test_vue_privee_du_mode_sans_root(tmp_path, outil):
         exiger(shutil.which("bwrap"), "bubblewrap absent ici (paquet Debian « bubblewrap »)")
         prefixe = prefixe_bwrap(shutil.which("bwrap"), root=False)
     else:
-        prefixe = [shutil.which("unshare") or "unshare", "--user", "--map-root-user", "--mount", "--pid", "--fork",
-                   "--mount-proc", "--propagation", "private"]
-    exiger(subprocess.run([*prefixe, "true"], capture_output=True).returncode == 0,
-           f"espaces de noms utilisateur indisponibles ici ({outil})")
+        prefixe = [
+            shutil.which("unshare") or "unshare",
+            "--user",
+            "--map-root-user",
+            "--mount",
+            "--pid",
+            "--fork",
+            "--mount-proc",
+            "--propagation",
+            "private",
+        ]
+    exiger(
+        subprocess.run([*prefixe, "true"], capture_output=True).returncode == 0,
+        f"espaces de noms utilisateur indisponibles ici ({outil})",
+    )
     iso = Isolation("espaces", prefixe=prefixe)
     # Hors de /tmp (remplacé par un /tmp vide dans la vue privée) : un dossier du dépôt.
     (RACINE / "tests" / "artefacts").mkdir(exist_ok=True)
@@ -415,10 +516,16 @@ def test_vue_privee_du_mode_sans_root(tmp_path, outil):
     (cours / "submitted" / "p02" / "copie.ipynb").write_text("{}")
     (t / "connexion.json").write_text("{}")
     reglages = Reglages(
-        mode=iso.mode, uid=None, gid=None, prefixe=prefixe, bac=str(t / "bac"),
-        vue=str(cours / "autograded" / "p01" / EXERCICE), journal=str(t / "acces.log"),
-        proteges=[str(cours)], lecture_seule=[str(depot)], limites={"memoire_mo": 1024, "cpu_s": 60,
-                                                                     "fichier_mo": 8, "sortie_caracteres": 1000},
+        mode=iso.mode,
+        uid=None,
+        gid=None,
+        prefixe=prefixe,
+        bac=str(t / "bac"),
+        vue=str(cours / "autograded" / "p01" / EXERCICE),
+        journal=str(t / "acces.log"),
+        proteges=[str(cours)],
+        lecture_seule=[str(depot)],
+        limites={"memoire_mo": 1024, "cpu_s": 60, "fichier_mo": 8, "sortie_caracteres": 1000},
         visibles=_visibles(),  # Python et le kit, même installés sous /tmp (clone de CI)
     ).ecrire(t / "reglages.json")
     code = (
@@ -433,13 +540,17 @@ def test_vue_privee_du_mode_sans_root(tmp_path, outil):
         "vu['pid1'] = open('/proc/1/cmdline', 'rb').read().split(b'\\0')[0].decode()\n"
         "print(json.dumps(vu))\n"
     )
-    commande = commande_noyau(prefixe, reglages, [sys.executable, "-c", code, "-f", str(t / "connexion.json")])
+    commande = commande_noyau(
+        prefixe, reglages, [sys.executable, "-c", code, "-f", str(t / "connexion.json")]
+    )
     fini = subprocess.run(commande, cwd=t / "src", capture_output=True, text=True, timeout=60)
     assert fini.returncode == 0, fini.stderr
     vu = json.loads((t / "noyau.log").read_text().strip().splitlines()[-1])
     assert vu["cours"] == ["autograded"] and vu["ici"] == [".connexion.json", "donnees.csv"]
     assert vu["depot"] == 30 and vu["bac"] == "écrit" and vu["demontage"] != 0
-    assert (Path(vu["pid1"]).name == "bwrap") == (outil == "bwrap"), vu  # bubblewrap veille sur le noyau
+    assert (Path(vu["pid1"]).name == "bwrap") == (outil == "bwrap"), (
+        vu
+    )  # bubblewrap veille sur le noyau
     assert not (depot / "x.txt").exists() and (t / "bac" / "y.txt").exists()
     assert Limites().memoire_mo == 2048  # défaut documenté dans le guide
     shutil.rmtree(depot)

@@ -23,8 +23,14 @@ GUIDE = RACINE / "tests" / "fixtures" / "formateur" / "guide_nbgrader"
 
 def _nbgrader(*args: str, cwd: Path) -> None:
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
-    fini = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=600)
+    fini = subprocess.run(
+        [sys.executable, "-m", "nbgrader", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert fini.returncode == 0, fini.stdout + fini.stderr
 
 
@@ -34,7 +40,8 @@ def _notes(cours: Path) -> dict:
     with Gradebook(f"sqlite:///{cours / 'gradebook.db'}") as gb:
         return {
             (sub.student.id, nb.name): (
-                nb.score, nb.max_score,
+                nb.score,
+                nb.max_score,
                 sorted((g.name, g.auto_score, g.needs_manual_grade) for g in nb.grades),
             )
             for sub in gb.find_assignment("ps1").submissions
@@ -59,14 +66,20 @@ def test_memes_notes_que_nbgrader_autograde(tmp_path):
     _nbgrader("autograde", "ps1", cwd=nbgrader_seul)
     fini = subprocess.run(
         [sys.executable, "-m", "atelier.formateur", "corriger", "ps1", "--cours", str(commande)],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert fini.returncode == 0, fini.stdout + fini.stderr
 
     attendu, obtenu = _notes(nbgrader_seul), _notes(commande)
-    assert set(attendu) == {(e, n) for e in ("bitdiddle", "hacker") for n in ("problem1", "problem2")}
+    assert set(attendu) == {
+        (e, n) for e in ("bitdiddle", "hacker") for n in ("problem1", "problem2")
+    }
     assert obtenu == attendu
-    assert any(score for score, _, _ in attendu.values()), "le cours du guide devrait avoir des points"
+    assert any(score for score, _, _ in attendu.values()), (
+        "le cours du guide devrait avoir des points"
+    )
     # Les copies autocorrigées ont les mêmes sorties dans les cellules notées.
     for etudiant in ("bitdiddle", "hacker"):
         assert (commande / "autograded" / etudiant / "ps1" / "jupyter.png").exists()

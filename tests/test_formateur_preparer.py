@@ -30,7 +30,9 @@ def cours_avec(tmp_path: Path, modifier=None, exercice: str = EXERCICE) -> Path:
 
 
 def cellule(nb: dict, grade_id: str) -> dict:
-    return next(c for c in nb["cells"] if c["metadata"].get("nbgrader", {}).get("grade_id") == grade_id)
+    return next(
+        c for c in nb["cells"] if c["metadata"].get("nbgrader", {}).get("grade_id") == grade_id
+    )
 
 
 def _doublon(nb):
@@ -46,7 +48,9 @@ def _solution_hors_reponse(nb):
 
 
 def _tests_caches_dans_l_enonce(nb):
-    nb["cells"][6]["source"] += "\n### BEGIN HIDDEN TESTS\nassert part(2, 3) == 66.7\n### END HIDDEN TESTS"
+    nb["cells"][6]["source"] += (
+        "\n### BEGIN HIDDEN TESTS\nassert part(2, 3) == 66.7\n### END HIDDEN TESTS"
+    )
 
 
 def _points_faux(nb):
@@ -58,19 +62,39 @@ def _points_absents(nb):
 
 
 CAS = {
-    "doublon": (_doublon, ["cellule « q1_visible » (n° 9) : identifiant de cellule notée en double (déjà utilisé par la cellule n° 5)"]),
-    "test non verrouillé": (_non_verrouille, ["cellule « q1_visible » (n° 5) : cellule de test non verrouillée"]),
-    "solution hors réponse": (_solution_hors_reponse, ["cellule « donnees » (n° 2) : une zone « BEGIN SOLUTION »"]),
-    "tests cachés dans l'énoncé": (_tests_caches_dans_l_enonce, ["cellule n° 7 : des tests cachés hors d'une cellule de test"]),
-    "points faux": (_points_faux, [
-        "cellule n° 7 : la question annonce 3 point(s) mais ses cellules notées en valent 4.",
-        "cellule « consignes » (n° 1) : le total annoncé est de 8 point(s) mais les cellules notées en valent 9.",
-    ]),
-    "points absents": (_points_absents, [
-        "cellule « q1_cache » (n° 6) : points absents ou invalides (None).",
-        "cellule n° 3 : la question annonce 2 point(s) mais ses cellules notées en valent 1.",
-        "cellule « consignes » (n° 1) : le total annoncé est de 8 point(s) mais les cellules notées en valent 7.",
-    ]),
+    "doublon": (
+        _doublon,
+        [
+            "cellule « q1_visible » (n° 9) : identifiant de cellule notée en double (déjà utilisé par la cellule n° 5)"
+        ],
+    ),
+    "test non verrouillé": (
+        _non_verrouille,
+        ["cellule « q1_visible » (n° 5) : cellule de test non verrouillée"],
+    ),
+    "solution hors réponse": (
+        _solution_hors_reponse,
+        ["cellule « donnees » (n° 2) : une zone « BEGIN SOLUTION »"],
+    ),
+    "tests cachés dans l'énoncé": (
+        _tests_caches_dans_l_enonce,
+        ["cellule n° 7 : des tests cachés hors d'une cellule de test"],
+    ),
+    "points faux": (
+        _points_faux,
+        [
+            "cellule n° 7 : la question annonce 3 point(s) mais ses cellules notées en valent 4.",
+            "cellule « consignes » (n° 1) : le total annoncé est de 8 point(s) mais les cellules notées en valent 9.",
+        ],
+    ),
+    "points absents": (
+        _points_absents,
+        [
+            "cellule « q1_cache » (n° 6) : points absents ou invalides (None).",
+            "cellule n° 3 : la question annonce 2 point(s) mais ses cellules notées en valent 1.",
+            "cellule « consignes » (n° 1) : le total annoncé est de 8 point(s) mais les cellules notées en valent 7.",
+        ],
+    ),
 }
 
 

@@ -47,7 +47,11 @@ def _depot(inbound: Path, compte: str, heure: str = HEURE, carnet: str = '{"cell
 
 
 def _tout_le_texte(dossier: Path) -> str:
-    return "".join(f.read_text(errors="replace") for f in dossier.rglob("*") if f.is_file() and not f.is_symlink())
+    return "".join(
+        f.read_text(errors="replace")
+        for f in dossier.rglob("*")
+        if f.is_file() and not f.is_symlink()
+    )
 
 
 def test_liens_tubes_et_usurpation_refuses_le_reste_ramasse(tmp_path, capsys):
@@ -74,24 +78,38 @@ def test_liens_tubes_et_usurpation_refuses_le_reste_ramasse(tmp_path, capsys):
 
     copie = cours / "submitted" / moi / EXERCICE
     assert sorted(str(f.relative_to(copie)) for f in copie.rglob("*")) == [
-        "donnees", "donnees/mes_notes.txt", "essai.ipynb", "submission_secret.txt", "timestamp.txt"]
+        "donnees",
+        "donnees/mes_notes.txt",
+        "essai.ipynb",
+        "submission_secret.txt",
+        "timestamp.txt",
+    ]
     assert (copie / "essai.ipynb").read_text() == '{"cells": ["ma copie"]}'
     assert (copie / "timestamp.txt").read_text() == HEURE
     assert SECRET not in _tout_le_texte(cours / "submitted")
     assert not (cours / "submitted" / autre).exists()
-    for attendu in ("solution.ipynb (lien symbolique)", "sources (lien symbolique)",
-                    "donnees/jeton.json (lien symbolique)", "tube (fichier spécial",
-                    f"dépôt au nom de « {autre} » déposé par le compte {moi}", "ce n'est pas un dossier"):
+    for attendu in (
+        "solution.ipynb (lien symbolique)",
+        "sources (lien symbolique)",
+        "donnees/jeton.json (lien symbolique)",
+        "tube (fichier spécial",
+        f"dépôt au nom de « {autre} » déposé par le compte {moi}",
+        "ce n'est pas un dossier",
+    ):
         assert attendu in sortie, (attendu, sortie)
     assert sortie.count(f"\n{ALERTE} ") + sortie.startswith(ALERTE) >= 3
     assert "x?✓ nobody : ramassée. (lien symbolique)" in sortie and "\n✓ nobody" not in sortie
 
-    incidents = json.loads((cours / "correction_atelier" / "incidents.json").read_text(encoding="utf-8"))
+    incidents = json.loads(
+        (cours / "correction_atelier" / "incidents.json").read_text(encoding="utf-8")
+    )
     assert {i["compte"] for i in incidents} == {moi}
     assert any("usurpation" in i["message"] for i in incidents)
     # Relancer : rien de neuf, pas de doublon dans le journal.
     ramasser_echange(cours, EXERCICE, inbound)
-    assert len(json.loads((cours / "correction_atelier" / "incidents.json").read_text())) == len(incidents)
+    assert len(json.loads((cours / "correction_atelier" / "incidents.json").read_text())) == len(
+        incidents
+    )
 
     # Le tableau de bord les montre (il disait « Aucun incident »).
     faire_bilan(cours, {}, tmp_path / "bilan")
@@ -157,15 +175,23 @@ def test_fichiers_illisibles_ou_d_un_autre_compte(capsys):
         os.chmod(depot / "illisible.txt", 0o000)
         os.chmod(depot / "ferme", 0o000)
 
-        lignes = _sous_le_compte(formateur.pw_uid, lambda: ramasser_echange(cours, EXERCICE, inbound))
+        lignes = _sous_le_compte(
+            formateur.pw_uid, lambda: ramasser_echange(cours, EXERCICE, inbound)
+        )
         texte = "\n".join(lignes)
         assert f"✓ {sage.pw_name} : ramassée." in lignes, texte
-        assert (cours / "submitted" / sage.pw_name / EXERCICE / "essai.ipynb").read_text() == '{"cells": ["copie de bin"]}'
+        assert (
+            cours / "submitted" / sage.pw_name / EXERCICE / "essai.ipynb"
+        ).read_text() == '{"cells": ["copie de bin"]}'
         copie = cours / "submitted" / fautif.pw_name / EXERCICE
         assert (copie / "essai.ipynb").read_text() == '{"cells": ["copie de nobody"]}'
         assert not (copie / "illisible.txt").exists() and not (copie / "prete.txt").exists()
         alerte = next(ligne for ligne in lignes if ligne.startswith(f"{ALERTE} {fautif.pw_name}"))
-        for attendu in ("illisible.txt (illisible", "prete.txt (appartient au compte bin)", "ferme ("):
+        for attendu in (
+            "illisible.txt (illisible",
+            "prete.txt (appartient au compte bin)",
+            "ferme (",
+        ):
             assert attendu in alerte, alerte
     finally:
         shutil.rmtree(base, ignore_errors=True)
@@ -199,7 +225,9 @@ def test_le_bouton_collect_du_formgrader_passe_par_le_meme_ramassage(tmp_path):
     inbound = tmp_path / "echange" / "cours" / "inbound"
     depot = _depot(inbound, moi)
     (depot / "solution.ipynb").symlink_to(cours / "source" / EXERCICE / f"{EXERCICE}.ipynb")
-    _depot(inbound, "nobody" if moi != "nobody" else "daemon", heure="2026-12-04 11:00:00.000000 UTC")
+    _depot(
+        inbound, "nobody" if moi != "nobody" else "daemon", heure="2026-12-04 11:00:00.000000 UTC"
+    )
     config = charger_config(cours)
     config.ExchangeFactory.collect = "atelier.nbgrader_ext.RamassageSur"
     resultat = api(cours, config).collect(EXERCICE)
@@ -218,4 +246,6 @@ def test_mille_depots_pieges_ne_noient_pas_l_ecran(tmp_path):
         (inbound / f"nobody{i}+{EXERCICE}+{HEURE}+x").mkdir()
     lignes = ramasser_echange(cours, EXERCICE, inbound)
     assert lignes[0] == f"✓ {moi} : ramassée."
-    assert len(lignes) == 1 + 5 + 1 and lignes[-1].endswith("et 995 autre(s) incident(s) du même compte, non détaillés.")
+    assert len(lignes) == 1 + 5 + 1 and lignes[-1].endswith(
+        "et 995 autre(s) incident(s) du même compte, non détaillés."
+    )

@@ -48,7 +48,9 @@ class Analyse(HTMLParser):
 
 def pages_presentes(source: Path = SOURCE) -> list[str]:
     return sorted(
-        p.relative_to(source).as_posix() for p in source.rglob("*.md") if "_construit" not in p.parts
+        p.relative_to(source).as_posix()
+        for p in source.rglob("*.md")
+        if "_construit" not in p.parts
     )
 
 
@@ -63,11 +65,17 @@ def verifier_document(texte: str, *chemins_interdits: str) -> Analyse:
         if lien.startswith("#"):
             assert lien[1:] in ids, f"ancre inconnue : {lien}"
         else:
-            assert re.match(r"^(https?:|mailto:)", lien), f"lien qui ne marcherait pas hors du dossier : {lien}"
+            assert re.match(r"^(https?:|mailto:)", lien), (
+                f"lien qui ne marcherait pas hors du dossier : {lien}"
+            )
     for src in analyse.images:
         entete, _, donnees = src.partition(",")
-        assert entete.startswith("data:image/") and entete.endswith(";base64"), f"image non incluse : {src[:80]}"
-        assert base64.b64decode(donnees).lstrip()[:8].startswith(SIGNATURES_IMAGES), "image illisible"
+        assert entete.startswith("data:image/") and entete.endswith(";base64"), (
+            f"image non incluse : {src[:80]}"
+        )
+        assert base64.b64decode(donnees).lstrip()[:8].startswith(SIGNATURES_IMAGES), (
+            "image illisible"
+        )
     for interdit in ("file:", str(RACINE), *chemins_interdits):
         assert interdit not in texte, f"chemin de la machine dans le guide : {interdit}"
     return analyse
@@ -146,7 +154,7 @@ def _html(chemin: Path) -> str:
 
 def _section(texte: str, ident: str) -> str:
     debut = texte.index(f'id="{ident}"')
-    return texte[debut: texte.index("</section>", debut)]
+    return texte[debut : texte.index("</section>", debut)]
 
 
 def _texte_de_la_grille_dans_le_module(texte: str, page: str) -> str:
@@ -154,14 +162,14 @@ def _texte_de_la_grille_dans_le_module(texte: str, page: str) -> str:
     titre = re.search(r'<h([1-6]) id="[^"]*--grille[^"]*">.*?</h\1>', section)
     assert titre, f"{page} : pas de titre « Grille de notation des écrits » dans le guide construit"
     suivant = re.compile(rf"<h[1-{titre.group(1)}][ >]").search(section, titre.end())
-    return guide.texte_brut(section[titre.end(): suivant.start() if suivant else None])
+    return guide.texte_brut(section[titre.end() : suivant.start() if suivant else None])
 
 
 def _texte_de_la_grille_reunie(texte: str, page: str) -> str:
     ident = "grilles-" + Path(page).stem
     debut = texte.index(f'<div class="grille" id="{ident}">')
-    bloc = texte[debut: texte.index("<p><em>Grille tirée", debut)]
-    return guide.texte_brut(bloc[bloc.index("</h2>") + 5:])
+    bloc = texte[debut : texte.index("<p><em>Grille tirée", debut)]
+    return guide.texte_brut(bloc[bloc.index("</h2>") + 5 :])
 
 
 # --- Le guide du dépôt ------------------------------------------------------------------
@@ -188,7 +196,7 @@ def test_chaque_page_presente_est_dans_le_guide_dans_l_ordre(construit):
     assert ordre[:3] == ["README.md", "programme.md", "preparer.md"]
     assert ordre.index("grilles.md") < ordre.index("faq.md")
     fiches = [p for p in ordre if p.startswith("fiches/")]
-    assert ordre[len(ordre) - len(fiches):] == fiches, "les fiches viennent à la fin du guide"
+    assert ordre[len(ordre) - len(fiches) :] == fiches, "les fiches viennent à la fin du guide"
     sommaire = _html(resultat.html).split('<nav class="sommaire"', 1)[1].split("</nav>", 1)[0]
     for page, ident in analyse.pages.items():
         assert f'href="#{ident}"' in sommaire, f"{page} absente du sommaire"
@@ -209,7 +217,9 @@ def test_les_grilles_de_chaque_module_present_sont_reunies_sans_retouche(constru
     modules = [p for p in pages_presentes() if p.startswith("modules/")]
     for page in modules:
         dans_le_module = _texte_de_la_grille_dans_le_module(texte, page)
-        assert len(dans_le_module) > 200, f"{page} : grille trop courte pour contenir trois exemples"
+        assert len(dans_le_module) > 200, (
+            f"{page} : grille trop courte pour contenir trois exemples"
+        )
         assert dans_le_module == _texte_de_la_grille_reunie(texte, page)
     if not modules:
         assert "les grilles apparaîtront ici" in _section(texte, "grilles")
@@ -250,19 +260,30 @@ def test_une_page_de_module_ajoutee_entre_dans_le_guide_et_dans_les_grilles(tmp_
     (copie / "modules").mkdir(exist_ok=True)
     (copie / "modules" / "m1_planification.md").write_text(PAGE_MODULE, encoding="utf-8")
     (copie / "fiches").mkdir(exist_ok=True)
-    (copie / "fiches" / "m1_planification.md").write_text("# Fiche du module 1\n\nUne page.\n", encoding="utf-8")
+    (copie / "fiches" / "m1_planification.md").write_text(
+        "# Fiche du module 1\n\nUne page.\n", encoding="utf-8"
+    )
     resultat = guide.construire(copie, tmp_path / "sortie", jour=datetime.date(2026, 12, 1))
     texte = _html(resultat.html)
     verifier_document(texte, str(tmp_path))
     grilles = _section(texte, "grilles")
-    for exemple in ("GRILLE-ESSAI-FAIBLE", "GRILLE-ESSAI-MOYENNE", "GRILLE-ESSAI-FORTE", "une action chiffrée"):
+    for exemple in (
+        "GRILLE-ESSAI-FAIBLE",
+        "GRILLE-ESSAI-MOYENNE",
+        "GRILLE-ESSAI-FORTE",
+        "une action chiffrée",
+    ):
         assert exemple in grilles
     assert "HORS-GRILLE" not in grilles and "Un titre dans un bloc de code" in grilles
-    assert re.search(r"<blockquote>\s*<table>.*TABLEAU-CITE", grilles, re.S), "tableau dans une citation"
+    assert re.search(r"<blockquote>\s*<table>.*TABLEAU-CITE", grilles, re.S), (
+        "tableau dans une citation"
+    )
     assert "Module 1 — Essai de planification" in grilles
     page = "modules/m1_planification.md"
     assert "GRILLE-ESSAI-FORTE" in _texte_de_la_grille_dans_le_module(texte, page)
-    assert _texte_de_la_grille_dans_le_module(texte, page) == _texte_de_la_grille_reunie(texte, page)
+    assert _texte_de_la_grille_dans_le_module(texte, page) == _texte_de_la_grille_reunie(
+        texte, page
+    )
     # Les liens de la grille reprise visent la page du module ; les liens vers le kit deviennent des chemins.
     assert 'href="#modules-m1_planification--objectifs"' in grilles
     assert 'href="#modules-m1_planification--grille-de-notation-des-écrits"' in grilles
@@ -272,7 +293,10 @@ def test_une_page_de_module_ajoutee_entre_dans_le_guide_et_dans_les_grilles(tmp_
     accueil = _section(texte, "readme")
     assert 'href="#modules-m1_planification"' in accueil
     if "modules/m2_centres_numeriques.md" in resultat.a_paraitre:
-        assert "Module 2 — Centres communautaires de ressources numériques (page à paraître)" in accueil
+        assert (
+            "Module 2 — Centres communautaires de ressources numériques (page à paraître)"
+            in accueil
+        )
     assert "1 décembre 2026" in texte
     fiche = _html(next(f for f in resultat.fiches if f.name == "m1_planification.html"))
     verifier_document(fiche, str(tmp_path))
@@ -284,7 +308,9 @@ def test_une_page_de_module_sans_grille_arrete_la_construction(tmp_path):
     (copie / "modules").mkdir(exist_ok=True)
     sans_grille = PAGE_MODULE.replace("## Grille de notation des écrits", "## Notation")
     (copie / "modules" / "m3_dematerialisation.md").write_text(sans_grille, encoding="utf-8")
-    with pytest.raises(guide.ErreurGuide, match=r"modules/m3_dematerialisation\.md : pas de section « Grille"):
+    with pytest.raises(
+        guide.ErreurGuide, match=r"modules/m3_dematerialisation\.md : pas de section « Grille"
+    ):
         guide.construire(copie, tmp_path / "sortie")
 
 
@@ -299,8 +325,14 @@ def test_liens_casses_ancres_inconnues_et_images_absentes_sont_tous_signales(tmp
     with pytest.raises(guide.ErreurGuide) as erreur:
         guide.construire(copie, tmp_path / "sortie")
     message = str(erreur.value)
-    for attendu in ("inexistante.md", "faq.md#ancre-inconnue", "#nulle-part", "../absent.csv",
-                    "images/absente.png", "hors ligne"):
+    for attendu in (
+        "inexistante.md",
+        "faq.md#ancre-inconnue",
+        "#nulle-part",
+        "../absent.csv",
+        "images/absente.png",
+        "hors ligne",
+    ):
         assert attendu in message
     assert not (tmp_path / "sortie" / "guide.html").exists()
 
@@ -314,12 +346,15 @@ def test_sans_chromium_le_html_est_produit_et_le_pdf_dit_ce_qui_manque(tmp_path,
 
 
 # --- Outils --------------------------------------------------------------------------
-@pytest.mark.parametrize(("titre", "attendu"), [
-    ("Déroulé d'une demi-journée", "déroulé-dune-demi-journée"),
-    ("Grille de notation des écrits", "grille-de-notation-des-écrits"),
-    ("Le formgrader reste blanc ?", "le-formgrader-reste-blanc-"),
-    ("<code>make lab</code> et « make test »", "make-lab-et--make-test-"),
-])
+@pytest.mark.parametrize(
+    ("titre", "attendu"),
+    [
+        ("Déroulé d'une demi-journée", "déroulé-dune-demi-journée"),
+        ("Grille de notation des écrits", "grille-de-notation-des-écrits"),
+        ("Le formgrader reste blanc ?", "le-formgrader-reste-blanc-"),
+        ("<code>make lab</code> et « make test »", "make-lab-et--make-test-"),
+    ],
+)
 def test_les_ancres_sont_celles_de_github(titre, attendu):
     assert guide.ancre(titre) == attendu
 
@@ -335,7 +370,10 @@ def test_extraire_grille_s_arrete_au_titre_suivant_de_meme_niveau():
 # --- PDF (Chromium) --------------------------------------------------------------------
 def _chromium() -> str | None:
     chemin = guide.trouver_chromium()
-    exiger(chemin is not None, "Chromium est absent (paquet Debian « chromium ») : PDF du guide non vérifié")
+    exiger(
+        chemin is not None,
+        "Chromium est absent (paquet Debian « chromium ») : PDF du guide non vérifié",
+    )
     return chemin
 
 
@@ -361,10 +399,16 @@ def test_une_fiche_trop_longue_est_refusee(tmp_path, capsys):
     chromium = _chromium()
     copie = copie_du_guide(tmp_path)
     (copie / "fiches").mkdir(exist_ok=True)
-    longue = "# Fiche trop longue\n\n" + "\n".join(f"- point numéro {i} à retenir" for i in range(120))
+    longue = "# Fiche trop longue\n\n" + "\n".join(
+        f"- point numéro {i} à retenir" for i in range(120)
+    )
     (copie / "fiches" / "m4_entreprises_relais.md").write_text(longue + "\n", encoding="utf-8")
-    (copie / "fiches" / "m5_formation.md").write_text("# Fiche courte\n\nUne ligne.\n", encoding="utf-8")
-    code = guide.main(["--source", str(copie), "--sortie", str(tmp_path / "sortie"), "--chromium", chromium])
+    (copie / "fiches" / "m5_formation.md").write_text(
+        "# Fiche courte\n\nUne ligne.\n", encoding="utf-8"
+    )
+    code = guide.main(
+        ["--source", str(copie), "--sortie", str(tmp_path / "sortie"), "--chromium", chromium]
+    )
     assert code == 1
     sortie = capsys.readouterr()
     assert "La fiche fiches/m4_entreprises_relais.md tient sur" in sortie.err
@@ -392,7 +436,9 @@ def test_la_page_d_accueil_s_ouvre_en_francais_et_sa_premiere_cellule_repond(nav
             cellule.scroll_into_view_if_needed(timeout=10_000)
             cellule.locator(".cm-content").click(timeout=10_000)
             page.locator(".lm-MenuBar-itemLabel", has_text="Exécution").click()
-            page.locator(".lm-Menu-itemLabel", has_text="Exécuter la cellule sélectionnée").first.click()
+            page.locator(
+                ".lm-Menu-itemLabel", has_text="Exécuter la cellule sélectionnée"
+            ).first.click()
             page.wait_for_selector(sortie, timeout=15_000)
             break
         except Exception:  # noqa: BLE001 - nouvel essai

@@ -40,7 +40,9 @@ def _statut(url: str, token: str) -> int:
 
 def _config_de_la_page(adresse: str, token: str) -> dict:
     _, page = _get(f"{adresse}/lab", token)
-    return json.loads(page.split('id="jupyter-config-data" type="application/json">')[1].split("</script>")[0])
+    return json.loads(
+        page.split('id="jupyter-config-data" type="application/json">')[1].split("</script>")[0]
+    )
 
 
 @contextlib.contextmanager
@@ -48,15 +50,32 @@ def _make_lab(tmp_path, **variables):
     """Lance « make lab » sur un port libre ; rend {adresse, token, port}, puis l'arrête (+ sortie, pid)."""
     port, token = port_libre(), "jeton-de-test"
     # Sans les variables d'un « make » parent (make test), qui troubleraient ce make-ci.
-    env = {k: v for k, v in os.environ.items() if k not in {"MAKEFLAGS", "MFLAGS", "MAKELEVEL", "ATELIER_ROLE"}}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"MAKEFLAGS", "MFLAGS", "MAKELEVEL", "ATELIER_ROLE"}
+    }
     env.update(HOME=str(tmp_path), **variables)
     processus = subprocess.Popen(
-        ["make", "--no-print-directory", "lab",
-         f"LAB_ARGS=--no-browser --port={port} --IdentityProvider.token={token}"],
-        cwd=RACINE, env=env, start_new_session=True,
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [
+            "make",
+            "--no-print-directory",
+            "lab",
+            f"LAB_ARGS=--no-browser --port={port} --IdentityProvider.token={token}",
+        ],
+        cwd=RACINE,
+        env=env,
+        start_new_session=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
-    lab = {"adresse": f"http://127.0.0.1:{port}", "token": token, "port": port, "pid": processus.pid}
+    lab = {
+        "adresse": f"http://127.0.0.1:{port}",
+        "token": token,
+        "port": port,
+        "pid": processus.pid,
+    }
     try:
         attendre_url(f"{lab['adresse']}/lab", entetes={"Authorization": f"token {token}"})
         yield lab
@@ -65,8 +84,12 @@ def _make_lab(tmp_path, **variables):
         lab["sortie"], _ = processus.communicate(timeout=60)
 
 
-OUTILS_DU_FORMATEUR = {"@jupyter/nbgrader:create-assignment", "@jupyter/nbgrader:validate-assignment",
-                       "@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:course-list"}
+OUTILS_DU_FORMATEUR = {
+    "@jupyter/nbgrader:create-assignment",
+    "@jupyter/nbgrader:validate-assignment",
+    "@jupyter/nbgrader:formgrader",
+    "@jupyter/nbgrader:course-list",
+}
 
 
 def test_un_participant_ne_voit_ni_creation_d_exercice_ni_bouton_validate(tmp_path):
@@ -77,9 +100,15 @@ def test_un_participant_ne_voit_ni_creation_d_exercice_ni_bouton_validate(tmp_pa
         assert _statut(f"{lab['adresse']}/formgrader/api/status", lab["token"]) == 404
         assert _statut(f"{lab['adresse']}/assignments/validate", lab["token"]) == 404
         # L'onglet des devoirs servi est la copie en français (atelier.nbgrader_fr).
-        extension = RACINE / ".etat" / "jupyter-fr" / "labextensions" / "@jupyter" / "nbgrader" / "static"
-        servi = "".join(_get(f"{lab['adresse']}/lab/extensions/@jupyter/nbgrader/static/{f.name}", lab["token"])[1]
-                        for f in extension.glob("*.js"))
+        extension = (
+            RACINE / ".etat" / "jupyter-fr" / "labextensions" / "@jupyter" / "nbgrader" / "static"
+        )
+        servi = "".join(
+            _get(
+                f"{lab['adresse']}/lab/extensions/@jupyter/nbgrader/static/{f.name}", lab["token"]
+            )[1]
+            for f in extension.glob("*.js")
+        )
         assert "Devoirs distribués" in servi and "Released assignments" not in servi
 
 
@@ -97,7 +126,9 @@ def test_make_lab_sert_jupyterlab_en_francais_puis_s_arrete(tmp_path):
         assert config["appName"] == "JupyterLab"
         assert config["news"] == {"disabled": True}, "les annonces en ligne doivent être coupées"
 
-        _, reglage = _get(f"{adresse}/lab/api/settings/@jupyterlab/translation-extension:plugin", token)
+        _, reglage = _get(
+            f"{adresse}/lab/api/settings/@jupyterlab/translation-extension:plugin", token
+        )
         assert json.loads(reglage)["schema"]["properties"]["locale"]["default"] == "fr_FR"
 
         _, traduction = _get(f"{adresse}/lab/api/translations/fr_FR", token)
@@ -109,7 +140,9 @@ def test_make_lab_sert_jupyterlab_en_francais_puis_s_arrete(tmp_path):
     port, sortie = lab["port"], lab["sortie"]
     fin = time.monotonic() + 30
     while time.monotonic() < fin:
-        restants = subprocess.run(["pgrep", "-g", str(lab["pid"])], capture_output=True, text=True).stdout
+        restants = subprocess.run(
+            ["pgrep", "-g", str(lab["pid"])], capture_output=True, text=True
+        ).stdout
         if not restants.strip() and not _port_ouvert(port):
             break
         time.sleep(0.5)

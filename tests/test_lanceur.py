@@ -26,9 +26,31 @@ SRC = RACINE / "src" / "atelier"
 # est sur le chemin d'un participant ou d'un formateur sur son portable.
 RESERVES_A_LINUX = ("salle", "formateur")
 IMPORTS_UNIX = {"fcntl", "pwd", "grp", "resource", "termios", "pty", "posix"}
-APPELS_UNIX = {"geteuid", "getuid", "getgid", "fork", "setsid", "killpg", "chown", "setuid", "setgid",
-               "getpgid", "setpgid", "mkfifo", "sync"}
-SIGNAUX_UNIX = {"SIGKILL", "SIGHUP", "SIGUSR1", "SIGUSR2", "SIGCHLD", "SIGALRM", "SIGQUIT", "SIGTSTP"}
+APPELS_UNIX = {
+    "geteuid",
+    "getuid",
+    "getgid",
+    "fork",
+    "setsid",
+    "killpg",
+    "chown",
+    "setuid",
+    "setgid",
+    "getpgid",
+    "setpgid",
+    "mkfifo",
+    "sync",
+}
+SIGNAUX_UNIX = {
+    "SIGKILL",
+    "SIGHUP",
+    "SIGUSR1",
+    "SIGUSR2",
+    "SIGCHLD",
+    "SIGALRM",
+    "SIGQUIT",
+    "SIGTSTP",
+}
 
 
 def _modules_du_participant():
@@ -41,18 +63,29 @@ def _appels_unix(chemin) -> list[str]:
     arbre = ast.parse(chemin.read_text(encoding="utf-8"))
     trouves = []
     # Seule exception : la frontière _est_root du lanceur, qui teste hasattr(os, "geteuid").
-    permises = {id(n) for f in ast.walk(arbre) if isinstance(f, ast.FunctionDef) and f.name == "_est_root"
-                for n in ast.walk(f)}
+    permises = {
+        id(n)
+        for f in ast.walk(arbre)
+        if isinstance(f, ast.FunctionDef) and f.name == "_est_root"
+        for n in ast.walk(f)
+    }
     for noeud in ast.walk(arbre):
         if id(noeud) in permises:
             continue
         if isinstance(noeud, ast.Import | ast.ImportFrom):
-            noms = [a.name.split(".")[0] for a in noeud.names] if isinstance(noeud, ast.Import) else [
-                (noeud.module or "").split(".")[0]]
+            noms = (
+                [a.name.split(".")[0] for a in noeud.names]
+                if isinstance(noeud, ast.Import)
+                else [(noeud.module or "").split(".")[0]]
+            )
             trouves += [f"import {n}" for n in noms if n in IMPORTS_UNIX]
         elif isinstance(noeud, ast.Attribute) and noeud.attr in APPELS_UNIX | SIGNAUX_UNIX:
             trouves.append(f"{ast.unparse(noeud)} (ligne {noeud.lineno})")
-        elif isinstance(noeud, ast.keyword) and noeud.arg == "shell" and getattr(noeud.value, "value", False):
+        elif (
+            isinstance(noeud, ast.keyword)
+            and noeud.arg == "shell"
+            and getattr(noeud.value, "value", False)
+        ):
             trouves.append(f"shell=True (ligne {noeud.lineno})")
     return trouves
 
@@ -66,7 +99,9 @@ def test_aucun_appel_propre_a_unix_sur_le_chemin_du_participant():
 
 def test_le_detecteur_trouve_bien_un_appel_unix(tmp_path):
     essai = tmp_path / "essai.py"
-    essai.write_text("import fcntl\nimport os, subprocess\nos.setsid()\nsubprocess.run('ls', shell=True)\n")
+    essai.write_text(
+        "import fcntl\nimport os, subprocess\nos.setsid()\nsubprocess.run('ls', shell=True)\n"
+    )
     assert len(_appels_unix(essai)) == 3
 
 
@@ -121,10 +156,21 @@ def test_python_m_atelier_lab_sert_l_atelier_en_francais_sans_make(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("JUPYTER", "MAKE", "MFLAGS"))}
     env["HOME"] = str(tmp_path)
     processus = subprocess.Popen(
-        [sys.executable, "-m", "atelier", "lab", "--no-browser", f"--port={port}",
-         f"--IdentityProvider.token={token}"],
-        cwd=tmp_path, env=env, start_new_session=True,
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [
+            sys.executable,
+            "-m",
+            "atelier",
+            "lab",
+            "--no-browser",
+            f"--port={port}",
+            f"--IdentityProvider.token={token}",
+        ],
+        cwd=tmp_path,
+        env=env,
+        start_new_session=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     entetes = {"Authorization": f"token {token}"}
     try:
@@ -138,7 +184,9 @@ def test_python_m_atelier_lab_sert_l_atelier_en_francais_sans_make(tmp_path):
 
         reglage = json.loads(lire("/lab/api/settings/@jupyterlab/translation-extension:plugin"))
         assert reglage["schema"]["properties"]["locale"]["default"] == "fr_FR"
-        assert '"path": "notebooks/00_accueil.ipynb"' in lire("/api/contents/notebooks/00_accueil.ipynb?content=0")
+        assert '"path": "notebooks/00_accueil.ipynb"' in lire(
+            "/api/contents/notebooks/00_accueil.ipynb?content=0"
+        )
     finally:
         os.killpg(processus.pid, signal.SIGTERM)
         sortie, _ = processus.communicate(timeout=60)
@@ -148,7 +196,9 @@ def test_python_m_atelier_lab_sert_l_atelier_en_francais_sans_make(tmp_path):
 def test_lab_formateur_pose_le_role_sans_le_passer_a_jupyterlab(monkeypatch):
     lances = []
     monkeypatch.setattr(lanceur, "_exercices", lambda: 0)
-    monkeypatch.setattr(lanceur.subprocess, "call", lambda commande, env, cwd: lances.append((commande, env)) or 0)
+    monkeypatch.setattr(
+        lanceur.subprocess, "call", lambda commande, env, cwd: lances.append((commande, env)) or 0
+    )
     assert lanceur.main(["lab", "--formateur", "--no-browser"]) == 0
     assert lanceur.main(["lab", "--no-browser"]) == 0
     (formateur, env_formateur), (participant, env_participant) = lances

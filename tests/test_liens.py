@@ -41,4 +41,6 @@ def test_aucun_carnet_ne_charge_quoi_que_ce_soit_depuis_internet():
     for carnet in notebooks_du_depot():
         for cellule in nbformat.read(carnet, as_version=4).cells:
             if cellule.cell_type == "code":
-                assert not re.search(r"https?://", cellule.source), f"{carnet.name} : adresse web dans du code"
+                assert not re.search(r"https?://", cellule.source), (
+                    f"{carnet.name} : adresse web dans du code"
+                )

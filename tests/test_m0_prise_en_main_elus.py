@@ -49,11 +49,14 @@ def test_q3_est_le_nombre_du_titre_du_simulateur_regle_sur_2030_et_3_pourcent():
     assert f"environ {nombre_fr(CORRIGE['reponse_q3'])} habitants en 2030" in titre
 
 
-
 @pytest.mark.parametrize(
     ("question", "reponse", "explication"),
     [
-        (questions.q1, 171718, r"pas la réponse attendue \(vous avez donné 171.718 habitants\).*indice"),
+        (
+            questions.q1,
+            171718,
+            r"pas la réponse attendue \(vous avez donné 171.718 habitants\).*indice",
+        ),
         (questions.q2, 77, "tout le Bénin"),
         (questions.q3, 399556, "réglage de départ"),
     ],

@@ -75,7 +75,6 @@ def test_q6_est_la_valeur_ecrite_au_point_2026_des_jalons_de_parakou():
     assert nombre_fr(CORRIGE["reponse_q6"], 1) in textes
 
 
-
 @pytest.mark.parametrize(
     ("question", "reponse", "explication"),
     [

@@ -49,7 +49,9 @@ def test_q1_est_la_part_ecrite_dans_le_titre_de_la_carte_de_lokossa():
 def test_q2_est_la_premiere_barre_de_banikoara_au_dessus_de_la_moitie():
     _, figure = _ecran(vues.simulateur_couverture("Banikoara", rayon_km=15, nombre_centres=3))
     barres = figure.axes[1]
-    etiquettes = [t.get_text() for t in barres.texts if t.get_text().endswith(" %")]  # les étiquettes des barres
+    etiquettes = [
+        t.get_text() for t in barres.texts if t.get_text().endswith(" %")
+    ]  # les étiquettes des barres
     parts = [float(e.removesuffix(" %").replace(",", ".")) for e in etiquettes]
     assert min(i for i, p in enumerate(parts) if p > 50) == CORRIGE["reponse_q2"]
     assert parts[CORRIGE["reponse_q2"] - 1] < 50
@@ -69,10 +71,11 @@ def test_q4_est_le_seuil_de_la_legende_arrondi_au_dessus():
 
 
 def test_q5_le_titre_dit_que_le_centre_perd_de_l_argent_installation_comprise():
-    resultat, figure = _ecran(vues.simulateur_marge("Lokossa"), tarif_fcfa=400, compter_installation=True)
+    resultat, figure = _ecran(
+        vues.simulateur_marge("Lokossa"), tarif_fcfa=400, compter_installation=True
+    )
     assert (resultat["marge"] >= 0) is CORRIGE["reponse_q5"]
     assert "le centre perd" in figure.axes[0].get_title()
-
 
 
 @pytest.mark.parametrize(

@@ -84,8 +84,17 @@ def test_calcul_van_complet_a_la_main():
     # fonctionnement : 15 % de 1 000 000 = 150 000 ; flux net : 1 158 000 par an pendant 3 ans.
     # Somme des facteurs à 10 % : 1/1,1 + 1/1,21 + 1/1,331 = 2,486852 ;
     # VAN = −1 000 000 + 1 158 000 × 2,486852 = 1 879 774,6.
-    calcul = m.calcul_van(demandes_an=1000, distance_km=10, cout_km=100, duree_h=2, valeur_temps_h=90,
-                          cout_plateforme=1_000_000, part_en_ligne_pct=30, taux_pct=10, annees=3)
+    calcul = m.calcul_van(
+        demandes_an=1000,
+        distance_km=10,
+        cout_km=100,
+        duree_h=2,
+        valeur_temps_h=90,
+        cout_plateforme=1_000_000,
+        part_en_ligne_pct=30,
+        taux_pct=10,
+        annees=3,
+    )
     assert calcul["cout_visite"] == pytest.approx(2180)
     assert calcul["gain_annuel"] == pytest.approx(1_308_000)
     assert calcul["cout_fonctionnement_an"] == pytest.approx(150_000)
@@ -96,9 +105,14 @@ def test_calcul_van_complet_a_la_main():
 
 def test_van_commune_reprend_les_chiffres_de_la_commune():
     ligne = pd.read_csv(chemins.DONNEES / "etat_civil.csv").set_index("commune").loc["Lokossa"]
-    valeur_temps = 0.30 * 52_000 / 173.33  # 30 % du SMIG horaire [49][50], arrondi à 90 dans la table
+    valeur_temps = (
+        0.30 * 52_000 / 173.33
+    )  # 30 % du SMIG horaire [49][50], arrondi à 90 dans la table
     assert parametre("valeur_temps_fcfa_h") == round(valeur_temps)
-    visite = 2 * ligne["dist_moy_mairie_km"] * ligne["cout_transport_fcfa_km"] + ligne["duree_deplacement_h"] * 90
+    visite = (
+        2 * ligne["dist_moy_mairie_km"] * ligne["cout_transport_fcfa_km"]
+        + ligne["duree_deplacement_h"] * 90
+    )
     gain = ligne["demandes_actes_an"] * 0.30 * 2 * visite
     flux = gain - 0.15 * ligne["cout_plateforme_fcfa"]
     attendu = -ligne["cout_plateforme_fcfa"] + sum(flux / 1.1**t for t in range(1, 6))
@@ -112,7 +126,9 @@ def test_vos_chiffres_remplacent_ceux_de_l_atelier(tmp_path):
     # Un fichier de la mairie de Kandi : 10 km, 100 FCFA/km, 2 h de déplacement.
     (tmp_path / "mes_chiffres.csv").write_text(
         "commune;dist_moy_mairie_km;cout_transport_fcfa_km;duree_deplacement_h;nb_guichets\n"
-        "Kandi;10;100;2;1\n", encoding="utf-8")
+        "Kandi;10;100;2;1\n",
+        encoding="utf-8",
+    )
     mes_chiffres = integrer_mes_chiffres("etat_civil", tmp_path / "mes_chiffres.csv")
     # 2 × 10 × 100 + 2 × 90 = 2 180 FCFA, comme au premier test.
     assert m.van_commune("Kandi", table=mes_chiffres)["cout_visite"] == pytest.approx(2180)
@@ -177,7 +193,9 @@ def test_file_a_trois_guichets_et_guichets_necessaires():
     assert m.guichets_necessaires(6, 15, 20) == 2
 
 
-@pytest.mark.parametrize(("arrivees", "temps", "guichets"), [(3, 15, 1), (6, 15, 2), (36.0, 18, 12), (17.6, 12, 5)])
+@pytest.mark.parametrize(
+    ("arrivees", "temps", "guichets"), [(3, 15, 1), (6, 15, 2), (36.0, 18, 12), (17.6, 12, 5)]
+)
 def test_erlang_c_concorde_avec_la_recurrence_d_erlang_b(arrivees, temps, guichets):
     assert m.probabilite_attente(arrivees, temps, guichets) == pytest.approx(
         _erlang_c_par_erlang_b(arrivees, temps, guichets)
@@ -208,7 +226,9 @@ def test_les_guichets_de_la_table_gardent_des_files_stables():
     etat_civil = charger("etat_civil")
     for _, ligne in etat_civil.iterrows():
         arrivees = m.arrivees_par_heure(ligne["demandes_jour"], ligne["heures_ouverture"])
-        assert m.file_attente(arrivees, ligne["temps_traitement_min"], ligne["nb_guichets"])["stable"], ligne["commune"]
+        assert m.file_attente(arrivees, ligne["temps_traitement_min"], ligne["nb_guichets"])[
+            "stable"
+        ], ligne["commune"]
 
 
 # --- Tableau de bord et priorités -------------------------------------------------------------------
@@ -219,12 +239,18 @@ def test_tableau_de_bord_pondere_par_les_demandes():
     # février : 300 demandes, délai 4 j, 60 % en 72 h, 15 rejets, 30 en ligne.
     # Délai pondéré : (100 × 2 + 300 × 4) ÷ 400 = 3,5 j ; 72 h : (8 000 + 18 000) ÷ 400 = 65 % ;
     # rejets : 20 ÷ 400 = 5 % ; en ligne : 40 ÷ 400 = 10 %.
-    demandes = pd.DataFrame({
-        "commune": ["Kandi", "Kandi", "Nikki"], "code_service": ["legalisation"] * 3,
-        "mois": pd.to_datetime(["2024-01-01", "2024-02-01", "2024-01-01"]),
-        "demandes": [100, 300, 50], "demandes_en_ligne": [10, 30, 0], "delai_moyen_jours": [2.0, 4.0, 9.0],
-        "pct_72h": [80.0, 60.0, 10.0], "rejets": [5, 15, 9],
-    })
+    demandes = pd.DataFrame(
+        {
+            "commune": ["Kandi", "Kandi", "Nikki"],
+            "code_service": ["legalisation"] * 3,
+            "mois": pd.to_datetime(["2024-01-01", "2024-02-01", "2024-01-01"]),
+            "demandes": [100, 300, 50],
+            "demandes_en_ligne": [10, 30, 0],
+            "delai_moyen_jours": [2.0, 4.0, 9.0],
+            "pct_72h": [80.0, 60.0, 10.0],
+            "rejets": [5, 15, 9],
+        }
+    )
     tableau = m.tableau_de_bord(demandes, "kandi").set_index("code_service").loc["legalisation"]
     assert tableau["demandes"] == 400
     assert tableau["delai_moyen_jours"] == pytest.approx(3.5)
@@ -237,16 +263,26 @@ def test_tableau_de_bord_pondere_par_les_demandes():
 
 @pytest.mark.parametrize(
     ("impact", "effort", "case"),
-    [(4, 1, "gain rapide"), (5, 4, "grand projet"), (3, 3, "grand projet"), (1, 1, "petit plus"),
-     (2, 5, "à éviter pour l'instant")],
+    [
+        (4, 1, "gain rapide"),
+        (5, 4, "grand projet"),
+        (3, 3, "grand projet"),
+        (1, 1, "petit plus"),
+        (2, 5, "à éviter pour l'instant"),
+    ],
 )
 def test_quadrant(impact, effort, case):
     assert m.quadrant(impact, effort) == case
 
 
 def test_priorites_met_les_gains_rapides_en_tete():
-    services = pd.DataFrame({"code_service": ["a", "b", "c", "d"], "impact_score": [2, 5, 3, 4],
-                             "effort_score": [1, 4, 2, 1]})
+    services = pd.DataFrame(
+        {
+            "code_service": ["a", "b", "c", "d"],
+            "impact_score": [2, 5, 3, 4],
+            "effort_score": [1, 4, 2, 1],
+        }
+    )
     tableau = m.priorites(services)
     # Gains rapides d'abord (d : impact 4 avant c : impact 3), puis grand projet (b), puis petit plus (a).
     assert list(tableau["code_service"]) == ["d", "c", "b", "a"]
@@ -264,13 +300,16 @@ def test_simulateur_van_recalcule_quand_on_bouge_un_curseur():
     sim.controles["part_en_ligne"].value = 5
     assert sim.resultat["van"] < 0
     assert "pas rentable" in sim.resultat["titre"]
-    assert sim.resultat["van"] == pytest.approx(m.van_commune("Lokossa", part_en_ligne_pct=5)["van"])
+    assert sim.resultat["van"] == pytest.approx(
+        m.van_commune("Lokossa", part_en_ligne_pct=5)["van"]
+    )
     sim.controles["part_en_ligne"].value = 30
     sim.controles["taux"].value = 12
     assert sim.resultat["van"] < depart["van"]
     sim.controles["plateforme_millions"].value = 30
     assert sim.resultat["van"] == pytest.approx(
-        m.van_commune("Lokossa", taux_pct=12, cout_plateforme=30e6)["van"])
+        m.van_commune("Lokossa", taux_pct=12, cout_plateforme=30e6)["van"]
+    )
 
 
 def test_choisir_une_commune_remet_les_curseurs_a_ses_chiffres():
@@ -279,10 +318,14 @@ def test_choisir_une_commune_remet_les_curseurs_a_ses_chiffres():
     sim.controles["part_en_ligne"].value = 20
     sim.controles["commune"].value = "Djougou"
     assert sim.controles["cout_km"].value == etat_civil.at["Djougou", "cout_transport_fcfa_km"]
-    assert sim.controles["plateforme_millions"].value == pytest.approx(etat_civil.at["Djougou", "cout_plateforme_fcfa"] / 1e6)
+    assert sim.controles["plateforme_millions"].value == pytest.approx(
+        etat_civil.at["Djougou", "cout_plateforme_fcfa"] / 1e6
+    )
     assert sim.controles["part_en_ligne"].value == 20  # les choix de politique restent
     assert sim.resultat["commune"] == "Djougou"
-    assert sim.resultat["van"] == pytest.approx(m.van_commune("Djougou", part_en_ligne_pct=20)["van"])
+    assert sim.resultat["van"] == pytest.approx(
+        m.van_commune("Djougou", part_en_ligne_pct=20)["van"]
+    )
 
     file = vues.simulateur_file("Djidja")
     file.controles["commune"].value = "Cotonou"
@@ -291,7 +334,9 @@ def test_choisir_une_commune_remet_les_curseurs_a_ses_chiffres():
     assert file.controles["temps_min"].value == cotonou["temps_traitement_min"]
     # Le curseur des demandes est entier : 332,3 demandes par jour deviennent 332.
     arrivees = round(cotonou["demandes_jour"]) / cotonou["heures_ouverture"]
-    attendu = m.attente_moyenne_min(arrivees, cotonou["temps_traitement_min"], int(cotonou["nb_guichets"]))
+    attendu = m.attente_moyenne_min(
+        arrivees, cotonou["temps_traitement_min"], int(cotonou["nb_guichets"])
+    )
     assert file.resultat["commune"] == "Cotonou"
     assert file.resultat["attente_min"] == pytest.approx(attendu)
 
@@ -342,18 +387,28 @@ def _donnees():
 
 
 def _visite(ligne):
-    return 2 * ligne["dist_moy_mairie_km"] * ligne["cout_transport_fcfa_km"] + ligne["duree_deplacement_h"] * 90
+    return (
+        2 * ligne["dist_moy_mairie_km"] * ligne["cout_transport_fcfa_km"]
+        + ligne["duree_deplacement_h"] * 90
+    )
 
 
 def _van(commune, part=30, taux=10):
     ligne = _donnees()[0].loc[commune]
-    flux = ligne["demandes_actes_an"] * part / 100 * 2 * _visite(ligne) - 0.15 * ligne["cout_plateforme_fcfa"]
+    flux = (
+        ligne["demandes_actes_an"] * part / 100 * 2 * _visite(ligne)
+        - 0.15 * ligne["cout_plateforme_fcfa"]
+    )
     return -ligne["cout_plateforme_fcfa"] + sum(flux / (1 + taux / 100) ** t for t in range(1, 6))
 
 
 def _arrivees(commune):
     ligne = _donnees()[0].loc[commune]
-    return ligne["demandes_jour"] / ligne["heures_ouverture"], ligne["temps_traitement_min"], int(ligne["nb_guichets"])
+    return (
+        ligne["demandes_jour"] / ligne["heures_ouverture"],
+        ligne["temps_traitement_min"],
+        int(ligne["nb_guichets"]),
+    )
 
 
 def _attente(arrivees, temps, guichets):
@@ -372,13 +427,18 @@ def _guichets_pour(commune, attente_max):
 def _bonnes_reponses():
     etat_civil, services = _donnees()
     mairie = services[services["guichet_communal"]]
-    rapides = mairie.loc[(mairie["impact_score"] >= 3) & (mairie["effort_score"] < 3), "code_service"]
+    rapides = mairie.loc[
+        (mairie["impact_score"] >= 3) & (mairie["effort_score"] < 3), "code_service"
+    ]
     calavi = _arrivees("Abomey-Calavi")
     cotonou = _arrivees("Cotonou")
     return {
         "q1": etat_civil.at["Parakou", "demandes_actes_an"],
         "q2": _visite(etat_civil.loc["Kandi"]),
-        "q3": etat_civil.at["Bohicon", "demandes_actes_an"] * 0.3 * 2 * _visite(etat_civil.loc["Bohicon"]),
+        "q3": etat_civil.at["Bohicon", "demandes_actes_an"]
+        * 0.3
+        * 2
+        * _visite(etat_civil.loc["Bohicon"]),
         "q4": _van("Savalou", part=10),
         "q5": _van("Comè", taux=12),
         "q6": _attente(*_arrivees("Djidja")),
@@ -400,8 +460,18 @@ def _mauvaises_reponses():
     calavi = _arrivees("Abomey-Calavi")
     return {
         "q1": (etat_civil.at["Parakou", "naissances_an"], "naissances"),
-        "q2": (kandi["dist_moy_mairie_km"] * kandi["cout_transport_fcfa_km"] + kandi["duree_deplacement_h"] * 90, "aller seulement"),
-        "q3": (etat_civil.at["Bohicon", "demandes_actes_an"] * 0.3 * 1 * _visite(etat_civil.loc["Bohicon"]), "évite 2"),
+        "q2": (
+            kandi["dist_moy_mairie_km"] * kandi["cout_transport_fcfa_km"]
+            + kandi["duree_deplacement_h"] * 90,
+            "aller seulement",
+        ),
+        "q3": (
+            etat_civil.at["Bohicon", "demandes_actes_an"]
+            * 0.3
+            * 1
+            * _visite(etat_civil.loc["Bohicon"]),
+            "évite 2",
+        ),
         "q4": (_van("Savalou"), "30 %"),
         "q5": (_van("Comè"), "10 %"),
         "q6": (_attente(*_arrivees("Djidja")) + _arrivees("Djidja")[1], "temps de traitement"),
@@ -448,8 +518,12 @@ def test_chaque_question_a_des_indices_et_une_solution_courte(nom):
 def test_les_solutions_des_questions_donnent_la_bonne_reponse(capsys):
     """Le code montré par solution() s'exécute et passe sa propre vérification."""
     etat_civil, services = _donnees()
-    espace = {"etat_civil": etat_civil, "services": services, "valeur_temps": parametre("valeur_temps_fcfa_h"),
-              **{nom: getattr(m, nom) for nom in m.__all__}}
+    espace = {
+        "etat_civil": etat_civil,
+        "services": services,
+        "valeur_temps": parametre("valeur_temps_fcfa_h"),
+        **{nom: getattr(m, nom) for nom in m.__all__},
+    }
     for nom in NOMS:
         question = getattr(questions, nom)
         locales: dict = {}

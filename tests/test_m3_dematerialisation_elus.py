@@ -44,17 +44,27 @@ def test_q1_et_q2_se_lisent_dans_le_tableau_de_bord_de_parakou():
 
 
 def test_q3_est_ecrite_dans_le_titre_du_graphique_des_77_communes():
-    assert f"{CORRIGE['reponse_q3']} communes sur 77 délivrent au moins 90 %" in _ecran("affichage_q3")
+    assert f"{CORRIGE['reponse_q3']} communes sur 77 délivrent au moins 90 %" in _ecran(
+        "affichage_q3"
+    )
     assert CORRIGE["reponse_q3"] == (ETAT_CIVIL["pct_72h"] >= parametre("part_72h_e_casier")).sum()
 
 
 @pytest.mark.parametrize(
     ("cellule", "reponse", "reglage", "calcul"),
     [
-        ("affichage_q4", "reponse_q4", "Savalou (10 % en ligne, taux 10,0 %)",
-         lambda: modele.van_commune("Savalou", part_en_ligne_pct=10)),
-        ("affichage_q5", "reponse_q5", "Comè (30 % en ligne, taux 12,0 %)",
-         lambda: modele.van_commune("Comè", taux_pct=12)),
+        (
+            "affichage_q4",
+            "reponse_q4",
+            "Savalou (10 % en ligne, taux 10,0 %)",
+            lambda: modele.van_commune("Savalou", part_en_ligne_pct=10),
+        ),
+        (
+            "affichage_q5",
+            "reponse_q5",
+            "Comè (30 % en ligne, taux 12,0 %)",
+            lambda: modele.van_commune("Comè", taux_pct=12),
+        ),
     ],
 )
 def test_q4_et_q5_sont_la_van_du_titre_du_simulateur_regle(cellule, reponse, reglage, calcul):
@@ -75,8 +85,13 @@ def test_q6_et_q7_sont_ecrites_dans_le_titre_de_la_file_d_attente():
     djidja = _ecran("affichage_q7")
     assert f"avec 3 guichets, on attend {CORRIGE['reponse_q7']} min en moyenne" in djidja
     ligne = ETAT_CIVIL.loc["Djidja"]
-    arrivees = modele.arrivees_par_heure(round(ligne["demandes_jour"]), ligne["heures_ouverture"], 30)
-    assert round(modele.attente_moyenne_min(arrivees, ligne["temps_traitement_min"], 3)) == CORRIGE["reponse_q7"]
+    arrivees = modele.arrivees_par_heure(
+        round(ligne["demandes_jour"]), ligne["heures_ouverture"], 30
+    )
+    assert (
+        round(modele.attente_moyenne_min(arrivees, ligne["temps_traitement_min"], 3))
+        == CORRIGE["reponse_q7"]
+    )
 
 
 def test_q8_est_le_seul_gain_rapide_du_titre_qui_ne_depend_pas_de_la_mairie():
@@ -86,7 +101,6 @@ def test_q8_est_le_seul_gain_rapide_du_titre_qui_ne_depend_pas_de_la_mairie():
     services = modele.priorites(charger("services"))
     rapides = services[services["quadrant"] == "gain rapide"]
     assert list(rapides.loc[~rapides["guichet_communal"], "code_service"]) == ["cip"]
-
 
 
 @pytest.mark.parametrize(

@@ -41,7 +41,9 @@ def test_le_corrige_repond_a_chaque_question_par_une_valeur_en_clair():
 
 
 def test_q1_et_q2_se_lisent_dans_le_titre_des_secteurs_d_aplahoue():
-    premier, total = re.search(r"Aplahoué : « .* » en tête,\s+(\d+) entreprises sur (\d+)", _ecran("affichage_q1")).groups()
+    premier, total = re.search(
+        r"Aplahoué : « .* » en tête,\s+(\d+) entreprises sur (\d+)", _ecran("affichage_q1")
+    ).groups()
     assert int(total) == CORRIGE["reponse_q1"]
     assert round(int(premier) / int(total) * 100) == CORRIGE["reponse_q2"]
     secteurs = modele.repartition_secteurs(charger("entreprises_secteurs"), "Aplahoué")
@@ -58,24 +60,29 @@ def test_q3_est_le_seuil_du_titre_du_kiosque_de_kandi():
 
 def test_q4_est_la_perte_du_titre_du_kiosque_de_parakou_ecrite_avec_un_signe_moins():
     assert CORRIGE["reponse_q4"] < 0
-    assert f"à 10 visites, perte de {nombre_fr(-CORRIGE['reponse_q4'])} FCFA par mois" in _ecran("affichage_q4")
+    assert f"à 10 visites, perte de {nombre_fr(-CORRIGE['reponse_q4'])} FCFA par mois" in _ecran(
+        "affichage_q4"
+    )
     parakou = ECONOMIE.loc["Parakou"]
     fixes = modele.charges_fixes(parakou["loyer_fcfa"], parakou["salaire_fcfa"])
-    resultat = modele.resultat_mensuel(10, parakou["prix_prestation_fcfa"], parakou["cout_variable_fcfa"], fixes)
+    resultat = modele.resultat_mensuel(
+        10, parakou["prix_prestation_fcfa"], parakou["cout_variable_fcfa"], fixes
+    )
     assert resultat == CORRIGE["reponse_q4"]
 
 
 def test_q5_et_q6_se_lisent_dans_le_titre_du_reseau_de_relais():
     savalou = _ecran("affichage_q5")
     assert f"(il en faudrait {CORRIGE['reponse_q5']} pour tous les atteindre)" in savalou
-    assert modele.relais_necessaires(_hors_ligne("Savalou"), PAR_RELAIS, 12) == CORRIGE["reponse_q5"]
+    assert (
+        modele.relais_necessaires(_hors_ligne("Savalou"), PAR_RELAIS, 12) == CORRIGE["reponse_q5"]
+    )
     sakete = _ecran("affichage_q6")
     relais = int(ECONOMIE.loc["Sakété", "nb_relais"])
     assert f"avec {relais} relais, {CORRIGE['reponse_q6']} % des" in sakete
     assert "atteints en 12 mois" in sakete and f"{relais} relais × 60 personnes par mois" in sakete
     part = modele.part_atteinte(relais, 12, _hors_ligne("Sakété"), PAR_RELAIS)
     assert round(part) == CORRIGE["reponse_q6"]
-
 
 
 @pytest.mark.parametrize(

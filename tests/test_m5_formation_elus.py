@@ -37,8 +37,10 @@ def test_le_corrige_repond_a_chaque_question_par_une_valeur_en_clair():
 
 def test_q1_et_q2_se_lisent_dans_le_profil_de_djougou():
     ecran = _ecran("affichage_q1")
-    assert (f"Djougou : le domaine le moins maîtrisé est « {CORRIGE['reponse_q1']} » "
-            f"({nombre_fr(CORRIGE['reponse_q2'], 1)} % au niveau 1 ou plus)") in ecran
+    assert (
+        f"Djougou : le domaine le moins maîtrisé est « {CORRIGE['reponse_q1']} » "
+        f"({nombre_fr(CORRIGE['reponse_q2'], 1)} % au niveau 1 ou plus)"
+    ) in ecran
     profil = modele.profil_domaines(ENQUETE[ENQUETE["commune"] == "Djougou"], 1)
     assert profil.idxmin() == CORRIGE["reponse_q1"]
     assert round(profil[CORRIGE["reponse_q1"]], 1) == CORRIGE["reponse_q2"]
@@ -47,17 +49,25 @@ def test_q1_et_q2_se_lisent_dans_le_profil_de_djougou():
 def test_q3_est_l_ecart_du_titre_et_la_difference_des_deux_barres():
     ecran = _ecran("affichage_q3")
     urbain, rural, ecart = re.search(
-        r"Milieu urbain (\d+) %, Milieu rural (\d+) %\nsoit (\d+) points d'écart", ecran).groups()
+        r"Milieu urbain (\d+) %, Milieu rural (\d+) %\nsoit (\d+) points d'écart", ecran
+    ).groups()
     assert int(ecart) == int(urbain) - int(rural) == CORRIGE["reponse_q3"]
     assert "Sécurité, niveau 1 ou plus (77 communes)" in ecran
 
 
 def test_q4_et_q5_se_lisent_dans_le_titre_du_plan_de_nikki():
     ecran = _ecran("affichage_q4")
-    assert f"demande {CORRIGE['reponse_q5']} formateurs\n{nombre_fr(CORRIGE['reponse_q4'])} sessions" in ecran
-    assert f"(hypothèse : {nombre_fr(200_000)} FCFA par session)" in ecran and "Cible : 55 %" in ecran
+    assert (
+        f"demande {CORRIGE['reponse_q5']} formateurs\n{nombre_fr(CORRIGE['reponse_q4'])} sessions"
+        in ecran
+    )
+    assert (
+        f"(hypothèse : {nombre_fr(200_000)} FCFA par session)" in ecran and "Cible : 55 %" in ecran
+    )
     nikki = charger_communes("connectivite").set_index("commune").loc["Nikki"]
-    plan = modele.plan_formation(nikki["population_adulte_2024"], nikki["part_competences_base"], 55, 3, 25, 40, 200_000)
+    plan = modele.plan_formation(
+        nikki["population_adulte_2024"], nikki["part_competences_base"], 55, 3, 25, 40, 200_000
+    )
     assert (plan["sessions"], plan["formateurs"]) == (CORRIGE["reponse_q4"], CORRIGE["reponse_q5"])
 
 
@@ -68,12 +78,15 @@ def test_q6_est_le_gain_ecrit_sur_la_ligne_des_elus():
 
 
 def test_q7_est_la_difference_des_deux_parts_du_titre():
-    avant, apres = re.search(r"Au seuil de 10/20 : (\d+) % .* avant la formation, (\d+) % après",
-                             _ecran("affichage_q7")).groups()
+    avant, apres = re.search(
+        r"Au seuil de 10/20 : (\d+) % .* avant la formation, (\d+) % après", _ecran("affichage_q7")
+    ).groups()
     assert int(apres) - int(avant) == CORRIGE["reponse_q7"]
     ensemble = modele.resultats_evaluation(EVALUATION, par=None, seuil=10).iloc[0]
-    assert round(ensemble["reussite_apres_pct"] - ensemble["reussite_avant_pct"]) == CORRIGE["reponse_q7"]
-
+    assert (
+        round(ensemble["reussite_apres_pct"] - ensemble["reussite_avant_pct"])
+        == CORRIGE["reponse_q7"]
+    )
 
 
 @pytest.mark.parametrize(

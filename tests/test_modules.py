@@ -31,14 +31,20 @@ def test_chaque_module_inscrit_a_tous_ses_fichiers(module):
     for fichier in ("modele", "vues", "questions", "questions_elus"):
         importlib.import_module(f"{module.paquet}.{fichier}")
     for exercice in (nom, module.exercice_elus):
-        assert importlib.import_module(modules.questions_de(exercice)).__name__.startswith(module.paquet)
+        assert importlib.import_module(modules.questions_de(exercice)).__name__.startswith(
+            module.paquet
+        )
         assert (RACINE / "src" / "atelier" / "solutions" / f"{exercice}.json").is_file()
 
 
 def test_la_page_d_accueil_suit_le_registre():
     carnet = json.loads(modules.ACCUEIL.read_text(encoding="utf-8"))
-    tableau = next("".join(c["source"]) for c in carnet["cells"] if modules.ENTETE in "".join(c["source"]))
-    assert modules.tableau_accueil() in tableau, "page d'accueil en retard : lancez « python -m atelier.modules »"
+    tableau = next(
+        "".join(c["source"]) for c in carnet["cells"] if modules.ENTETE in "".join(c["source"])
+    )
+    assert modules.tableau_accueil() in tableau, (
+        "page d'accueil en retard : lancez « python -m atelier.modules »"
+    )
 
 
 def test_un_module_ajoute_au_registre_paraît_partout(tmp_path, monkeypatch):
@@ -49,7 +55,9 @@ def test_un_module_ajoute_au_registre_paraît_partout(tmp_path, monkeypatch):
     texte = "".join("".join(c["source"]) for c in carnet["cells"])
     assert "| 6 | Un thème d'essai | [ouvrir](m6_essai.ipynb) " in texte
     assert "../mes_exercices/m6_essai_elus/m6_essai_elus.ipynb" in texte
-    assert texte.count("| 5 | Programmes de formation") == 1, "le reste du tableau est gardé tel quel"
+    assert texte.count("| 5 | Programmes de formation") == 1, (
+        "le reste du tableau est gardé tel quel"
+    )
 
     # La liste des applications : son titre.
     (tmp_path / "carnets" / "applications").mkdir(parents=True)
@@ -59,8 +67,12 @@ def test_un_module_ajoute_au_registre_paraît_partout(tmp_path, monkeypatch):
 
     # Le guide : ses pages entrent dans le guide ; sans entrée au registre, elles sont refusées.
     copie = copie_du_guide(tmp_path)
-    (copie / "modules" / "m6_essai.md").write_text(PAGE_MODULE + "\nPAGE-DU-MODULE-6\n", encoding="utf-8")
-    (copie / "fiches" / "m6_essai.md").write_text("# Fiche du module 6\n\nUne page.\n", encoding="utf-8")
+    (copie / "modules" / "m6_essai.md").write_text(
+        PAGE_MODULE + "\nPAGE-DU-MODULE-6\n", encoding="utf-8"
+    )
+    (copie / "fiches" / "m6_essai.md").write_text(
+        "# Fiche du module 6\n\nUne page.\n", encoding="utf-8"
+    )
     resultat = guide.construire(copie, tmp_path / "sortie")
     assert "PAGE-DU-MODULE-6" in resultat.html.read_text(encoding="utf-8")
     monkeypatch.setattr(modules, "MODULES", modules.MODULES[:-1])

@@ -29,8 +29,14 @@ pytestmark = [pytest.mark.navigateur, pytest.mark.lent]
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGUMENTS_CHROMIUM = [
-    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
     # Aucun nom d'hôte ne se résout, sauf la machine elle-même : rien ne peut sortir.
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
 ]
@@ -46,9 +52,14 @@ LECON_AVEC_CURSEUR = os.environ.get("ATELIER_LECON_NAVIGATEUR", "notebooks/m0_pr
 @pytest.fixture(scope="module")
 def navigateur():
     playwright_api = pytest.importorskip("playwright.sync_api")
-    exiger(Path(CHROMIUM).exists(), "Chromium est absent (paquet Debian « chromium ») : tests navigateur sautés")
+    exiger(
+        Path(CHROMIUM).exists(),
+        "Chromium est absent (paquet Debian « chromium ») : tests navigateur sautés",
+    )
     with playwright_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGUMENTS_CHROMIUM)
+        chromium = p.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=ARGUMENTS_CHROMIUM
+        )
         yield chromium
         chromium.close()
 
@@ -65,13 +76,21 @@ class Surveillance:
         self.externes: list[str] = []
         self.console: list[str] = []
         page.on("request", self._noter)
-        page.on("response", lambda r: self.console.append(f"{r.status} {r.url}") if r.status >= 400 else None)
-        page.on("console", lambda msg: self.console.append(msg.text) if msg.type == "error" else None)
+        page.on(
+            "response",
+            lambda r: self.console.append(f"{r.status} {r.url}") if r.status >= 400 else None,
+        )
+        page.on(
+            "console", lambda msg: self.console.append(msg.text) if msg.type == "error" else None
+        )
         page.on("pageerror", lambda exc: self.console.append(str(exc)))
 
     def _noter(self, requete):
         adresse = requete.url
-        if not adresse.startswith(("data:", "blob:")) and urlparse(adresse).hostname not in HOTES_LOCAUX:
+        if (
+            not adresse.startswith(("data:", "blob:"))
+            and urlparse(adresse).hostname not in HOTES_LOCAUX
+        ):
             self.externes.append(adresse)
 
     def verifier(self):
@@ -131,8 +150,12 @@ def _demarrer(commande: list[str], home: Path, url_pret: str, entetes: dict | No
     """Lance le serveur ; son journal va dans ``home/serveur.log`` (lu quand un test échoue)."""
     with open(home / "serveur.log", "wb") as journal:
         processus = subprocess.Popen(
-            commande, cwd=RACINE, env=environnement_jupyter(home), start_new_session=True,
-            stdout=journal, stderr=subprocess.STDOUT,
+            commande,
+            cwd=RACINE,
+            env=environnement_jupyter(home),
+            start_new_session=True,
+            stdout=journal,
+            stderr=subprocess.STDOUT,
         )
     try:
         attendre_url(url_pret, entetes=entetes)
@@ -153,8 +176,13 @@ def _arreter(processus) -> None:
 @pytest.fixture(scope="module")
 def voila(tmp_path_factory):
     port = port_libre()
-    commande = [str(Path(os.sys.executable).parent / "voila"), "notebooks/applications",
-                "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1"]
+    commande = [
+        str(Path(os.sys.executable).parent / "voila"),
+        "notebooks/applications",
+        "--no-browser",
+        f"--port={port}",
+        "--Voila.ip=127.0.0.1",
+    ]
     home = tmp_path_factory.mktemp("home-voila")
     processus = _demarrer(commande, home, f"http://127.0.0.1:{port}/")
     yield Serveur(f"http://127.0.0.1:{port}", home / "serveur.log")
@@ -167,11 +195,22 @@ def lab(tmp_path_factory):
     copie = tmp_path_factory.mktemp("copie-du-kit")
     shutil.copytree(RACINE / "notebooks", copie / "notebooks")
     port, jeton = port_libre(), "jeton-navigateur"
-    commande = [str(Path(os.sys.executable).parent / "jupyter"), "lab", "--no-browser", "--allow-root",
-                f"--port={port}", "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={jeton}",
-                f"--ServerApp.root_dir={copie}"]
-    processus = _demarrer(commande, tmp_path_factory.mktemp("home-lab"), f"http://127.0.0.1:{port}/api/status",
-                          {"Authorization": f"token {jeton}"})
+    commande = [
+        str(Path(os.sys.executable).parent / "jupyter"),
+        "lab",
+        "--no-browser",
+        "--allow-root",
+        f"--port={port}",
+        "--ServerApp.ip=127.0.0.1",
+        f"--IdentityProvider.token={jeton}",
+        f"--ServerApp.root_dir={copie}",
+    ]
+    processus = _demarrer(
+        commande,
+        tmp_path_factory.mktemp("home-lab"),
+        f"http://127.0.0.1:{port}/api/status",
+        {"Authorization": f"token {jeton}"},
+    )
     yield f"http://127.0.0.1:{port}", jeton
     _arreter(processus)
 
@@ -179,7 +218,8 @@ def lab(tmp_path_factory):
 def _sorties(page) -> str:
     """Le contenu des zones de sortie (texte et images), pour voir s'il change."""
     return page.eval_on_selector_all(
-        ".jp-OutputArea-output", "els => els.map(e => e.innerText + e.querySelectorAll('img').length"
+        ".jp-OutputArea-output",
+        "els => els.map(e => e.innerText + e.querySelectorAll('img').length"
         " + Array.from(e.querySelectorAll('img')).map(i => i.src.length).join(',')).join('|')",
     )
 
@@ -219,7 +259,9 @@ def test_voila_fiche_commune_change_avec_la_commune(navigateur, voila):
 
 def test_jupyterlab_en_francais_executer_tout_et_deplacer_un_curseur(navigateur, lab):
     lecon = RACINE / LECON_AVEC_CURSEUR  # servie depuis la copie faite par la fixture « lab »
-    exiger(lecon.exists() or os.environ.get("CI") != "true", f"leçon absente : {LECON_AVEC_CURSEUR}")
+    exiger(
+        lecon.exists() or os.environ.get("CI") != "true", f"leçon absente : {LECON_AVEC_CURSEUR}"
+    )
     if not lecon.exists():
         pytest.skip(f"leçon {LECON_AVEC_CURSEUR} pas encore écrite")
     url, jeton = lab
@@ -256,7 +298,9 @@ def test_jupyterlab_en_francais_executer_tout_et_deplacer_un_curseur(navigateur,
     page.close()
 
 
-@pytest.mark.parametrize("application", sorted(p.stem for p in (RACINE / "notebooks" / "applications").glob("*.ipynb")))
+@pytest.mark.parametrize(
+    "application", sorted(p.stem for p in (RACINE / "notebooks" / "applications").glob("*.ipynb"))
+)
 def test_chaque_application_voila_s_affiche_et_repond(navigateur, voila, application):
     """Chaque application s'affiche sans code ; sur un simulateur, un curseur déplacé change le résultat."""
     page = navigateur.new_page(viewport={"width": 1280, "height": 1000}, locale="fr-FR")
@@ -293,16 +337,25 @@ def test_voila_arrete_le_noyau_d_une_page_refermee(navigateur, tmp_path):
     assert reglages.MappingKernelManager.cull_connected is False
 
     port = port_libre()
-    commande = [str(Path(os.sys.executable).parent / "voila"), "notebooks/applications", "--no-browser",
-                f"--port={port}", "--Voila.ip=127.0.0.1",
-                "--MappingKernelManager.cull_idle_timeout=4", "--MappingKernelManager.cull_interval=2"]
+    commande = [
+        str(Path(os.sys.executable).parent / "voila"),
+        "notebooks/applications",
+        "--no-browser",
+        f"--port={port}",
+        "--Voila.ip=127.0.0.1",
+        "--MappingKernelManager.cull_idle_timeout=4",
+        "--MappingKernelManager.cull_interval=2",
+    ]
     processus = _demarrer(commande, tmp_path, f"http://127.0.0.1:{port}/")
     try:
+
         def noyaux() -> int:
             vivants = 0
             for p in psutil.Process(processus.pid).children(recursive=True):
                 try:  # un noyau arrêté peut être zombie un instant
-                    vivants += "ipykernel" in " ".join(p.cmdline()) and p.status() != psutil.STATUS_ZOMBIE
+                    vivants += (
+                        "ipykernel" in " ".join(p.cmdline()) and p.status() != psutil.STATUS_ZOMBIE
+                    )
                 except psutil.Error:
                     pass
             return vivants
@@ -310,8 +363,12 @@ def test_voila_arrete_le_noyau_d_une_page_refermee(navigateur, tmp_path):
         page = navigateur.new_page()
         surveillance = Surveillance(page)
         page.goto(f"http://127.0.0.1:{port}/voila/render/fiche_commune.ipynb", timeout=180_000)
-        _attendre_un_controle(page, Serveur(f"http://127.0.0.1:{port}", tmp_path / "serveur.log"),
-                              surveillance, "fiche_commune")
+        _attendre_un_controle(
+            page,
+            Serveur(f"http://127.0.0.1:{port}", tmp_path / "serveur.log"),
+            surveillance,
+            "fiche_commune",
+        )
         assert noyaux() >= 1  # deux si la page a dû être rechargée
         page.close()
         fin = time.monotonic() + 60
@@ -330,23 +387,39 @@ def test_voila_parle_francais_pendant_le_chargement_et_propose_de_recharger(navi
 
     applis = tmp_path / "applis"
     applis.mkdir()
-    carnet = nbformat.v4.new_notebook(cells=[
-        nbformat.v4.new_code_cell("import time"),
-        nbformat.v4.new_code_cell("time.sleep(20)"),
-        nbformat.v4.new_code_cell("print('Calcul terminé')"),
-    ])
-    carnet.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    carnet = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell("import time"),
+            nbformat.v4.new_code_cell("time.sleep(20)"),
+            nbformat.v4.new_code_cell("print('Calcul terminé')"),
+        ]
+    )
+    carnet.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
     nbformat.write(carnet, applis / "lente.ipynb")
     port = port_libre()
-    commande = [str(Path(os.sys.executable).parent / "voila"), str(applis), "--no-browser", f"--port={port}",
-                "--Voila.ip=127.0.0.1", "--VoilaConfiguration.http_keep_alive_timeout=1"]
+    commande = [
+        str(Path(os.sys.executable).parent / "voila"),
+        str(applis),
+        "--no-browser",
+        f"--port={port}",
+        "--Voila.ip=127.0.0.1",
+        "--VoilaConfiguration.http_keep_alive_timeout=1",
+    ]
     processus = _demarrer(commande, tmp_path, f"http://127.0.0.1:{port}/")
     try:
         page = navigateur.new_page(locale="fr-FR")
-        page.goto(f"http://127.0.0.1:{port}/voila/render/lente.ipynb", wait_until="commit", timeout=60_000)
+        page.goto(
+            f"http://127.0.0.1:{port}/voila/render/lente.ipynb", wait_until="commit", timeout=60_000
+        )
         page.wait_for_selector("#loading_text:has-text('étape 1 sur 3')", timeout=60_000)
         assert "Executing" not in page.inner_text("#loading")
-        page.wait_for_selector("#atelier-alerte button:has-text('Recharger la page')", timeout=30_000)
+        page.wait_for_selector(
+            "#atelier-alerte button:has-text('Recharger la page')", timeout=30_000
+        )
         assert "prend plus de temps que prévu" in page.inner_text("#atelier-alerte")
         page.wait_for_selector("text=Calcul terminé", timeout=60_000)
         assert page.locator("#atelier-alerte").count() == 0

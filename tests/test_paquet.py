@@ -26,8 +26,16 @@ PAQUET = Path(os.environ.get("ATELIER_PAQUET", "/var/tmp/atelier-paquet/atelier-
 
 # --- logique, sur de fausses roues ------------------------------------------------------------
 
-def _roue(dossier: Path, nom: str, version: str, etiquette: str = "py3-none-any", *,
-          dependances=(), requires_python: str | None = None) -> None:
+
+def _roue(
+    dossier: Path,
+    nom: str,
+    version: str,
+    etiquette: str = "py3-none-any",
+    *,
+    dependances=(),
+    requires_python: str | None = None,
+) -> None:
     meta = ["Metadata-Version: 2.1", f"Name: {nom}", f"Version: {version}"]
     meta += [f"Requires-Dist: {d}" for d in dependances]
     if requires_python:
@@ -43,17 +51,29 @@ def faux_depot(tmp_path):
         '[project.optional-dependencies]\ntest = ["pytest"]\n'
     )
     (tmp_path / "contraintes.txt").write_text(
-        "# versions\noutil==1.2\ncalcul==2.0\npytest==9\nargon2-cffi-bindings==26.2.0\n")
+        "# versions\noutil==1.2\ncalcul==2.0\npytest==9\nargon2-cffi-bindings==26.2.0\n"
+    )
     roues = tmp_path / "roues"
     roues.mkdir()
-    _roue(roues, "outil", "1.2", dependances=[
-        'couleurs>=0.4; sys_platform == "win32"', 'terminal; sys_platform != "win32"',
-        'extra-seul; extra == "jolie"',
-    ])
+    _roue(
+        roues,
+        "outil",
+        "1.2",
+        dependances=[
+            'couleurs>=0.4; sys_platform == "win32"',
+            'terminal; sys_platform != "win32"',
+            'extra-seul; extra == "jolie"',
+        ],
+    )
     _roue(roues, "outil", "1.3")  # plus récente, mais contraintes.txt fixe 1.2
     _roue(roues, "terminal", "1.0")
-    _roue(roues, "calcul", "2.0", "cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64",
-          requires_python=">=3.11.5")
+    _roue(
+        roues,
+        "calcul",
+        "2.0",
+        "cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64",
+        requires_python=">=3.11.5",
+    )
     _roue(roues, "calcul", "2.0", "cp311-cp311-macosx_10_13_x86_64")
     _roue(roues, "calcul", "2.0", "cp312-abi3-macosx_11_0_arm64")
     return tmp_path
@@ -64,7 +84,10 @@ def test_la_fermeture_suit_les_marqueurs_et_les_etiquettes_de_chaque_cible(faux_
     assert paquet.manques(roues, C["linux-x86_64"], "3.11", faux_depot) == []
     # Windows : la dépendance réservée à win32 manque, et calcul n'a pas de roue win_amd64 ;
     # la dépendance d'un extra non demandé et celle réservée aux autres systèmes ne comptent pas.
-    assert paquet.manques(roues, C["windows-x86_64"], "3.11", faux_depot) == ["calcul==2.0", "couleurs>=0.4"]
+    assert paquet.manques(roues, C["windows-x86_64"], "3.11", faux_depot) == [
+        "calcul==2.0",
+        "couleurs>=0.4",
+    ]
     # macOS x86-64 10.13 : compatible ; arm64 : roue cp312-abi3, donc pas pour 3.11, mais pour 3.12.
     assert paquet.manques(roues, C["macos-x86_64"], "3.11", faux_depot) == []
     assert paquet.manques(roues, C["macos-arm64"], "3.11", faux_depot) == ["calcul==2.0"]
@@ -75,10 +98,16 @@ def test_la_fermeture_suit_les_marqueurs_et_les_etiquettes_de_chaque_cible(faux_
 
 
 def test_une_derogation_ne_change_que_son_systeme(faux_depot):
-    fixe = {nom: str(paquet.contraintes(c, faux_depot)["argon2-cffi-bindings"].specifier)
-            for nom, c in paquet.CIBLES.items()}
-    assert fixe == {"linux-x86_64": "==26.2.0", "windows-x86_64": "==26.2.0", "macos-arm64": "==26.2.0",
-                    "macos-x86_64": "==25.1.0"}
+    fixe = {
+        nom: str(paquet.contraintes(c, faux_depot)["argon2-cffi-bindings"].specifier)
+        for nom, c in paquet.CIBLES.items()
+    }
+    assert fixe == {
+        "linux-x86_64": "==26.2.0",
+        "windows-x86_64": "==26.2.0",
+        "macos-arm64": "==26.2.0",
+        "macos-x86_64": "==25.1.0",
+    }
     paquet.ecrire_contraintes(faux_depot / "contraintes", racine=faux_depot)
     texte = (faux_depot / "contraintes" / "macos-x86_64.txt").read_text()
     assert "argon2-cffi-bindings==25.1.0" in texte and "outil==1.2" in texte
@@ -99,7 +128,10 @@ def test_le_correctif_minimum_vient_des_roues(faux_depot):
 def test_les_installeurs_verifient_la_version_de_python(tmp_path):
     ici = sys.version_info
     accepte = {f"{ici.major}.{ici.minor}": f"{ici.major}.{ici.minor}.{ici.micro}"}
-    trop_recent = {f"{ici.major}.{ici.minor}": f"{ici.major}.{ici.minor}.{ici.micro + 1}", "3.99": "3.99.0"}
+    trop_recent = {
+        f"{ici.major}.{ici.minor}": f"{ici.major}.{ici.minor}.{ici.micro + 1}",
+        "3.99": "3.99.0",
+    }
     for minimums, code in ((accepte, 0), (trop_recent, 1)):
         paquet.ecrire_installeurs(tmp_path, minimums, "1 Mo", ("windows-x86_64", "macos-arm64"))
         sh = (tmp_path / "installer.sh").read_text(encoding="utf-8")
@@ -113,16 +145,28 @@ def test_les_installeurs_verifient_la_version_de_python(tmp_path):
     lisezmoi = (tmp_path / "LISEZMOI.txt").read_text(encoding="utf-8")
     assert f"{ici.major}.{ici.minor}.{ici.micro + 1} ou plus récent" in lisezmoi
     assert "installer.bat" in lisezmoi and "sh installer.sh" in lisezmoi
-    assert "Windows 64 bits" in lisezmoi and "puce Apple" in lisezmoi and "Linux 64 bits" not in lisezmoi
+    assert (
+        "Windows 64 bits" in lisezmoi
+        and "puce Apple" in lisezmoi
+        and "Linux 64 bits" not in lisezmoi
+    )
 
 
 def test_le_kit_copie_est_celui_du_depot_sans_tests_ni_bancs():
     fichiers = set(paquet.fichiers_du_kit())
-    for attendu in ("pyproject.toml", "contraintes.txt", "src/atelier/chemins.py", "notebooks/00_accueil.ipynb",
-                    "config/jupyter/jupyter_server_config.py", "datasets/datapackage.json"):
+    for attendu in (
+        "pyproject.toml",
+        "contraintes.txt",
+        "src/atelier/chemins.py",
+        "notebooks/00_accueil.ipynb",
+        "config/jupyter/jupyter_server_config.py",
+        "datasets/datapackage.json",
+    ):
         assert attendu in fichiers
     assert any(f.startswith("exercises/source/") for f in fichiers)
-    assert not any(f.split("/")[0] in {"tests", "bench", ".ci", ".git", ".venv", ".etat"} for f in fichiers)
+    assert not any(
+        f.split("/")[0] in {"tests", "bench", ".ci", ".git", ".venv", ".etat"} for f in fichiers
+    )
 
 
 def test_cible_inconnue_refusee_en_francais(capsys):
@@ -133,24 +177,31 @@ def test_cible_inconnue_refusee_en_francais(capsys):
 
 # --- le paquet construit par .ci/run ------------------------------------------------------------
 
+
 def _paquet_construit() -> Path:
     marque = PAQUET / "roues" / "empreinte.txt"
-    exiger(marque.exists() and marque.read_text().strip() == paquet.empreinte(),
-           f"paquet hors ligne absent ou périmé dans {PAQUET} "
-           f"(python -m atelier paquet --sortie {PAQUET.parent})")
+    exiger(
+        marque.exists() and marque.read_text().strip() == paquet.empreinte(),
+        f"paquet hors ligne absent ou périmé dans {PAQUET} "
+        f"(python -m atelier paquet --sortie {PAQUET.parent})",
+    )
     return PAQUET
 
 
 def _sans_reseau_ni_reglages_pip(home: Path) -> dict[str, str]:
     """Rien ne doit venir d'ailleurs que du paquet : ni index, ni find-links de la machine."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PIP_", "JUPYTER", "VIRTUAL_ENV"))}
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith(("PIP_", "JUPYTER", "VIRTUAL_ENV"))
+    }
     env.update(PIP_CONFIG_FILE=os.devnull, HOME=str(home), PYTHONNOUSERSITE="1")
     return env
 
 
 def _unshare_possible() -> bool:
-    return shutil.which("unshare") is not None and subprocess.run(
-        ["unshare", "-n", "true"], capture_output=True).returncode == 0
+    return (
+        shutil.which("unshare") is not None
+        and subprocess.run(["unshare", "-n", "true"], capture_output=True).returncode == 0
+    )
 
 
 @pytest.mark.lent
@@ -159,13 +210,31 @@ def test_le_zip_contient_les_installeurs_et_rien_de_local():
     with zipfile.ZipFile(dossier.with_suffix(".zip")) as z:
         noms = z.namelist()
     racine = paquet.NOM + "/"
-    for attendu in ("LISEZMOI.txt", "installer.bat", "installer.sh", "atelier/pyproject.toml",
-                    *(f"contraintes/{c}.txt" for c in paquet.CIBLES),
-                    "atelier/contraintes.txt", "atelier/notebooks/00_accueil.ipynb"):
+    for attendu in (
+        "LISEZMOI.txt",
+        "installer.bat",
+        "installer.sh",
+        "atelier/pyproject.toml",
+        *(f"contraintes/{c}.txt" for c in paquet.CIBLES),
+        "atelier/contraintes.txt",
+        "atelier/notebooks/00_accueil.ipynb",
+    ):
         assert racine + attendu in noms
     assert all(n.startswith(racine) for n in noms)
-    interdits = {".git", ".venv", ".etat", "__pycache__", ".pytest_cache", ".ruff_cache", "tests", "bench",
-                 ".ipynb_checkpoints", "mes_exercices", "_construit", "release"}
+    interdits = {
+        ".git",
+        ".venv",
+        ".etat",
+        "__pycache__",
+        ".pytest_cache",
+        ".ruff_cache",
+        "tests",
+        "bench",
+        ".ipynb_checkpoints",
+        "mes_exercices",
+        "_construit",
+        "release",
+    }
     assert not [n for n in noms if interdits & set(n.split("/"))]
     assert sum(n.endswith(".whl") for n in noms) > 50
 
@@ -182,12 +251,32 @@ def test_chaque_systeme_se_resout_avec_les_seules_roues_du_paquet(cible, tmp_pat
         # 2. pip lui-même, sans index ni réseau, pour les étiquettes de la cible.
         plateformes = [a for p in paquet.CIBLES[cible].plateformes for a in ("--platform", p)]
         resultat = subprocess.run(
-            ["unshare", "-n", sys.executable, "-m", "pip", "install", "--dry-run", "--no-index",
-             "--find-links", str(roues), "--only-binary=:all:", *plateformes,
-             "--python-version", paquet.minimum_requis(roues, python), "--implementation", "cp",
-             "--target", str(tmp_path / python), "-c", str(dossier / "contraintes" / f"{cible}.txt"),
-             *paquet.dependances(kit)],
-            capture_output=True, text=True, env=_sans_reseau_ni_reglages_pip(tmp_path),
+            [
+                "unshare",
+                "-n",
+                sys.executable,
+                "-m",
+                "pip",
+                "install",
+                "--dry-run",
+                "--no-index",
+                "--find-links",
+                str(roues),
+                "--only-binary=:all:",
+                *plateformes,
+                "--python-version",
+                paquet.minimum_requis(roues, python),
+                "--implementation",
+                "cp",
+                "--target",
+                str(tmp_path / python),
+                "-c",
+                str(dossier / "contraintes" / f"{cible}.txt"),
+                *paquet.dependances(kit),
+            ],
+            capture_output=True,
+            text=True,
+            env=_sans_reseau_ni_reglages_pip(tmp_path),
         )
         assert resultat.returncode == 0, resultat.stderr[-3000:]
         assert "Would install" in resultat.stdout and "jupyterlab-4" in resultat.stdout
@@ -260,21 +349,42 @@ def test_installation_sans_reseau_puis_lab_en_francais_et_une_lecon(tmp_path):
     (ici / "verification.py").write_text(VERIFICATION, encoding="utf-8")
     env = _sans_reseau_ni_reglages_pip(tmp_path)
     # L'interpréteur de base des tests (pas celui du venv), comme un Python installé à part.
-    env["PYTHON"] = str(Path(sys.base_prefix) / "bin" / f"python{sys.version_info.major}.{sys.version_info.minor}")
+    env["PYTHON"] = str(
+        Path(sys.base_prefix) / "bin" / f"python{sys.version_info.major}.{sys.version_info.minor}"
+    )
     env["ATELIER_INSTALLER_SEULEMENT"] = "1"
     try:
         resultat = subprocess.run(
-            ["unshare", "-n", "sh", "-c",
-             f"ip link set lo up && sh installer.sh && atelier/.venv/bin/python verification.py {port_libre()}"],
-            cwd=ici, env=env, capture_output=True, text=True, timeout=1200,
+            [
+                "unshare",
+                "-n",
+                "sh",
+                "-c",
+                f"ip link set lo up && sh installer.sh && atelier/.venv/bin/python verification.py {port_libre()}",
+            ],
+            cwd=ici,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=1200,
         )
         sortie = resultat.stdout + resultat.stderr
         assert resultat.returncode == 0, sortie[-4000:]
-        assert "Installation terminée." in sortie and "VERIFICATION REUSSIE" in sortie, sortie[-4000:]
+        assert "Installation terminée." in sortie and "VERIFICATION REUSSIE" in sortie, sortie[
+            -4000:
+        ]
         # Le kit installé est la copie du paquet (modifiable), pas le dépôt de ces tests.
-        chemin = subprocess.run([str(ici / "atelier/.venv/bin/python"), "-c",
-                                 "from atelier.chemins import RACINE; print(RACINE)"],
-                                capture_output=True, text=True, env=env, cwd=tmp_path).stdout.strip()
+        chemin = subprocess.run(
+            [
+                str(ici / "atelier/.venv/bin/python"),
+                "-c",
+                "from atelier.chemins import RACINE; print(RACINE)",
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=tmp_path,
+        ).stdout.strip()
         assert Path(chemin) == (ici / "atelier").resolve() != RACINE
     finally:
         shutil.rmtree(ici / "atelier" / ".venv", ignore_errors=True)  # plusieurs centaines de Mo

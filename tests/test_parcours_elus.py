@@ -34,7 +34,9 @@ def test_chaque_module_du_registre_a_son_parcours_des_elus():
 
 
 @pytest.mark.parametrize(("exercice", "nom", "valeur"), CAS, ids=[f"{e}-{n}" for e, n, _ in CAS])
-def test_la_reponse_du_corrige_passe_la_verification_et_le_test_cache(exercice, nom, valeur, capsys):
+def test_la_reponse_du_corrige_passe_la_verification_et_le_test_cache(
+    exercice, nom, valeur, capsys
+):
     question = _question(exercice, nom)
     question.verifier(valeur)
     controler(question, valeur, valeur)

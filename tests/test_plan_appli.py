@@ -19,8 +19,12 @@ def fichier(tmp_path, monkeypatch):
 
 
 def _fichiers(liens: str) -> dict[str, bytes]:
-    return {nom: base64.b64decode(donnees) for nom, donnees in
-            re.findall(r'download="([^"]+)" href="data:[^;]+;base64,([^"]+)"', liens)}
+    return {
+        nom: base64.b64decode(donnees)
+        for nom, donnees in re.findall(
+            r'download="([^"]+)" href="data:[^;]+;base64,([^"]+)"', liens
+        )
+    }
 
 
 def test_sans_plan_l_application_attend_la_commune_et_n_ecrit_rien(fichier):
@@ -41,19 +45,26 @@ def test_choisir_sa_commune_la_note_et_le_bouton_donne_les_trois_fichiers(fichie
     boite.ecrire()
     assert "Votre document est prêt" in boite.message.value, boite.message.value
     fichiers = _fichiers(boite.liens.value)
-    assert sorted(fichiers) == ["volet_numerique_kandi.docx", "volet_numerique_kandi.pdf",
-                                "volet_numerique_kandi.xlsx"]
+    assert sorted(fichiers) == [
+        "volet_numerique_kandi.docx",
+        "volet_numerique_kandi.pdf",
+        "volet_numerique_kandi.xlsx",
+    ]
     assert fichiers["volet_numerique_kandi.pdf"].startswith(b"%PDF")
     from docx import Document
 
-    texte = "\n".join(p.text for p in Document(io.BytesIO(fichiers["volet_numerique_kandi.docx"])).paragraphs)
+    texte = "\n".join(
+        p.text for p in Document(io.BytesIO(fichiers["volet_numerique_kandi.docx"])).paragraphs
+    )
     assert "Commune de Kandi" in texte
     assert (fichier.parent / "mon_plan_numerique" / "volet_numerique_kandi.pdf").exists()
 
 
 @pytest.mark.lent
 def test_sur_l_application_partagee_de_la_salle_rien_n_est_lu_ni_garde(fichier, monkeypatch):
-    Plan.ouvrir("Kandi").noter("m4", "relais", 7)  # le plan d'un autre, que le compte partagé verrait
+    Plan.ouvrir("Kandi").noter(
+        "m4", "relais", 7
+    )  # le plan d'un autre, que le compte partagé verrait
     avant = fichier.read_bytes()
     monkeypatch.setattr(appli, "plan_personnel_possible", lambda: False)
     boite = appli.mon_plan_interactif()
@@ -79,7 +90,9 @@ def test_le_voila_partage_de_la_salle_est_reconnu(monkeypatch):
     monkeypatch.setattr(getpass, "getuser", lambda: appli.COMPTE_PARTAGE)
     assert not appli.plan_personnel_possible()
     monkeypatch.setattr(getpass, "getuser", lambda: "awa")
-    monkeypatch.setenv("ATELIER_APPLIS_NOYAUX_MAX", "20")  # posée par la salle pour son Voilà partagé
+    monkeypatch.setenv(
+        "ATELIER_APPLIS_NOYAUX_MAX", "20"
+    )  # posée par la salle pour son Voilà partagé
     assert not appli.plan_personnel_possible()
     hub = pytest.importorskip("atelier.salle.hub")
     assert appli.COMPTE_PARTAGE == hub.COMPTE_APPLIS
@@ -89,7 +102,9 @@ def test_un_plan_abime_est_signale_dans_l_application(fichier):
     fichier.parent.mkdir(parents=True)
     fichier.write_text("{ coupé", encoding="utf-8")
     boite = appli.mon_plan_interactif()
-    assert "gardé tel quel" in boite.children[0].value and "Traceback" not in boite.children[0].value
+    assert (
+        "gardé tel quel" in boite.children[0].value and "Traceback" not in boite.children[0].value
+    )
     boite.menu.value = "Kandi"
     assert Plan.ouvrir().commune == "Kandi"
     assert len(list(fichier.parent.glob("*.illisible-*"))) == 1

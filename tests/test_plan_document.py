@@ -16,25 +16,47 @@ from conftest import RACINE, exiger
 
 ARTEFACTS = RACINE / "tests" / "artefacts" / "plan"
 CHOIX_SEME = {
-    ("m1", "grille"): {code: True for code in (
-        "losi_inst_1", "losi_inst_2", "losi_contenu_1", "losi_services_1", "losi_tech_1", "losi_tech_2")},
+    ("m1", "grille"): {
+        code: True
+        for code in (
+            "losi_inst_1",
+            "losi_inst_2",
+            "losi_contenu_1",
+            "losi_services_1",
+            "losi_tech_1",
+            "losi_tech_2",
+        )
+    },
     ("m1", "part_pai_numerique"): 6.5,
     ("m1", "baisse_fadec"): 30,
     ("m2", "sites"): ["Ekpe", "Djeregbe", "Inconnu"],
-    ("m3", "services"): [{"service": "Certificat de résidence", "van_fcfa": 12_500_000, "depart": 0,
-                          "cible": 40, "cout_fcfa": 4_000_000, "compteur": "Certificats demandés en ligne"}],
+    ("m3", "services"): [
+        {
+            "service": "Certificat de résidence",
+            "van_fcfa": 12_500_000,
+            "depart": 0,
+            "cible": 40,
+            "cout_fcfa": 4_000_000,
+            "compteur": "Certificats demandés en ligne",
+        }
+    ],
     ("m4", "relais"): 9,
     ("m5", "part_cible"): 70,
 }
 
 
 def _texte(chemin) -> str:
-    return " ".join(subprocess.run(["pdftotext", str(chemin), "-"], capture_output=True, text=True,
-                                   check=True).stdout.split())
+    return " ".join(
+        subprocess.run(
+            ["pdftotext", str(chemin), "-"], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
 
 
 def _pages_pdf(chemin) -> list[str]:
-    brut = subprocess.run(["pdftotext", str(chemin), "-"], capture_output=True, text=True, check=True).stdout
+    brut = subprocess.run(
+        ["pdftotext", str(chemin), "-"], capture_output=True, text=True, check=True
+    ).stdout
     return [" ".join(p.split()) for p in brut.split("\f") if p.strip()]
 
 
@@ -65,13 +87,23 @@ def test_sans_choix_les_fiches_sont_des_propositions_marquees(commune, tmp_path,
     for fiche in fiches:
         rubriques = fiche[2::2]
         assert rubriques[:4] == ["Action", "Statut", "Constat", "Objectif"]
-        assert {"Indicateur", "Valeur de départ", "Cible", "Jalons", "Coût estimé", "Financement",
-                "Service responsable", "Calendrier"} <= set(rubriques)
+        assert {
+            "Indicateur",
+            "Valeur de départ",
+            "Cible",
+            "Jalons",
+            "Coût estimé",
+            "Financement",
+            "Service responsable",
+            "Calendrier",
+        } <= set(rubriques)
         assert fiche[fiche.index("Statut") + 1] == PROPOSITION
     tout = texte + " ".join(" ".join(t) for t in tables)
     assert tout.count(SYNTHETIQUE) >= 10
     assert not re.search(r"\d\.\d", tout), "un nombre écrit à l'anglaise (point décimal)"
-    assert not re.search(r"\b(inf|nan|None)\b", tout), "une valeur manquante est écrite telle quelle"
+    assert not re.search(r"\b(inf|nan|None)\b", tout), (
+        "une valeur manquante est écrite telle quelle"
+    )
     assert not re.search(r" [;:!?%»]|« ", tout), "une espace sécable avant ; : ! ? % ou dans « »"
 
     from openpyxl import load_workbook
@@ -96,7 +128,9 @@ def test_les_choix_notes_passent_dans_le_document(tmp_path, plan_vide):
     assert "Commune de Sèmè-Podji" in texte
     tout = texte + " | ".join(" | ".join(t) for t in tables)
     assert "Mettre en ligne\u00a0: Certificat de résidence" in tout  # espace insécable avant « : »
-    assert "Ouvrir 2 centre(s) numérique(s)\u00a0: Ekpe, Djeregbe" in tout  # « Inconnu » laissé de côté
+    assert (
+        "Ouvrir 2 centre(s) numérique(s)\u00a0: Ekpe, Djeregbe" in tout
+    )  # « Inconnu » laissé de côté
     assert "Installer 9 relais digitaux" in tout
     assert "70\u00a0% (donnée synthétique), fin" in tout
     assert "6,5\u00a0% du PAI, choix de la commune" in tout
@@ -113,17 +147,31 @@ def test_les_choix_notes_passent_dans_le_document(tmp_path, plan_vide):
 
 @pytest.mark.lent
 def test_le_pdf_page_par_page(tmp_path, plan_vide):
-    exiger(shutil.which("pdftotext") and shutil.which("pdftoppm"), "poppler-utils (pdftotext, pdftoppm) absent")
+    exiger(
+        shutil.which("pdftotext") and shutil.which("pdftoppm"),
+        "poppler-utils (pdftotext, pdftoppm) absent",
+    )
     fichiers = produire_document("Kandi", tmp_path)
     pages = _pages_pdf(fichiers["pdf"])
     assert 4 <= len(pages) <= 12
-    assert pages[0].startswith("Volet numérique du plan de développement communal — Commune de Kandi")
+    assert pages[0].startswith(
+        "Volet numérique du plan de développement communal — Commune de Kandi"
+    )
     assert "Synthèse pour le conseil communal" in pages[0] and "Fiche 1" not in pages[0]
-    for n, page in enumerate(pages, 1):  # pdftotext peut lire une colonne de tableau après le pied de page
-        assert f"Commune de Kandi — volet numérique du PDC — page {n}" in page, f"pied de la page {n}"
+    for n, page in enumerate(
+        pages, 1
+    ):  # pdftotext peut lire une colonne de tableau après le pied de page
+        assert f"Commune de Kandi — volet numérique du PDC — page {n}" in page, (
+            f"pied de la page {n}"
+        )
     tout = " ".join(pages)
-    for titre in ("La commune en chiffres", "Maturité numérique de la mairie", "Fiches actions",
-                  "Synthèse budgétaire", "Sources et nature des chiffres"):
+    for titre in (
+        "La commune en chiffres",
+        "Maturité numérique de la mairie",
+        "Fiches actions",
+        "Synthèse budgétaire",
+        "Sources et nature des chiffres",
+    ):
         assert titre in tout
     assert len(re.findall(r"Fiche \d : ", tout)) >= 3
     assert tout.count(SYNTHETIQUE) >= 10
@@ -131,7 +179,9 @@ def test_le_pdf_page_par_page(tmp_path, plan_vide):
     ARTEFACTS.mkdir(parents=True, exist_ok=True)
     for ancien in ARTEFACTS.glob("kandi-*.png"):
         ancien.unlink()
-    subprocess.run(["pdftoppm", "-r", "60", "-png", str(fichiers["pdf"]), str(ARTEFACTS / "kandi")], check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "60", "-png", str(fichiers["pdf"]), str(ARTEFACTS / "kandi")], check=True
+    )
     images = sorted(ARTEFACTS.glob("kandi-*.png"))
     assert len(images) == len(pages)
     from PIL import Image
@@ -144,8 +194,20 @@ def test_le_pdf_page_par_page(tmp_path, plan_vide):
 def test_la_ligne_de_commande(tmp_path):
     env_plan = tmp_path / "plan.json"
     resultat = subprocess.run(
-        [sys.executable, "-m", "atelier.plan", "--commune", "kandy", "--sortie", str(tmp_path / "sortie"),
-         "--plan", str(env_plan)], capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "atelier.plan",
+            "--commune",
+            "kandy",
+            "--sortie",
+            str(tmp_path / "sortie"),
+            "--plan",
+            str(env_plan),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert resultat.returncode == 1 and "Commune inconnue : « kandy »" in resultat.stderr
     assert "Kandi" in resultat.stderr and "Traceback" not in resultat.stderr

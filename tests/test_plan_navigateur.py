@@ -9,7 +9,9 @@ pytestmark = [pytest.mark.navigateur, pytest.mark.lent]
 
 
 def test_mon_plan_choisir_ecrire_telecharger(navigateur, voila, tmp_path):  # noqa: F811
-    page = navigateur.new_page(viewport={"width": 1280, "height": 1000}, locale="fr-FR", accept_downloads=True)
+    page = navigateur.new_page(
+        viewport={"width": 1280, "height": 1000}, locale="fr-FR", accept_downloads=True
+    )
     surveillance = Surveillance(page)
     page.goto(f"{voila}/voila/render/mon_plan.ipynb", timeout=180_000)
     _attendre_un_controle(page, voila, surveillance, "mon_plan")
@@ -31,7 +33,9 @@ def test_mon_plan_choisir_ecrire_telecharger(navigateur, voila, tmp_path):  # no
         chemin = tmp_path / nom
         telechargement.save_as(chemin)
         extension = chemin.suffix
-        assert nom.startswith("volet_numerique_kandi") and chemin.read_bytes().startswith(debuts[extension])
+        assert nom.startswith("volet_numerique_kandi") and chemin.read_bytes().startswith(
+            debuts[extension]
+        )
     _capture(page, "appli_mon_plan_document")
     surveillance.verifier()
     page.close()

@@ -30,7 +30,9 @@ def fichier(tmp_path, monkeypatch):
 
 
 def _notes(fichier, commune: str, module: str) -> dict:
-    entrees = json.loads(fichier.read_text(encoding="utf-8"))["communes"][commune]["modules"][module]
+    entrees = json.loads(fichier.read_text(encoding="utf-8"))["communes"][commune]["modules"][
+        module
+    ]
     return {cle: e["valeur"] for cle, e in entrees.items()}
 
 
@@ -46,11 +48,18 @@ def _fiche(commune: str, module: str) -> contenu.Fiche:
 
 def test_m1_grille_cochee_par_la_commune(fichier):
     sim = grille_interactive("Kandi")
-    sim.regler(**{code: True for code in ("losi_services_1", "losi_services_2", "losi_services_3")},
-                 losi_inst_1=False, losi_inst_2=False, losi_inst_3=False, losi_inst_4=False)
+    sim.regler(
+        **{code: True for code in ("losi_services_1", "losi_services_2", "losi_services_3")},
+        losi_inst_1=False,
+        losi_inst_2=False,
+        losi_inst_3=False,
+        losi_inst_4=False,
+    )
     noter_dans_mon_plan(sim).bouton.click()
     grille = _notes(fichier, "Kandi", "m1")["grille"]
-    assert len(grille) == 20 and grille["losi_services_3"] is True and grille["losi_inst_1"] is False
+    assert (
+        len(grille) == 20 and grille["losi_services_3"] is True and grille["losi_inst_1"] is False
+    )
     assert Plan.ouvrir().lire("m1", "grille") == grille  # relu depuis le fichier
     document = contenu.construire("Kandi", Plan.ouvrir("Kandi"), figures=False)
     assert document.grille_du_participant and document.critere_faible == "Cadre institutionnel"
@@ -97,10 +106,14 @@ def test_m4_relais_et_actions(fichier):
     sim = simulateur_relais("Kandi")
     sim.regler(nb_relais=25)
     boite = noter_dans_mon_plan(sim)
-    boite.champs["actions"].value = "Un kiosque au marché central\n\n  Former les jeunes du quartier  "
+    boite.champs[
+        "actions"
+    ].value = "Un kiosque au marché central\n\n  Former les jeunes du quartier  "
     boite.bouton.click()
     assert _notes(fichier, "Kandi", "m4") == {
-        "relais": 25, "actions": ["Un kiosque au marché central", "Former les jeunes du quartier"]}
+        "relais": 25,
+        "actions": ["Un kiosque au marché central", "Former les jeunes du quartier"],
+    }
     fiche = _fiche("Kandi", "m4")
     assert not fiche.proposition and "25 relais" in fiche.titre
 
@@ -122,7 +135,9 @@ def test_rouvrir_le_module_reprend_les_choix_notes(fichier):
     assert neuf.controles["part_cible"].value != 70
     boite = noter_dans_mon_plan(neuf)
     assert neuf.valeurs()["part_cible"] == 70 and neuf.valeurs()["annees"] == 4
-    assert neuf.resultat["trajectoire_pct"][-1] == pytest.approx(70)  # redessiné avec les choix notés
+    assert neuf.resultat["trajectoire_pct"][-1] == pytest.approx(
+        70
+    )  # redessiné avec les choix notés
     assert len(neuf.resultat["trajectoire_pct"]) == 5  # aujourd'hui et 4 ans
     assert "Déjà noté dans votre plan pour Kandi" in boite.message.value
 
@@ -135,7 +150,9 @@ def test_un_simulateur_ouvert_ailleurs_passe_sur_la_commune_du_plan(fichier):
     boite = noter_dans_mon_plan(autre)
     assert autre.valeurs()["commune"] == "Kandi" and autre.valeurs()["rayon_km"] == 12
     assert autre.resultat["nouveaux_sites"] == sim.resultat["nouveaux_sites"]
-    autre.controles["commune"].value = "Nikki"  # rien de noté pour Nikki : le simulateur reste libre
+    autre.controles[
+        "commune"
+    ].value = "Nikki"  # rien de noté pour Nikki : le simulateur reste libre
     assert "Rien n'est encore noté pour Nikki" in _texte(boite.message.value)
     autre.controles["commune"].value = "Kandi"  # revenir sur Kandi reprend ses choix
     assert autre.valeurs()["rayon_km"] == 12
@@ -179,9 +196,14 @@ def test_sur_l_application_partagee_rien_n_est_note(fichier, monkeypatch):
 
 
 # --- Mes vrais chiffres ------------------------------------------------------------------
-@pytest.mark.parametrize(("texte", "attendu"), [
-    ("1 140 000", 1_140_000), ("1\u202f140\u202f000", 1_140_000), ("210000", 210_000),
-])
+@pytest.mark.parametrize(
+    ("texte", "attendu"),
+    [
+        ("1 140 000", 1_140_000),
+        ("1\u202f140\u202f000", 1_140_000),
+        ("210000", 210_000),
+    ],
+)
 def test_un_chiffre_ecrit_a_la_francaise_est_compris(texte, attendu):
     assert lire_mon_chiffre("Kandi", "population_2024", texte) == attendu
 
@@ -191,13 +213,18 @@ def test_pourcentages_a_la_francaise():
     assert lire_mon_chiffre("Kandi", "taux_usage_internet", "12 %") == pytest.approx(12.0)
 
 
-@pytest.mark.parametrize(("colonne", "texte", "message"), [
-    ("taux_usage_internet", "140", "entre 0 et 100"),
-    ("nb_relais", "60", "entre 0 et 50"),
-    ("population_2024", "12,5", "nombre entier"),
-    ("population_2024", "beaucoup", "ne se lit pas comme un nombre"),
-])
-def test_un_chiffre_hors_des_bornes_est_refuse_et_rien_n_est_ecrit(fichier, colonne, texte, message):
+@pytest.mark.parametrize(
+    ("colonne", "texte", "message"),
+    [
+        ("taux_usage_internet", "140", "entre 0 et 100"),
+        ("nb_relais", "60", "entre 0 et 50"),
+        ("population_2024", "12,5", "nombre entier"),
+        ("population_2024", "beaucoup", "ne se lit pas comme un nombre"),
+    ],
+)
+def test_un_chiffre_hors_des_bornes_est_refuse_et_rien_n_est_ecrit(
+    fichier, colonne, texte, message
+):
     with pytest.raises(ErreurAtelier) as erreur:
         noter_mon_chiffre("Kandi", colonne, texte)
     assert message in str(erreur.value) and f"« {texte} »" in str(erreur.value)
@@ -218,7 +245,10 @@ def test_le_formulaire_note_vos_chiffres_et_le_document_les_reprend(fichier):
     assert "✓ Noté pour Kandi" in boite.message.value and "310 000" in _texte(boite.liste.value)
     chiffre = Plan.ouvrir().mes_chiffres()["population_2024"]
     assert chiffre["valeur"] == 310_000 and chiffre["origine"] == "vos chiffres"
-    ligne = next(c for c in contenu.chiffres_cles("Kandi", Plan.ouvrir("Kandi"))
-                 if c["indicateur"] == "Population estimée en 2024")
+    ligne = next(
+        c
+        for c in contenu.chiffres_cles("Kandi", Plan.ouvrir("Kandi"))
+        if c["indicateur"] == "Population estimée en 2024"
+    )
     assert _texte(ligne["valeur"]) == "310 000"
     assert ligne["origine"] == "chiffre de la commune"

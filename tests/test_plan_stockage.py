@@ -101,7 +101,10 @@ def test_sans_variable_le_plan_est_dans_le_dossier_personnel(tmp_path, monkeypat
         ('{"version": 0, "communes": {}}', "autre version"),
         ('{"version": 2, "communes": {}}', "autre version"),
         ('{"version": 1, "communes": {"Kandi": "oui"}}', "abîmée"),
-        ('{"version": 1, "communes": {"Kandi": {"modules": {"m1": {"part_pai_numerique": 4}}}}}', "abîmée"),
+        (
+            '{"version": 1, "communes": {"Kandi": {"modules": {"m1": {"part_pai_numerique": 4}}}}}',
+            "abîmée",
+        ),
         (b"\xff\xfe\x00plan", "ne peut pas être lu"),
     ],
     ids=["coupe", "pas_un_plan", "ancien", "plus_recent", "abime", "choix_sans_valeur", "pas_utf8"],
@@ -116,7 +119,9 @@ def test_un_fichier_abime_est_garde_de_cote_et_un_plan_neuf_commence(fichier, co
     copies = list(fichier.parent.glob("mon_plan_numerique.illisible-*.json"))
     assert len(copies) == 1 and copies[0].read_bytes() == brut  # rien de ce qu'il avait n'est perdu
     assert copies[0].name in plan.avertissement
-    assert json.loads(fichier.read_text(encoding="utf-8"))["communes"] == {"Kandi": {"modules": {}, "mes_chiffres": {}}}
+    assert json.loads(fichier.read_text(encoding="utf-8"))["communes"] == {
+        "Kandi": {"modules": {}, "mes_chiffres": {}}
+    }
     plan.noter("m1", "part_pai_numerique", 3)
     assert Plan.ouvrir().lire("m1", "part_pai_numerique") == 3
 

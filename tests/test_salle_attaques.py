@@ -35,7 +35,11 @@ pytestmark = [pytest.mark.lent, pytest.mark.hub]
 MARQUE_CARNET_DE_NOTES = b"submitted_assignment"  # une table du carnet de notes nbgrader
 
 
-def _poster_au_depot(devoir: str, membres: str, entetes: str = "{'Authorization': 'token ' + os.environ['JUPYTERHUB_API_TOKEN']}") -> str:
+def _poster_au_depot(
+    devoir: str,
+    membres: str,
+    entetes: str = "{'Authorization': 'token ' + os.environ['JUPYTERHUB_API_TOKEN']}",
+) -> str:
     """Le code qu'un participant tape dans son noyau pour envoyer lui-même une archive au dépôt."""
     return (
         "import io, os, tarfile, urllib.request, urllib.error\n"
@@ -61,21 +65,28 @@ def _poster_au_depot(devoir: str, membres: str, entetes: str = "{'Authorization'
 
 def _essayer(code: str) -> str:
     """Du code qui doit échouer faute de droits ; affiche le nom de l'erreur."""
-    return f"try:\n    {code}\n    print('RÉUSSI')\nexcept OSError as e:\n    print(type(e).__name__)"
+    return (
+        f"try:\n    {code}\n    print('RÉUSSI')\nexcept OSError as e:\n    print(type(e).__name__)"
+    )
 
 
 def test_un_participant_hostile_ne_casse_pas_la_remise(salle):  # noqa: F811 (fixture importée)
     etat, hub, prefixe = salle["etat"], salle["hub"], salle["prefixe"]
     formateur = f"{prefixe}form"
-    honnete, attaquant, victime, cachottier = (f"{prefixe}{n}" for n in ("awa", "koffi", "nadia", "charge01"))
+    honnete, attaquant, victime, cachottier = (
+        f"{prefixe}{n}" for n in ("awa", "koffi", "nadia", "charge01")
+    )
     participants = [honnete, attaquant, victime, cachottier]
     cours, devoir, carnet = etat.cours_id, SCENARIO.devoir, SCENARIO.carnet
     assert not (etat.echange / cours / "inbound").exists()
 
     hub.demarrer(formateur)
     srv_formateur = hub.serveur(formateur)
-    _nbgrader(srv_formateur, f"nbgrader generate_assignment {devoir} --force",
-              f"nbgrader release_assignment {devoir} --force")
+    _nbgrader(
+        srv_formateur,
+        f"nbgrader generate_assignment {devoir} --force",
+        f"nbgrader release_assignment {devoir} --force",
+    )
     with concurrent.futures.ThreadPoolExecutor(4) as pool:
         list(pool.map(hub.demarrer, participants))
     srv = {nom: hub.serveur(nom) for nom in participants}
@@ -89,14 +100,23 @@ def test_un_participant_hostile_ne_casse_pas_la_remise(salle):  # noqa: F811 (fi
     mon_carnet = f"{cours}/{devoir}/{carnet}"  # relatif au dossier personnel, où le noyau démarre
 
     # Les pièges posés dans le dossier du devoir avant de le remettre.
-    liens_poses = {"solutions.ipynb": source, "solutions.html": source, "jeton.html": fichier_jeton,
-                   "carnet_de_notes.db": etat.cours / "gradebook.db", "cours": etat.cours}
+    liens_poses = {
+        "solutions.ipynb": source,
+        "solutions.html": source,
+        "jeton.html": fichier_jeton,
+        "carnet_de_notes.db": etat.cours / "gradebook.db",
+        "cours": etat.cours,
+    }
     pieges = {
-        attaquant: "".join(f"os.symlink({str(cible)!r}, os.path.join(d, {nom!r}))\n"
-                           for nom, cible in liens_poses.items()),
-        cachottier: ("open(os.path.join(d, 'brouillon.txt'), 'w').write('à moi seul')\n"
-                     "os.chmod(os.path.join(d, 'brouillon.txt'), 0)\n"
-                     "os.mkdir(os.path.join(d, 'prive'), 0)\n"),
+        attaquant: "".join(
+            f"os.symlink({str(cible)!r}, os.path.join(d, {nom!r}))\n"
+            for nom, cible in liens_poses.items()
+        ),
+        cachottier: (
+            "open(os.path.join(d, 'brouillon.txt'), 'w').write('à moi seul')\n"
+            "os.chmod(os.path.join(d, 'brouillon.txt'), 0)\n"
+            "os.mkdir(os.path.join(d, 'prive'), 0)\n"
+        ),
     }
 
     # Chacun fait le devoir et le remet par le hub, avec les réponses de la solution.
@@ -131,20 +151,28 @@ def test_un_participant_hostile_ne_casse_pas_la_remise(salle):  # noqa: F811 (fi
     faux = json.loads(source.read_text(encoding="utf-8"))
     faux["cells"] = [c for c in faux["cells"] if c["cell_type"] == "markdown"][:1]
     faux["cells"][0]["source"] = "Copie forgée par un autre compte"
-    archive_piegee = repr([
-        (carnet, "copie", mon_carnet), ("solutions.ipynb", "lien", str(source)),
-        (f"../{victime}/{devoir}/x/{carnet}", "texte", json.dumps(faux)), ("/tmp/evasion.txt", "texte", "x"),
-    ])
+    archive_piegee = repr(
+        [
+            (carnet, "copie", mon_carnet),
+            ("solutions.ipynb", "lien", str(source)),
+            (f"../{victime}/{devoir}/x/{carnet}", "texte", json.dumps(faux)),
+            ("/tmp/evasion.txt", "texte", "x"),
+        ]
+    )
     sans_jeton = _poster_au_depot(devoir, repr([(carnet, "texte", json.dumps(faux))]), entetes="{}")
-    tentatives = srv[attaquant].executer([
-        f"import json, os\njson.dump({faux!r}, open('faux.ipynb', 'w'))",
-        _essayer(f"os.makedirs({str(etat.echange / cours / 'inbound' / f'{victime}+{devoir}+x+y')!r})"),
-        _essayer(f"os.makedirs({str(depots / victime / devoir / 'x')!r})"),
-        _essayer(f"os.listdir({str(depots)!r})"),
-        _essayer(f"open({str(etat.echange / cours / 'outbound' / 'piege.txt')!r}, 'w')"),
-        sans_jeton,
-        _poster_au_depot(devoir, archive_piegee),
-    ])
+    tentatives = srv[attaquant].executer(
+        [
+            f"import json, os\njson.dump({faux!r}, open('faux.ipynb', 'w'))",
+            _essayer(
+                f"os.makedirs({str(etat.echange / cours / 'inbound' / f'{victime}+{devoir}+x+y')!r})"
+            ),
+            _essayer(f"os.makedirs({str(depots / victime / devoir / 'x')!r})"),
+            _essayer(f"os.listdir({str(depots)!r})"),
+            _essayer(f"open({str(etat.echange / cours / 'outbound' / 'piege.txt')!r}, 'w')"),
+            sans_jeton,
+            _poster_au_depot(devoir, archive_piegee),
+        ]
+    )
     assert all(t["statut"] == "ok" for t in tentatives), tentatives
     sorties = [t["texte"].strip() for t in tentatives[1:]]
     assert sorties[:4] == ["PermissionError"] * 4, sorties
@@ -154,7 +182,8 @@ def test_un_participant_hostile_ne_casse_pas_la_remise(salle):  # noqa: F811 (fi
 
     # Le formateur ramasse, corrige, rend les retours et fait le bilan (sa commande, sous son compte).
     ramassage, correction, _, _ = _nbgrader(
-        srv_formateur, f"python -m atelier.formateur ramasser {devoir} --cours .",
+        srv_formateur,
+        f"python -m atelier.formateur ramasser {devoir} --cours .",
         f"python -m atelier.formateur corriger {devoir} --cours .",
         f"python -m atelier.formateur retours {devoir} --cours . --forcer",
         "python -m atelier.formateur bilan --cours .",
@@ -165,7 +194,9 @@ def test_un_participant_hostile_ne_casse_pas_la_remise(salle):  # noqa: F811 (fi
     assert "Traceback" not in sortie and "shutil.Error" not in sortie, sortie
     for nom in participants:
         assert f"✓ {nom} : ramassée." in sortie, sortie
-    alerte = next(ligne for ligne in sortie.splitlines() if ligne.startswith(f"ALERTE {attaquant} :"))
+    alerte = next(
+        ligne for ligne in sortie.splitlines() if ligne.startswith(f"ALERTE {attaquant} :")
+    )
     for morceau in ("solutions.ipynb (lien", f"../{victime}/", "/tmp/evasion.txt"):
         assert morceau in alerte, alerte
 
@@ -178,7 +209,10 @@ def test_un_participant_hostile_ne_casse_pas_la_remise(salle):  # noqa: F811 (fi
         ramasse = json.loads((soumis / nom / devoir / carnet).read_text(encoding="utf-8"))
         assert [texte(c) for c in ramasse["cells"]] == remis[nom], nom
     assert sorted(p.name for p in (soumis / attaquant / devoir).iterdir()) == [
-        carnet, "submission_secret.txt", "timestamp.txt"]
+        carnet,
+        "submission_secret.txt",
+        "timestamp.txt",
+    ]
     assert not any(p.is_symlink() for p in soumis.rglob("*"))
 
     # Dans le bilan (tableau de bord) : l'incident, au nom de l'attaquant.
@@ -192,7 +226,10 @@ def test_un_participant_hostile_ne_casse_pas_la_remise(salle):  # noqa: F811 (fi
         assert len(srv[nom].lister(f"{cours}/{devoir}/feedback")) == 1, nom
 
     # Aucun secret là où un participant lit : l'échange, les dossiers personnels des participants.
-    secrets = [c.encode() for c in SCENARIO.extraits_caches] + [jeton_formateur.encode(), MARQUE_CARNET_DE_NOTES]
+    secrets = [c.encode() for c in SCENARIO.extraits_caches] + [
+        jeton_formateur.encode(),
+        MARQUE_CARNET_DE_NOTES,
+    ]
     lisibles = [etat.echange, *(Path(etat.homes) / nom for nom in etat.participants)]
     fuites = []
     for racine in lisibles:

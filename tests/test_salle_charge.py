@@ -48,9 +48,15 @@ def test_les_noyaux_de_la_salle_passent_par_des_sockets_unix_dans_un_dossier_pri
     dossier = Path(f"/tmp/atelier-noyaux-{os.getuid()}")
     assert reglages.KernelManager.transport == "ipc"
     assert reglages.KernelManager.ip == str(dossier / "noyau")
-    assert len(f"{reglages.KernelManager.ip}-999") < 100, "un chemin de socket Unix est limité à 107 caractères"
+    assert len(f"{reglages.KernelManager.ip}-999") < 100, (
+        "un chemin de socket Unix est limité à 107 caractères"
+    )
     etat = dossier.lstat()
-    assert stat.S_ISDIR(etat.st_mode) and etat.st_uid == os.getuid() and stat.S_IMODE(etat.st_mode) == 0o700
+    assert (
+        stat.S_ISDIR(etat.st_mode)
+        and etat.st_uid == os.getuid()
+        and stat.S_IMODE(etat.st_mode) == 0o700
+    )
 
 
 def test_un_dossier_des_noyaux_pose_par_un_autre_compte_n_est_pas_utilise(monkeypatch):
@@ -80,9 +86,16 @@ def test_trente_participants_en_meme_temps_sans_aucune_erreur():
     lecon = json.loads(LECON.read_text(encoding="utf-8"))
     cellules = sum(1 for c in lecon["cells"] if c["cell_type"] == "code")
     noms = [f"p{i:02d}" for i in range(NB_PARTICIPANTS)]
-    with charge.salle_de_test(noms, [], RACINE / "exercises" / "source") as (hub, prefixe, _, journal):
+    with charge.salle_de_test(noms, [], RACINE / "exercises" / "source") as (
+        hub,
+        prefixe,
+        _,
+        journal,
+    ):
         mesure = charge.palier(hub, [prefixe + n for n in noms], lecon, MOUVEMENTS)
-        en_erreur = [p["nom"] for p in mesure["parcours"] if p["erreur"] or p["demarrage_s"] is None]
+        en_erreur = [
+            p["nom"] for p in mesure["parcours"] if p["erreur"] or p["demarrage_s"] is None
+        ]
         journal_des_erreurs = "\n".join(charge.journal_de(journal, en_erreur)) if en_erreur else ""
         causes = {nom: charge.cause_connue(journal, nom) for nom in en_erreur}
 

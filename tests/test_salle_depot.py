@@ -44,19 +44,21 @@ def _tar(membres: list[tuple[str, bytes | None, bytes]]) -> bytes:
 def test_une_copie_piegee_est_rangee_sans_ses_pieges(tmp_path):
     depots = tmp_path / "depots"
     depots.mkdir()
-    corps = _tar([
-        ("exo.ipynb", None, CARNET.encode()),
-        ("donnees/notes.csv", None, b"a;b\n"),
-        ("solutions.ipynb", tarfile.SYMTYPE, b"/srv/cours/source/exo/exo.ipynb"),
-        ("dur", tarfile.LNKTYPE, b"exo.ipynb"),
-        ("tube", tarfile.FIFOTYPE, b""),
-        ("../../hors.txt", None, b"evasion"),
-        ("/etc/absolu.txt", None, b"evasion"),
-        (".cache/x", None, b"cache"),
-        ("timestamp.txt", None, b"2000-01-01 00:00:00.000000 UTC"),
-        ("exo.ipynb", None, b"copie en double"),
-        ("exo.ipynb/dedans.txt", None, b"un fichier sous un fichier"),
-    ])
+    corps = _tar(
+        [
+            ("exo.ipynb", None, CARNET.encode()),
+            ("donnees/notes.csv", None, b"a;b\n"),
+            ("solutions.ipynb", tarfile.SYMTYPE, b"/srv/cours/source/exo/exo.ipynb"),
+            ("dur", tarfile.LNKTYPE, b"exo.ipynb"),
+            ("tube", tarfile.FIFOTYPE, b""),
+            ("../../hors.txt", None, b"evasion"),
+            ("/etc/absolu.txt", None, b"evasion"),
+            (".cache/x", None, b"cache"),
+            ("timestamp.txt", None, b"2000-01-01 00:00:00.000000 UTC"),
+            ("exo.ipynb", None, b"copie en double"),
+            ("exo.ipynb/dedans.txt", None, b"un fichier sous un fichier"),
+        ]
+    )
     recu = depot.deposer(depots, "awa", "m0", corps)
     copie = next((depots / "awa" / "m0").iterdir())
     ecrits = sorted(p.relative_to(copie).as_posix() for p in copie.rglob("*") if p.is_file())
@@ -64,18 +66,29 @@ def test_une_copie_piegee_est_rangee_sans_ses_pieges(tmp_path):
     assert not any(p.is_symlink() for p in tmp_path.rglob("*"))
     assert not (tmp_path / "hors.txt").exists() and not Path("/etc/absolu.txt").exists()
     # L'heure est celle du dépôt, pas celle que la copie prétend.
-    assert (copie / "timestamp.txt").read_text() == recu.horodatage != "2000-01-01 00:00:00.000000 UTC"
+    assert (
+        (copie / "timestamp.txt").read_text() == recu.horodatage != "2000-01-01 00:00:00.000000 UTC"
+    )
     assert copie.name.startswith(recu.horodatage + "+")
     assert recu.fichiers == 2 and len(recu.refus) == 8, recu.refus
-    assert (copie / "exo.ipynb").read_text() == CARNET, "la première version d'un nom en double est gardée"
+    assert (copie / "exo.ipynb").read_text() == CARNET, (
+        "la première version d'un nom en double est gardée"
+    )
     assert any("solutions.ipynb (lien" in r for r in recu.refus)
 
 
-@pytest.mark.parametrize("corps, code, morceau", [
-    (b"pas une archive", 400, "illisible"),
-    (_tar([("vide/", tarfile.DIRTYPE, b"")]), 400, "aucun fichier"),
-    (_tar([(f"f{i}.txt", None, b"x") for i in range(depot.FICHIERS_MAX + 1)]), 413, "plus de 1000 fichiers"),
-])
+@pytest.mark.parametrize(
+    "corps, code, morceau",
+    [
+        (b"pas une archive", 400, "illisible"),
+        (_tar([("vide/", tarfile.DIRTYPE, b"")]), 400, "aucun fichier"),
+        (
+            _tar([(f"f{i}.txt", None, b"x") for i in range(depot.FICHIERS_MAX + 1)]),
+            413,
+            "plus de 1000 fichiers",
+        ),
+    ],
+)
 def test_une_copie_refusee_ne_laisse_rien(tmp_path, corps, code, morceau):
     with pytest.raises(depot.CopieRefusee) as refus:
         depot.deposer(tmp_path, "awa", "m0", corps)
@@ -119,7 +132,10 @@ class AuthFactice:
 
 @pytest.fixture
 def service(tmp_path):
-    depots, outbound = tmp_path / "echange" / "cours" / "depots", tmp_path / "echange" / "cours" / "outbound"
+    depots, outbound = (
+        tmp_path / "echange" / "cours" / "depots",
+        tmp_path / "echange" / "cours" / "outbound",
+    )
     depots.mkdir(parents=True)
     (outbound / "m0").mkdir(parents=True)
     (outbound / "m0" / "exo.ipynb").write_text(CARNET)
@@ -128,7 +144,9 @@ def service(tmp_path):
 
     def tourner():
         asyncio.set_event_loop(asyncio.new_event_loop())
-        app = depot.application(depots, outbound, "/services/depot/", AuthFactice({"j-awa": "awa", "j-koffi": "koffi"}))
+        app = depot.application(
+            depots, outbound, "/services/depot/", AuthFactice({"j-awa": "awa", "j-koffi": "koffi"})
+        )
         serveur = httpserver.HTTPServer(app, max_body_size=depot.TAILLE_MAX + 2**20)
         serveur.listen(port, "127.0.0.1")
         boucle["io"] = ioloop.IOLoop.current()
@@ -138,15 +156,21 @@ def service(tmp_path):
     fil = threading.Thread(target=tourner, daemon=True)
     fil.start()
     pret.wait(10)
-    yield {"url": f"http://127.0.0.1:{port}/services/depot/", "depots": depots, "outbound": outbound,
-           "echange": tmp_path / "echange"}
+    yield {
+        "url": f"http://127.0.0.1:{port}/services/depot/",
+        "depots": depots,
+        "outbound": outbound,
+        "echange": tmp_path / "echange",
+    }
     boucle["io"].add_callback(boucle["io"].stop)
     fil.join(10)
 
 
 def _poster(service, exercice: str, jeton: str | None, corps: bytes) -> requests.Response:
     entetes = {"Authorization": f"token {jeton}"} if jeton else {}
-    return requests.post(f"{service['url']}api/depot/{exercice}", data=corps, headers=entetes, timeout=30)
+    return requests.post(
+        f"{service['url']}api/depot/{exercice}", data=corps, headers=entetes, timeout=30
+    )
 
 
 def test_le_service_range_chaque_copie_sous_le_compte_du_jeton(service):
@@ -158,7 +182,9 @@ def test_le_service_range_chaque_copie_sous_le_compte_du_jeton(service):
     assert inconnu.status_code == 404 and "n'a pas été distribué" in inconnu.json()["message"]
     assert _poster(service, "..", "j-awa", corps).status_code in (400, 404)
     # Le nom d'une autre dans l'archive ne change rien : le compte est celui du jeton.
-    usurpation = _tar([("exo.ipynb", None, CARNET.encode()), ("../nadia/m0/x/exo.ipynb", None, b"faux")])
+    usurpation = _tar(
+        [("exo.ipynb", None, CARNET.encode()), ("../nadia/m0/x/exo.ipynb", None, b"faux")]
+    )
     ok = _poster(service, "m0", "j-koffi", usurpation)
     assert ok.status_code == 201, ok.text
     assert ok.json()["fichiers"] == 1 and "hors du dossier" in ok.json()["refus"][0]
@@ -191,19 +217,35 @@ def test_remettre_puis_ramasser_par_le_depot(service, tmp_path, monkeypatch):
     config.Exchange.cache = str(tmp_path / "cache")
     config.CourseDirectory.groupshared = True
     coursedir = CourseDirectory(config=config)
-    remise = DepotAuthentifie(coursedir=coursedir, authenticator=Authenticator(config=config), config=config,
-                              adresse=service["url"], jeton="j-awa")
+    remise = DepotAuthentifie(
+        coursedir=coursedir,
+        authenticator=Authenticator(config=config),
+        config=config,
+        adresse=service["url"],
+        jeton="j-awa",
+    )
     remise.start()
 
     copie = next((service["depots"] / "awa" / "m0").iterdir())
-    assert sorted(p.name for p in copie.iterdir()) == ["exo.ipynb", "submission_secret.txt", "timestamp.txt"]
+    assert sorted(p.name for p in copie.iterdir()) == [
+        "exo.ipynb",
+        "submission_secret.txt",
+        "timestamp.txt",
+    ]
     cache = next((tmp_path / "cache" / "cours").iterdir())
     assert cache.name.endswith("+m0+" + (copie / "timestamp.txt").read_text())
-    assert (cache / "submission_secret.txt").read_text() == (copie / "submission_secret.txt").read_text()
+    assert (cache / "submission_secret.txt").read_text() == (
+        copie / "submission_secret.txt"
+    ).read_text()
 
     # Un jeton refusé : message en français, rien de remis, rien dans le cache.
-    refusee = DepotAuthentifie(coursedir=coursedir, authenticator=Authenticator(config=config), config=config,
-                               adresse=service["url"], jeton="faux")
+    refusee = DepotAuthentifie(
+        coursedir=coursedir,
+        authenticator=Authenticator(config=config),
+        config=config,
+        adresse=service["url"],
+        jeton="faux",
+    )
     with pytest.raises(Exception, match="connectez-vous au hub"):
         refusee.start()
     assert len(list((tmp_path / "cache" / "cours").iterdir())) == 1
@@ -213,11 +255,14 @@ def test_remettre_puis_ramasser_par_le_depot(service, tmp_path, monkeypatch):
     (cours / "source" / "m0").mkdir(parents=True)
     (cours / "source" / "m0" / "exo.ipynb").write_text(CARNET)
     (cours / "nbgrader_config.py").write_text(
-        f"c = get_config()\nc.Exchange.root = {str(service['echange'])!r}\nc.CourseDirectory.course_id = 'cours'\n")
+        f"c = get_config()\nc.Exchange.root = {str(service['echange'])!r}\nc.CourseDirectory.course_id = 'cours'\n"
+    )
     source = ramassage.dossier_depots(cours)
     assert source == service["depots"]
     lignes = ramassage.ramasser_echange(cours, "m0", source)
     assert lignes == ["✓ awa : ramassée."], lignes
     soumis = cours / "submitted" / "awa" / "m0"
-    assert (soumis / "submission_secret.txt").read_text() == (cache / "submission_secret.txt").read_text()
+    assert (soumis / "submission_secret.txt").read_text() == (
+        cache / "submission_secret.txt"
+    ).read_text()
     assert (soumis / "exo.ipynb").read_text() == CARNET

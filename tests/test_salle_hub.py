@@ -61,7 +61,12 @@ SCENARIO = Scenario(
     points_du_devoir=6.0,  # avec la question rédigée (2 points), notée à la main
     reponses_fausses={"reponse_q3": "parakou_2026 = 400000"},
     note_partielle=2.0,  # questions 1 et 2 justes (1 + 1), question 3 fausse (0 sur 2)
-    extraits_caches=("BEGIN HIDDEN", "_reference = charger", "_effectifs = charger", "BEGIN MARK SCHEME"),
+    extraits_caches=(
+        "BEGIN HIDDEN",
+        "_reference = charger",
+        "_effectifs = charger",
+        "BEGIN MARK SCHEME",
+    ),
 )
 
 
@@ -71,14 +76,18 @@ def _verifier_applications_partagees(etat, journal: Path, session: requests.Sess
     anonyme = requests.get(f"{etat.url}services/applis/", timeout=60)
     assert "Choisissez une application" not in anonyme.text, "applications servies sans connexion"
     liste = session.get(f"{etat.url}services/applis/", timeout=60)
-    assert liste.status_code == 200 and "Choisissez une application" in liste.text, journal.read_text()[-4000:]
+    assert liste.status_code == 200 and "Choisissez une application" in liste.text, (
+        journal.read_text()[-4000:]
+    )
     fiche = session.get(f"{etat.url}services/applis/voila/render/fiche_commune.ipynb", timeout=300)
     assert fiche.status_code == 200 and "Fiche commune" in fiche.text, journal.read_text()[-4000:]
     # process_iter(attrs) : un processus qui se termine pendant le parcours (zombie, disparu) est
     # rendu sans ses attributs au lieu de lever une exception.
     proprietaires = {
-        p.info["username"] for p in psutil.process_iter(["username", "cmdline"])
-        if "voila" in " ".join((p.info["cmdline"] or [])[:3]) and etat.kit in " ".join(p.info["cmdline"] or [])
+        p.info["username"]
+        for p in psutil.process_iter(["username", "cmdline"])
+        if "voila" in " ".join((p.info["cmdline"] or [])[:3])
+        and etat.kit in " ".join(p.info["cmdline"] or [])
     }
     assert proprietaires == {"nobody"}, proprietaires
 
@@ -86,7 +95,9 @@ def _verifier_applications_partagees(etat, journal: Path, session: requests.Sess
 def solution(source: str) -> str:
     """Le code de la solution, sans les marqueurs nbgrader."""
     return "\n".join(
-        ligne for ligne in source.splitlines() if ligne.strip() not in ("### BEGIN SOLUTION", "### END SOLUTION")
+        ligne
+        for ligne in source.splitlines()
+        if ligne.strip() not in ("### BEGIN SOLUTION", "### END SOLUTION")
     )
 
 
@@ -112,7 +123,10 @@ def salle():
     prefixe = f"t{secrets.token_hex(3)}-"
     liste = base / "liste.csv"
     lignes = (FIXTURES / "liste.csv").read_text(encoding="utf-8").rstrip("\n").splitlines()
-    lignes += [f"charge{i:02d},Personne Fictive {i},Commune fictive,participant" for i in range(1, NB_CHARGE + 1)]
+    lignes += [
+        f"charge{i:02d},Personne Fictive {i},Commune fictive,participant"
+        for i in range(1, NB_CHARGE + 1)
+    ]
     liste.write_text("\n".join(lignes) + "\n", encoding="utf-8")
 
     etat = None
@@ -120,21 +134,42 @@ def salle():
     try:
         venv = installation.venv_partage(CACHE_VENV)
         etat, mots_de_passe = installation.installer(
-            lire_liste(liste, prefixe=prefixe), base / "salle", base / "kit", venv,
-            sources_exercices=SCENARIO.sources, prefixe=prefixe, homes=base / "homes",
-            ip="127.0.0.1", port=port_libre(), port_hub=port_libre(), port_api_proxy=port_libre(),
-            port_applis=port_libre(), port_depot=port_libre(),
+            lire_liste(liste, prefixe=prefixe),
+            base / "salle",
+            base / "kit",
+            venv,
+            sources_exercices=SCENARIO.sources,
+            prefixe=prefixe,
+            homes=base / "homes",
+            ip="127.0.0.1",
+            port=port_libre(),
+            port_hub=port_libre(),
+            port_api_proxy=port_libre(),
+            port_applis=port_libre(),
+            port_depot=port_libre(),
         )
-        cartes.ecrire_cartes(etat.personnes, mots_de_passe, etat.url, etat.cartes / "cartes-connexion.html")
+        cartes.ecrire_cartes(
+            etat.personnes, mots_de_passe, etat.url, etat.cartes / "cartes-connexion.html"
+        )
         journal = open(base / "hub.log", "w")
         processus = subprocess.Popen(
-            installation.commande_hub(etat), env=installation.environnement_hub(etat), cwd=etat.hub,
-            stdout=journal, stderr=subprocess.STDOUT, start_new_session=True,
+            installation.commande_hub(etat),
+            env=installation.environnement_hub(etat),
+            cwd=etat.hub,
+            stdout=journal,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
         hub = Hub(etat.url, etat.jeton_service.read_text().strip())
         hub.attendre(processus, base / "hub.log")
-        yield {"etat": etat, "hub": hub, "mots_de_passe": mots_de_passe, "prefixe": prefixe,
-               "journal": base / "hub.log", "base": base}
+        yield {
+            "etat": etat,
+            "hub": hub,
+            "mots_de_passe": mots_de_passe,
+            "prefixe": prefixe,
+            "journal": base / "hub.log",
+            "base": base,
+        }
     finally:
         if processus is not None:
             _arreter(processus)
@@ -142,6 +177,7 @@ def salle():
             installation.retirer(etat)
         else:  # l'installation a échoué en route : on retire ce qui a pu être créé
             from atelier.salle.comptes import supprimer_compte, supprimer_groupe
+
             for p in lire_liste(liste, prefixe=prefixe):
                 groupe = f"{prefixe}atelier-{'formateurs' if p.formateur else 'participants'}"
                 try:
@@ -180,7 +216,10 @@ def _nbgrader(serveur, *commandes: str) -> list[dict]:
     journal = "\n".join(f"$ {c}\n{r['texte']}" for c, r in zip(commandes, resultats, strict=True))
     print(journal)
     for commande, resultat in zip(commandes, resultats, strict=True):
-        assert resultat["statut"] == "ok" and resultat["texte"].startswith("0\n"), (commande, journal)
+        assert resultat["statut"] == "ok" and resultat["texte"].startswith("0\n"), (
+            commande,
+            journal,
+        )
     return resultats
 
 
@@ -209,8 +248,11 @@ def test_salle_de_bout_en_bout(salle):
     # Le formateur prépare et distribue le devoir (nbgrader, sous son compte).
     hub.demarrer(formateur)
     srv_formateur = hub.serveur(formateur)
-    _nbgrader(srv_formateur, f"nbgrader generate_assignment {devoir} --force",
-              f"nbgrader release_assignment {devoir} --force")
+    _nbgrader(
+        srv_formateur,
+        f"nbgrader generate_assignment {devoir} --force",
+        f"nbgrader release_assignment {devoir} --force",
+    )
 
     # Le formgrader des formateurs : servi, et affichable dans le cadre de JupyterLab.
     page = srv_formateur.requete("GET", "formgrader")
@@ -228,19 +270,27 @@ def test_salle_de_bout_en_bout(salle):
     assert srv[correct].requete("POST", "api/terminals").status_code == 404
     assert srv[correct].requete("GET", "formgrader").status_code == 404
     _verifier_terminal_formateur(srv_formateur, formateur)
-    assert "frame-ancestors 'none'" in srv[correct].requete("GET", "lab").headers["Content-Security-Policy"]
+    assert (
+        "frame-ancestors 'none'"
+        in srv[correct].requete("GET", "lab").headers["Content-Security-Policy"]
+    )
     # L'onglet des devoirs servi à un participant est la copie en français (atelier.nbgrader_fr).
     statique = Path(etat.kit) / "jupyter-fr" / "labextensions" / "@jupyter" / "nbgrader" / "static"
-    servi = "".join(srv[correct].requete("GET", f"lab/extensions/@jupyter/nbgrader/static/{f.name}").text
-                    for f in statique.glob("*.js"))
+    servi = "".join(
+        srv[correct].requete("GET", f"lab/extensions/@jupyter/nbgrader/static/{f.name}").text
+        for f in statique.glob("*.js")
+    )
     assert "Devoirs distribués" in servi and "Released assignments" not in servi
-    _verifier_applications_partagees(etat, salle["journal"], _session(etat.url, correct, salle["mots_de_passe"][correct]))
+    _verifier_applications_partagees(
+        etat, salle["journal"], _session(etat.url, correct, salle["mots_de_passe"][correct])
+    )
 
     # Chaque participant voit le devoir, le récupère, le fait, l'exécute et le remet.
     source = json.loads((SCENARIO.sources / devoir / SCENARIO.carnet).read_text(encoding="utf-8"))
     solutions = {
         c["metadata"]["nbgrader"]["grade_id"]: solution(texte(c))
-        for c in source["cells"] if c.get("metadata", {}).get("nbgrader", {}).get("solution")
+        for c in source["cells"]
+        if c.get("metadata", {}).get("nbgrader", {}).get("solution")
     }
     remis = {}
 
@@ -282,27 +332,38 @@ def test_salle_de_bout_en_bout(salle):
     }
     resultats = srv[correct].executer(["import os"] + list(interdits.values()))[1:]
     for (quoi, _), resultat in zip(interdits.items(), resultats, strict=True):
-        assert resultat["erreur"] and resultat["erreur"].startswith("PermissionError"), (quoi, resultat)
+        assert resultat["erreur"] and resultat["erreur"].startswith("PermissionError"), (
+            quoi,
+            resultat,
+        )
     # … ni par l'API du hub avec son propre jeton.
     jeton = hub.api("POST", f"users/{correct}/tokens", json={"note": "essai"}).json()["token"]
-    reponse = requests.get(f"{etat.url}user/{partiel}/api/contents/", headers={"Authorization": f"token {jeton}"},
-                           timeout=30, allow_redirects=False)
+    reponse = requests.get(
+        f"{etat.url}user/{partiel}/api/contents/",
+        headers={"Authorization": f"token {jeton}"},
+        timeout=30,
+        allow_redirects=False,
+    )
     assert reponse.status_code in (302, 403, 404), reponse.status_code
     # Limites par compte, vues depuis le noyau d'un participant.
-    limites = srv[correct].executer([
-        "import resource; print(resource.getrlimit(resource.RLIMIT_NPROC)[0])",
-        "b = bytearray(3 * 1024 ** 3)",
-        # La commune de la liste de la salle (Abomey pour awa) : la fiche commune s'ouvre sur elle.
-        "from atelier.fiche_commune.vues import fiche_commune_interactive\n"
-        "print(fiche_commune_interactive().resultat['commune'])",
-    ])
+    limites = srv[correct].executer(
+        [
+            "import resource; print(resource.getrlimit(resource.RLIMIT_NPROC)[0])",
+            "b = bytearray(3 * 1024 ** 3)",
+            # La commune de la liste de la salle (Abomey pour awa) : la fiche commune s'ouvre sur elle.
+            "from atelier.fiche_commune.vues import fiche_commune_interactive\n"
+            "print(fiche_commune_interactive().resultat['commune'])",
+        ]
+    )
     assert limites[0]["texte"].strip() == str(etat.limites.processus_max)
     assert limites[1]["erreur"].startswith("MemoryError")
     assert limites[2]["texte"].strip().endswith("Abomey"), limites[2]
     # Séance notée : un participant qui demande la solution reçoit un refus poli.
     from atelier.modules import questions_de
 
-    solution_demandee = srv[correct].executer([f"from {questions_de(devoir)} import q1\nq1.solution()"])
+    solution_demandee = srv[correct].executer(
+        [f"from {questions_de(devoir)} import q1\nq1.solution()"]
+    )
     assert "séance notée" in json.dumps(solution_demandee, ensure_ascii=False), solution_demandee
 
     # Le formateur ramasse, corrige et publie les retours.
@@ -311,39 +372,59 @@ def test_salle_de_bout_en_bout(salle):
     # (qui remet le PATH à zéro), depuis son dossier personnel, sans chemin ni --cours.
     terminal = "bash -l -c 'cd && atelier-formateur {}'"
     _, correction, retenus, _ = _nbgrader(
-        srv_formateur, terminal.format(f"ramasser {devoir}"), terminal.format(f"corriger {devoir}"),
-        terminal.format(f"retours {devoir}"), terminal.format(f"retours {devoir} --forcer"),
+        srv_formateur,
+        terminal.format(f"ramasser {devoir}"),
+        terminal.format(f"corriger {devoir}"),
+        terminal.format(f"retours {devoir}"),
+        terminal.format(f"retours {devoir} --forcer"),
     )
     # La question rédigée n'est pas encore notée : sans --forcer, rien n'est rendu, et le formateur le lit.
-    assert retenus["texte"].count("retour prêt mais PAS rendu") == len(participants), retenus["texte"]
+    assert retenus["texte"].count("retour prêt mais PAS rendu") == len(participants), retenus[
+        "texte"
+    ]
     assert "Retours rendus" not in retenus["texte"]
     # Sous le compte du formateur : vue privée et réseau coupé par les espaces de noms utilisateur.
-    assert "vue privée des fichiers" in correction["texte"] and "réseau coupé" in correction["texte"]
+    assert (
+        "vue privée des fichiers" in correction["texte"] and "réseau coupé" in correction["texte"]
+    )
     soumissions = srv_formateur.requete("GET", f"formgrader/api/submissions/{devoir}").json()
     notes = {s["student"]: s["score"] for s in soumissions}
     assert notes == {correct: SCENARIO.note_max, partiel: SCENARIO.note_partielle, vide: 0.0}, notes
 
     # Rien de perdu : chaque copie ramassée porte le nom de son auteur et son contenu exact.
-    lecture = srv_formateur.executer([
-        "import json, os, glob\n"
-        f"d = os.path.expanduser('~/cours/submitted')\n"
-        f"print(json.dumps({{n: json.load(open(f'{{d}}/{{n}}/{devoir}/{SCENARIO.carnet}')) for n in os.listdir(d)}}))"
-    ])[0]
+    lecture = srv_formateur.executer(
+        [
+            "import json, os, glob\n"
+            f"d = os.path.expanduser('~/cours/submitted')\n"
+            f"print(json.dumps({{n: json.load(open(f'{{d}}/{{n}}/{devoir}/{SCENARIO.carnet}')) for n in os.listdir(d)}}))"
+        ]
+    )[0]
     ramasses = json.loads(lecture["texte"])
     assert sorted(ramasses) == sorted(participants)
     for nom in participants:
-        assert [texte(c) for c in ramasses[nom]["cells"]] == [texte(c) for c in remis[nom]["cells"]], nom
+        assert [texte(c) for c in ramasses[nom]["cells"]] == [
+            texte(c) for c in remis[nom]["cells"]
+        ], nom
 
     # Chacun récupère son propre retour, sans les tests cachés.
-    for nom, note in ((correct, SCENARIO.note_max), (partiel, SCENARIO.note_partielle), (vide, 0.0)):
+    for nom, note in (
+        (correct, SCENARIO.note_max),
+        (partiel, SCENARIO.note_partielle),
+        (vide, 0.0),
+    ):
         srv[nom].devoirs("retours", cours, devoir)
         dossier = f"{cours}/{devoir}/feedback"
         horodatages = srv[nom].lister(dossier)
         assert len(horodatages) == 1, horodatages
-        html = srv[nom].requete(
-            "GET", f"api/contents/{dossier}/{horodatages[0]}/{SCENARIO.carnet.replace('.ipynb', '.html')}",
-            params={"content": 1, "format": "text", "type": "file"},
-        ).json()["content"]
+        html = (
+            srv[nom]
+            .requete(
+                "GET",
+                f"api/contents/{dossier}/{horodatages[0]}/{SCENARIO.carnet.replace('.ipynb', '.html')}",
+                params={"content": 1, "format": "text", "type": "file"},
+            )
+            .json()["content"]
+        )
         assert re.search(rf"{note:g}(\.0)?\s*/\s*{SCENARIO.points_du_devoir:g}", html), (nom, note)
         for cache in SCENARIO.extraits_caches:
             assert cache not in html, (nom, cache)
@@ -357,7 +438,9 @@ def _connexion(url: str, nom: str, mot_de_passe: str) -> tuple[requests.Session,
     donnees = {"username": nom, "password": mot_de_passe}
     if xsrf:
         donnees["_xsrf"] = xsrf.group(1)
-    return session, session.post(f"{url}hub/login", data=donnees, allow_redirects=False, timeout=60).status_code
+    return session, session.post(
+        f"{url}hub/login", data=donnees, allow_redirects=False, timeout=60
+    ).status_code
 
 
 def _se_connecter(url: str, nom: str, mot_de_passe: str) -> int:
@@ -381,7 +464,10 @@ def _verifier_proprietaires(noms: list[str]) -> None:
         except (psutil.AccessDenied, psutil.NoSuchProcess, psutil.ZombieProcess):
             continue
         if proprietaire in noms:
-            assert processus.info["uids"].real == pwd.getpwnam(proprietaire).pw_uid, (proprietaire, processus)
+            assert processus.info["uids"].real == pwd.getpwnam(proprietaire).pw_uid, (
+                proprietaire,
+                processus,
+            )
             assert processus.info["uids"].effective != 0
             vus.add(proprietaire)
     assert vus == set(noms), vus
@@ -394,8 +480,11 @@ def _verifier_terminal_formateur(serveur, formateur: str) -> None:
     assert reponse.status_code == 200, reponse.text
     try:
         uid = pwd.getpwnam(formateur).pw_uid
-        shells = [p for p in psutil.process_iter(["uids", "name"]) if p.info["name"] in ("bash", "sh")
-                  and p.info["uids"].real == uid]
+        shells = [
+            p
+            for p in psutil.process_iter(["uids", "name"])
+            if p.info["name"] in ("bash", "sh") and p.info["uids"].real == uid
+        ]
         assert shells, "le terminal du formateur ne tourne pas sous son compte"
     finally:
         serveur.requete("DELETE", f"api/terminals/{reponse.json()['name']}")
@@ -417,8 +506,13 @@ def test_dix_participants_en_meme_temps(salle):
         s = hub.serveur(nom)
         s.ecrire_carnet("notebooks/lecon_charge.ipynb", lecon)
         carnet = s.executer_carnet(copy.deepcopy(lecon), garder_noyau=True)
-        erreurs = [o for c in carnet["cells"] if c["cell_type"] == "code" for o in c["outputs"]
-                   if o["output_type"] == "error"]
+        erreurs = [
+            o
+            for c in carnet["cells"]
+            if c["cell_type"] == "code"
+            for o in c["outputs"]
+            if o["output_type"] == "error"
+        ]
         assert not erreurs, (nom, erreurs)
         assert "notebooks" in s.lister("") and "00_accueil.ipynb" in s.lister("notebooks")
         return duree
@@ -430,5 +524,7 @@ def test_dix_participants_en_meme_temps(salle):
     for nom, m in zip(noms, memoires, strict=True):
         assert m["noyaux"] == 1, (nom, m)
     pss = sorted(m["pss"] for m in memoires)
-    print(f"\n{len(noms)} participants prêts en {max(durees):.1f} s au plus ; "
-          f"PSS par participant (serveur + noyau) : médiane {pss[len(pss) // 2]:.0f} Mo, max {pss[-1]:.0f} Mo")
+    print(
+        f"\n{len(noms)} participants prêts en {max(durees):.1f} s au plus ; "
+        f"PSS par participant (serveur + noyau) : médiane {pss[len(pss) // 2]:.0f} Mo, max {pss[-1]:.0f} Mo"
+    )

@@ -58,24 +58,46 @@ def salle():
     etat = processus = None
     try:
         etat, mots_de_passe = installation.installer(
-            personnes, base / "salle", base / "kit", installation.venv_partage(CACHE_VENV),
-            prefixe=prefixe, homes=base / "homes", ip="127.0.0.1", port=port_libre(),
-            port_hub=port_libre(), port_api_proxy=port_libre(), port_applis=port_libre(), port_depot=port_libre(),
+            personnes,
+            base / "salle",
+            base / "kit",
+            installation.venv_partage(CACHE_VENV),
+            prefixe=prefixe,
+            homes=base / "homes",
+            ip="127.0.0.1",
+            port=port_libre(),
+            port_hub=port_libre(),
+            port_api_proxy=port_libre(),
+            port_applis=port_libre(),
+            port_depot=port_libre(),
             limites=installation.Limites(
-                memoire_totale_mo=MEMOIRE_MO, disque_mo=DISQUE_MO, controle_s=CONTROLE_S,
-                noyaux_applis_max=APPLIS_MAX, processus_max=PROCESSUS_MAX,
+                memoire_totale_mo=MEMOIRE_MO,
+                disque_mo=DISQUE_MO,
+                controle_s=CONTROLE_S,
+                noyaux_applis_max=APPLIS_MAX,
+                processus_max=PROCESSUS_MAX,
             ),
         )
         journal = base / "hub.log"
         with open(journal, "w") as sortie:
             processus = subprocess.Popen(
-                installation.commande_hub(etat), env=installation.environnement_hub(etat), cwd=etat.hub,
-                stdout=sortie, stderr=subprocess.STDOUT, start_new_session=True,
+                installation.commande_hub(etat),
+                env=installation.environnement_hub(etat),
+                cwd=etat.hub,
+                stdout=sortie,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
             )
         hub = Hub(etat.url, etat.jeton_service.read_text().strip())
         hub.attendre(processus, journal)
-        yield {"etat": etat, "hub": hub, "mots_de_passe": mots_de_passe, "journal": journal,
-               "noms": {p.identifiant.removeprefix(prefixe): p.identifiant for p in personnes}, "sans_cgroups": sans_cgroups}
+        yield {
+            "etat": etat,
+            "hub": hub,
+            "mots_de_passe": mots_de_passe,
+            "journal": journal,
+            "noms": {p.identifiant.removeprefix(prefixe): p.identifiant for p in personnes},
+            "sans_cgroups": sans_cgroups,
+        }
     finally:
         if processus is not None:
             _arreter(processus)
@@ -83,11 +105,15 @@ def salle():
             installation.retirer(etat)  # arrête ce qui reste et supprime les groupes de limites
         shutil.rmtree(base, ignore_errors=True)
     if not sans_cgroups and etat is not None:
-        assert not any(limites.groupe_de(nom).memoire.exists() for nom in etat.participants + etat.formateurs)
+        assert not any(
+            limites.groupe_de(nom).memoire.exists() for nom in etat.participants + etat.formateurs
+        )
 
 
 def _html(reponse: requests.Response) -> str:
-    return reponse.content.decode("utf-8")  # les pages déclarent utf-8 dans <meta>, pas dans l'en-tête
+    return reponse.content.decode(
+        "utf-8"
+    )  # les pages déclarent utf-8 dans <meta>, pas dans l'en-tête
 
 
 def _un(serveur, code: str, delai: float = 120) -> dict:
@@ -96,8 +122,12 @@ def _un(serveur, code: str, delai: float = 120) -> dict:
 
 
 def _noyaux_applis() -> int:
-    return sum(1 for p in psutil.process_iter(["username", "cmdline"])
-               if p.info["username"] == "nobody" and "ipykernel_launcher" in " ".join(p.info["cmdline"] or []))
+    return sum(
+        1
+        for p in psutil.process_iter(["username", "cmdline"])
+        if p.info["username"] == "nobody"
+        and "ipykernel_launcher" in " ".join(p.info["cmdline"] or [])
+    )
 
 
 # --------------------------------------------------------------------------- pages du hub
@@ -115,8 +145,12 @@ def test_pages_du_hub_en_francais(salle):
     # Mauvais mot de passe : message en français.
     session = requests.Session()
     xsrf = re.search(r'name="_xsrf"\s+value="([^"]+)"', connexion.text)
-    refus = requests.post(f"{url}hub/login", timeout=60, cookies=connexion.cookies,
-                          data={"username": salle["noms"]["awa"], "password": "faux", "_xsrf": xsrf.group(1)})
+    refus = requests.post(
+        f"{url}hub/login",
+        timeout=60,
+        cookies=connexion.cookies,
+        data={"username": salle["noms"]["awa"], "password": "faux", "_xsrf": xsrf.group(1)},
+    )
     assert refus.status_code == 403 and "Identifiant ou mot de passe incorrect" in _html(refus)
     introuvable = session.get(f"{url}hub/cette-page-n-existe-pas", timeout=30)
     assert introuvable.status_code == 404 and "Page introuvable" in _html(introuvable)
@@ -137,13 +171,19 @@ def test_dans_le_navigateur_connexion_accueil_et_applications(salle):
     # le ferait « nbgrader release_assignment » d'un formateur).
     etat = salle["etat"]
     distribue = etat.echange / etat.cours_id / "outbound" / "m0_prise_en_main"
-    shutil.copytree(RACINE / "exercises" / "source" / "m0_prise_en_main", distribue, dirs_exist_ok=True,
-                    ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    shutil.copytree(
+        RACINE / "exercises" / "source" / "m0_prise_en_main",
+        distribue,
+        dirs_exist_ok=True,
+        ignore=shutil.ignore_patterns(".ipynb_checkpoints"),
+    )
     subprocess.run(["chmod", "-R", "a+rX", str(distribue)], check=True)
     # Navigateur propre à ce test : Playwright garde une boucle asyncio ouverte tant qu'il
     # tourne, et le client du hub des autres tests en lance une à lui.
     with playwright_api.sync_playwright() as p:
-        navigateur = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGUMENTS_CHROMIUM)
+        navigateur = p.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=ARGUMENTS_CHROMIUM
+        )
         try:
             _connexion_accueil_applications(navigateur, url, koffi, salle["mots_de_passe"][koffi])
         finally:
@@ -167,13 +207,21 @@ def _connexion_accueil_applications(navigateur, url: str, koffi: str, mot_de_pas
         page.wait_for_selector("text=Devoirs distribués", timeout=60_000)
         # Listes chargées (le cours de la salle trouvé, chaque liste remplie ou « Aucun devoir… »).
         fin = time.monotonic() + 240
-        while "m0_prise_en_main" not in page.inner_text("#released_assignments_list") and time.monotonic() < fin:
+        while (
+            "m0_prise_en_main" not in page.inner_text("#released_assignments_list")
+            and time.monotonic() < fin
+        ):
             page.wait_for_timeout(1000)
         panneau = page.inner_text("#assignments")
-        assert "m0_prise_en_main" in panneau and "Récupérer" in panneau, (panneau, surveillance.console)
+        assert "m0_prise_en_main" in panneau and "Récupérer" in panneau, (
+            panneau,
+            surveillance.console,
+        )
         # La page d'accueil s'ouvre en même temps et peut passer devant : l'onglet « Devoirs » au premier plan.
         page.click("li.lm-TabBar-tab:has-text('Devoirs')")
-        page.wait_for_selector("#released_assignments_list button:text-is('Récupérer')", state="visible")
+        page.wait_for_selector(
+            "#released_assignments_list button:text-is('Récupérer')", state="visible"
+        )
         assert page.locator("text=Released assignments").count() == 0
         _capture(page, "hub_devoirs")
         page.goto(f"{url}hub/home")
@@ -194,11 +242,19 @@ def test_pas_de_bouton_validate_pour_les_participants(salle):
     assert "custom/custom.css" in lab.text
     feuille = serveur.requete("GET", "custom/custom.css")
     assert feuille.status_code == 200 and ".nested_list_item .item_status button" in feuille.text
-    reglages = json.loads(re.search(r'<script id="jupyter-config-data" type="application/json">(.*?)</script>',
-                                    lab.text, re.S).group(1))
+    reglages = json.loads(
+        re.search(
+            r'<script id="jupyter-config-data" type="application/json">(.*?)</script>',
+            lab.text,
+            re.S,
+        ).group(1)
+    )
     desactivees = set(reglages["disabledExtensions"])
-    assert {"@jupyter/nbgrader:create-assignment", "@jupyter/nbgrader:formgrader",
-            "@jupyter/nbgrader:validate-assignment"} <= desactivees, desactivees
+    assert {
+        "@jupyter/nbgrader:create-assignment",
+        "@jupyter/nbgrader:formgrader",
+        "@jupyter/nbgrader:validate-assignment",
+    } <= desactivees, desactivees
 
 
 # --------------------------------------------------------------------------- applications
@@ -211,21 +267,32 @@ def test_applications_derriere_la_connexion_et_plafonnees(salle):
         anonyme = requests.get(f"{url}{chemin}", timeout=60)
         assert anonyme.url.startswith(f"{url}hub/login"), anonyme.url
         assert "Se connecter" in anonyme.text and "Choisissez une application" not in anonyme.text
-    for chemin in ("services/applis/voila/api/contents/", "services/applis/voila/files/fiche_commune.ipynb",
-                   "services/applis/voila/tree/"):
+    for chemin in (
+        "services/applis/voila/api/contents/",
+        "services/applis/voila/files/fiche_commune.ipynb",
+        "services/applis/voila/tree/",
+    ):
         anonyme = requests.get(f"{url}{chemin}", timeout=60, allow_redirects=False)
-        assert anonyme.status_code in (302, 403) and "nbformat" not in anonyme.text, (chemin, anonyme.status_code)
+        assert anonyme.status_code in (302, 403) and "nbformat" not in anonyme.text, (
+            chemin,
+            anonyme.status_code,
+        )
     assert _noyaux_applis() == avant, "une requête sans connexion a démarré un noyau"
 
     koffi = _session(url, noms["koffi"], mots[noms["koffi"]])
     liste = koffi.get(f"{url}services/applis/", timeout=60)
-    assert liste.status_code == 200 and "Choisissez une application" in _html(liste), salle["journal"].read_text()[-3000:]
+    assert liste.status_code == 200 and "Choisissez une application" in _html(liste), salle[
+        "journal"
+    ].read_text()[-3000:]
     # Deux pages ouvertes (leur noyau reste deux minutes) : la troisième trouve le serveur occupé.
     for _ in range(APPLIS_MAX):
         page = koffi.get(f"{url}services/applis/voila/render/fiche_commune.ipynb", timeout=300)
         assert page.status_code == 200 and "Fiche commune" in _html(page)
     occupee = koffi.get(f"{url}services/applis/voila/render/fiche_commune.ipynb", timeout=300)
-    assert occupee.status_code == 503 and "Serveur occupé, réessayez" in _html(occupee), (occupee.status_code, salle["journal"].read_text()[-4000:])
+    assert occupee.status_code == 503 and "Serveur occupé, réessayez" in _html(occupee), (
+        occupee.status_code,
+        salle["journal"].read_text()[-4000:],
+    )
     assert _noyaux_applis() <= avant + APPLIS_MAX
 
 
@@ -252,8 +319,10 @@ def test_memoire_de_tous_les_processus_plafonnee(salle):
     groupe = limites.groupe_de(awa)
     pic = groupe.memoire / ("memory.peak" if groupe.v2 else "memory.max_usage_in_bytes")
     assert int(pic.read_text()) <= MEMOIRE_MO * limites.MO
-    print(f"\n4 × 300 Mo contre {MEMOIRE_MO} Mo : codes de sortie {codes}, "
-          f"pic du groupe {int(pic.read_text()) / limites.MO:.0f} Mo")
+    print(
+        f"\n4 × 300 Mo contre {MEMOIRE_MO} Mo : codes de sortie {codes}, "
+        f"pic du groupe {int(pic.read_text()) / limites.MO:.0f} Mo"
+    )
     # La personne, les autres et le hub continuent.
     assert _un(hub.serveur(awa), "print(6 * 7)")["texte"].strip() == "42"
     assert _un(hub.serveur(koffi), "print(6 * 7)")["texte"].strip() == "42"
@@ -279,7 +348,9 @@ def test_processus_plafonnes(salle):
     )
     lances, refus = _un(hub.serveur(awa), code)["texte"].split()
     assert refus == "BlockingIOError" and int(lances) < PROCESSUS_MAX, (lances, refus)
-    print(f"\n{lances} processus lancés avant le refus (plafond : {PROCESSUS_MAX} processus et fils par personne)")
+    print(
+        f"\n{lances} processus lancés avant le refus (plafond : {PROCESSUS_MAX} processus et fils par personne)"
+    )
     assert _un(hub.serveur(awa), "print(6 * 7)")["texte"].strip() == "42"
 
 
@@ -295,11 +366,16 @@ def test_disque_au_dela_de_la_limite_ecritures_refusees(salle):
         "    print(errno.errorcode[e.errno])"
     )
     # Un fichier plus gros que la limite : refusé (il s'arrête à la limite).
-    gros = _un(hub.serveur(nadia), ecrire.format(nom="gros.bin", octets=(DISQUE_MO + 10) * 1024 * 1024))
+    gros = _un(
+        hub.serveur(nadia), ecrire.format(nom="gros.bin", octets=(DISQUE_MO + 10) * 1024 * 1024)
+    )
     assert gros["texte"].strip() == "EFBIG", gros
     # Le dossier dépasse maintenant la limite : le hub le note à son contrôle suivant…
     fin = time.monotonic() + 10 * CONTROLE_S
-    while time.monotonic() < fin and f"Espace disque : {nadia} occupe" not in salle["journal"].read_text():
+    while (
+        time.monotonic() < fin
+        and f"Espace disque : {nadia} occupe" not in salle["journal"].read_text()
+    ):
         time.sleep(0.5)
     assert f"Espace disque : {nadia} occupe" in salle["journal"].read_text()
     # … et au plus tard au redémarrage, plus aucun fichier de plus de 64 Ko ; les petits restent permis.
@@ -309,31 +385,46 @@ def test_disque_au_dela_de_la_limite_ecritures_refusees(salle):
     assert _un(serveur, ecrire.format(nom="encore.bin", octets=100_000))["texte"].strip() == "EFBIG"
     assert _un(serveur, ecrire.format(nom="petit.txt", octets=1000))["texte"].strip() == "accepté"
     # Rien de perdu : les fichiers restent là ; une fois la place libérée, on écrit de nouveau.
-    assert {"gros.bin", "petit.txt"} <= set(serveur.lister("")) and "00_accueil.ipynb" in serveur.lister("notebooks")
+    assert {"gros.bin", "petit.txt"} <= set(
+        serveur.lister("")
+    ) and "00_accueil.ipynb" in serveur.lister("notebooks")
     _un(serveur, "import os\nos.remove('gros.bin')")
     hub.arreter(nadia)
     hub.demarrer(nadia)
-    assert _un(hub.serveur(nadia), ecrire.format(nom="encore.bin", octets=100_000))["texte"].strip() == "accepté"
+    assert (
+        _un(hub.serveur(nadia), ecrire.format(nom="encore.bin", octets=100_000))["texte"].strip()
+        == "accepté"
+    )
 
 
 def test_rien_ne_survit_a_l_arret_du_serveur(salle):
     exiger(not salle["sans_cgroups"], f"cgroups non modifiables : {salle['sans_cgroups']}")
     hub, awa, koffi = salle["hub"], salle["noms"]["awa"], salle["noms"]["koffi"]
-    detache = "import subprocess\nsubprocess.run(['setsid', '-f', 'nohup', 'sleep', '{}'], check=True)"
+    detache = (
+        "import subprocess\nsubprocess.run(['setsid', '-f', 'nohup', 'sleep', '{}'], check=True)"
+    )
     for nom, duree in ((awa, 617), (koffi, 619)):
         hub.demarrer(nom)
         _un(hub.serveur(nom), detache.format(duree))
         assert _dormeurs(nom, duree), nom
     # Arrêt par le formateur (API du hub) ; arrêt du serveur de lui-même (comme après inactivité).
     hub.arreter(awa)
-    serveur_koffi = [p for p in psutil.process_iter(["username", "cmdline"])
-                     if p.info["username"] == koffi and "jupyterhub-singleuser" in " ".join(p.info["cmdline"] or [])]
+    serveur_koffi = [
+        p
+        for p in psutil.process_iter(["username", "cmdline"])
+        if p.info["username"] == koffi
+        and "jupyterhub-singleuser" in " ".join(p.info["cmdline"] or [])
+    ]
     assert serveur_koffi
     serveur_koffi[0].terminate()
     fin = time.monotonic() + 60
-    while time.monotonic() < fin and (_dormeurs(awa, 617) or _dormeurs(koffi, 619) or hub.utilisateur(koffi)["servers"]):
+    while time.monotonic() < fin and (
+        _dormeurs(awa, 617) or _dormeurs(koffi, 619) or hub.utilisateur(koffi)["servers"]
+    ):
         time.sleep(0.5)
-    assert not _dormeurs(awa, 617) and not _dormeurs(koffi, 619), "un processus détaché a survécu à l'arrêt"
+    assert not _dormeurs(awa, 617) and not _dormeurs(koffi, 619), (
+        "un processus détaché a survécu à l'arrêt"
+    )
     assert not hub.utilisateur(koffi)["servers"]
     # Et chacun redémarre normalement.
     hub.demarrer(koffi)
@@ -343,8 +434,11 @@ def test_rien_ne_survit_a_l_arret_du_serveur(salle):
 def _dormeurs(nom: str, duree: int) -> list[psutil.Process]:
     vivants = []
     for p in psutil.process_iter(["username", "cmdline", "status"]):
-        if p.info["username"] == nom and p.info["cmdline"] == ["sleep", str(duree)] \
-                and p.info["status"] != psutil.STATUS_ZOMBIE:
+        if (
+            p.info["username"] == nom
+            and p.info["cmdline"] == ["sleep", str(duree)]
+            and p.info["status"] != psutil.STATUS_ZOMBIE
+        ):
             vivants.append(p)
     return vivants
 
@@ -373,8 +467,10 @@ def test_groupe_v2_et_v1_sur_une_fausse_arborescence(tmp_path):
         (v1 / fichier).parent.mkdir(parents=True, exist_ok=True)
         (v1 / fichier).write_text("")
     groupe = limites.groupe_de("awa", racine=v1)
-    assert not groupe.v2 and groupe.dossiers == [v1 / "memory" / limites.NOM_PARENT / "awa",
-                                                 v1 / "pids" / limites.NOM_PARENT / "awa"]
+    assert not groupe.v2 and groupe.dossiers == [
+        v1 / "memory" / limites.NOM_PARENT / "awa",
+        v1 / "pids" / limites.NOM_PARENT / "awa",
+    ]
     groupe.creer(memoire_mo=800, processus_max=64)
     assert (groupe.memoire / "memory.limit_in_bytes").read_text() == str(800 * limites.MO)
 

@@ -35,14 +35,17 @@ def test_la_liste_exemple_se_lit_avec_un_prefixe():
     assert sum(p.formateur for p in personnes) == 1 and personnes[1].commune == "Abomey"
 
 
-@pytest.mark.parametrize("contenu, message", [
-    ("id,nom,commune\nawa,A,B\n", "colonne\\(s\\) manquante\\(s\\) : role"),
-    ("id,nom,commune,role\nAwa Dossou,A,B,formateur\n", "identifiant « awa dossou » invalide"),
-    ("id,nom,commune,role\nroot;rm,A,B,formateur\n", "invalide"),
-    ("id,nom,commune,role\nawa,A,B,maire\n", "rôle « maire » inconnu"),
-    ("id,nom,commune,role\nawa,A,B,formateur\nawa,C,D,participant\n", "en double"),
-    ("id,nom,commune,role\nawa,A,B,participant\n", "au moins un formateur"),
-])
+@pytest.mark.parametrize(
+    "contenu, message",
+    [
+        ("id,nom,commune\nawa,A,B\n", "colonne\\(s\\) manquante\\(s\\) : role"),
+        ("id,nom,commune,role\nAwa Dossou,A,B,formateur\n", "identifiant « awa dossou » invalide"),
+        ("id,nom,commune,role\nroot;rm,A,B,formateur\n", "invalide"),
+        ("id,nom,commune,role\nawa,A,B,maire\n", "rôle « maire » inconnu"),
+        ("id,nom,commune,role\nawa,A,B,formateur\nawa,C,D,participant\n", "en double"),
+        ("id,nom,commune,role\nawa,A,B,participant\n", "au moins un formateur"),
+    ],
+)
 def test_une_liste_fautive_est_refusee_en_francais(tmp_path, contenu, message):
     with pytest.raises(ListeInvalide, match=message):
         lire_liste(_liste(tmp_path, contenu))
@@ -57,11 +60,20 @@ def test_les_premiers_mots_de_passe_sont_lisibles_et_differents():
 
 def test_les_cartes_echappent_le_html_et_restent_privees(tmp_path):
     personnes = [
-        {"identifiant": "awa", "nom": "Awa <b>Fictive</b>", "commune": "Abomey", "role": "participant"},
+        {
+            "identifiant": "awa",
+            "nom": "Awa <b>Fictive</b>",
+            "commune": "Abomey",
+            "role": "participant",
+        },
         {"identifiant": "form", "nom": "Estelle", "commune": "Porto-Novo", "role": "formateur"},
     ]
-    fichier = cartes.ecrire_cartes(personnes, {"awa": "bazu-kemi-tafe-47", "form": None},
-                                   "http://10.0.0.5:8000/", tmp_path / "cartes.html")
+    fichier = cartes.ecrire_cartes(
+        personnes,
+        {"awa": "bazu-kemi-tafe-47", "form": None},
+        "http://10.0.0.5:8000/",
+        tmp_path / "cartes.html",
+    )
     page = fichier.read_text(encoding="utf-8")
     assert "bazu-kemi-tafe-47" in page and "Awa &lt;b&gt;Fictive&lt;/b&gt;" in page
     assert "(inchangé : déjà remis)" in page and page.count('class="carte"') == 2
@@ -84,7 +96,8 @@ def test_les_applications_marchent_avec_ou_sans_voila_partage(monkeypatch):
     monkeypatch.setenv("JUPYTERHUB_SERVICE_PREFIX", "/user/awa/")
     assert _config("participant").ServerApp.jpserver_extensions["voila.server_extension"] is True
     assert applications.adresse("m2_centres_numeriques") == (
-        "/user/awa/voila/render/notebooks/applications/m2_centres_numeriques.ipynb")
+        "/user/awa/voila/render/notebooks/applications/m2_centres_numeriques.ipynb"
+    )
 
 
 def test_les_participants_n_ont_ni_terminal_ni_correction():
@@ -107,19 +120,29 @@ def test_le_hub_n_a_ni_serveur_root_ni_entree_libre(tmp_path):
     from atelier.salle.hub import SpawnerSalle, configurer
     from atelier.salle.installation import Salle
 
-    salle = Salle(dossier=str(tmp_path), kit="/opt/atelier-numerique/kit", venv="/opt/atelier-numerique/venv",
-                  personnes=[{"identifiant": "form", "nom": "", "commune": "", "role": "formateur"},
-                             {"identifiant": "awa", "nom": "", "commune": "", "role": "participant"}])
+    salle = Salle(
+        dossier=str(tmp_path),
+        kit="/opt/atelier-numerique/kit",
+        venv="/opt/atelier-numerique/venv",
+        personnes=[
+            {"identifiant": "form", "nom": "", "commune": "", "role": "formateur"},
+            {"identifiant": "awa", "nom": "", "commune": "", "role": "participant"},
+        ],
+    )
     c = Config()
     configurer(c, salle)
     assert c.JupyterHub.authenticator_class == "pam"
-    assert c.Authenticator.allowed_users == {"form", "awa"} and c.Authenticator.admin_users == {"form"}
+    assert c.Authenticator.allowed_users == {"form", "awa"} and c.Authenticator.admin_users == {
+        "form"
+    }
     assert c.JupyterHub.spawner_class is SpawnerSalle
     assert "--allow-root" not in " ".join(c.Spawner.get("args", []))
     assert c.JupyterHub.load_groups["nbgrader-atelier-numerique"] == {"users": ["awa"]}
     # Les copies passent par le dépôt, sous son propre compte ; le jeton de chaque serveur y donne accès.
     (depot,) = [s for s in c.JupyterHub.services if s["name"] == "depot"]
-    assert depot["user"] == salle.compte_depot != "root" and "atelier.salle.depot" in depot["command"]
+    assert (
+        depot["user"] == salle.compte_depot != "root" and "atelier.salle.depot" in depot["command"]
+    )
     assert "access:services!service=depot" in c.Spawner.server_token_scopes
 
 
@@ -128,26 +151,47 @@ def test_tljh_remet_par_le_depot():
     (depot,) = c.JupyterHub.services
     assert depot["name"] == "depot" and depot["user"] == "atelier-depot"
     assert "access:services!service=depot" in c.Spawner.server_token_scopes
-    assert {"name": "user", "scopes": ["self", "access:services!service=depot"]} in c.JupyterHub.load_roles
-    assert "inbound" not in (DEPLOY / "tljh" / "README.md").read_text(encoding="utf-8").split("Pas de dossier")[0]
+    assert {
+        "name": "user",
+        "scopes": ["self", "access:services!service=depot"],
+    } in c.JupyterHub.load_roles
+    assert (
+        "inbound"
+        not in (DEPLOY / "tljh" / "README.md")
+        .read_text(encoding="utf-8")
+        .split("Pas de dossier")[0]
+    )
 
 
 def test_z2jh_remet_par_le_depot():
     valeurs = yaml.safe_load((DEPLOY / "z2jh" / "values.yaml").read_text(encoding="utf-8"))
-    deploiement, service = yaml.safe_load_all((DEPLOY / "z2jh" / "depot.yaml").read_text(encoding="utf-8"))
+    deploiement, service = yaml.safe_load_all(
+        (DEPLOY / "z2jh" / "depot.yaml").read_text(encoding="utf-8")
+    )
     port = service["spec"]["ports"][0]["port"]
-    assert valeurs["hub"]["services"]["depot"]["url"] == f"http://{service['metadata']['name']}:{port}"
-    assert valeurs["singleuser"]["extraEnv"]["ATELIER_DEPOT"] == f"http://atelier-depot:{port}/services/depot/"
+    assert (
+        valeurs["hub"]["services"]["depot"]["url"] == f"http://{service['metadata']['name']}:{port}"
+    )
+    assert (
+        valeurs["singleuser"]["extraEnv"]["ATELIER_DEPOT"]
+        == f"http://atelier-depot:{port}/services/depot/"
+    )
     gabarit = deploiement["spec"]["template"]
     (conteneur,) = gabarit["spec"]["containers"]
     jeton = next(e for e in conteneur["env"] if e["name"] == "JUPYTERHUB_API_TOKEN")
-    assert jeton["valueFrom"]["secretKeyRef"] == {"name": "hub", "key": "hub.services.depot.apiToken"}
+    assert jeton["valueFrom"]["secretKeyRef"] == {
+        "name": "hub",
+        "key": "hub.services.depot.apiToken",
+    }
     uid = conteneur["securityContext"]["runAsUser"]
     droits = gabarit["spec"]["initContainers"][0]["args"][0]
     assert f"chown {uid}:2000 $E/depots && chmod 2750 $E/depots" in droits
     assert gabarit["metadata"]["labels"]["hub.jupyter.org/network-access-hub"] == "true"
     (sortie,) = valeurs["singleuser"]["networkPolicy"]["egress"]
-    assert sortie["to"][0]["podSelector"]["matchLabels"] == deploiement["spec"]["selector"]["matchLabels"]
+    assert (
+        sortie["to"][0]["podSelector"]["matchLabels"]
+        == deploiement["spec"]["selector"]["matchLabels"]
+    )
 
 
 def _fusion(base: dict, ajout: dict) -> dict:
@@ -171,11 +215,19 @@ def schema_z2jh():
 def test_les_valeurs_z2jh_respectent_le_schema_du_chart(schema_z2jh):
     validateur, defauts = schema_z2jh
     valeurs = yaml.safe_load((DEPLOY / "z2jh" / "values.yaml").read_text(encoding="utf-8"))
-    erreurs = [f"{'/'.join(map(str, e.path))}: {e.message}" for e in validateur.iter_errors(_fusion(defauts, valeurs))]
+    erreurs = [
+        f"{'/'.join(map(str, e.path))}: {e.message}"
+        for e in validateur.iter_errors(_fusion(defauts, valeurs))
+    ]
     assert not erreurs, erreurs
     assert valeurs["cull"]["enabled"] and valeurs["singleuser"]["defaultUrl"].startswith("/lab")
-    assert "profileList" not in valeurs["singleuser"], "les profils sont filtrés par groupe dans hub.extraConfig"
-    assert valeurs["singleuser"]["storage"]["extraVolumeMounts"][0]["mountPath"] == "/srv/nbgrader/exchange"
+    assert "profileList" not in valeurs["singleuser"], (
+        "les profils sont filtrés par groupe dans hub.extraConfig"
+    )
+    assert (
+        valeurs["singleuser"]["storage"]["extraVolumeMounts"][0]["mountPath"]
+        == "/srv/nbgrader/exchange"
+    )
 
 
 def test_z2jh_un_uid_par_personne_et_profil_formateur_reserve_aux_formateurs():
@@ -191,7 +243,9 @@ def test_z2jh_un_uid_par_personne_et_profil_formateur_reserve_aux_formateurs():
         exec(extrait, {"c": c})
 
     def compte(identifiant, nom, groupes):
-        user = SimpleNamespace(id=identifiant, name=nom, groups=[SimpleNamespace(name=g) for g in groupes])
+        user = SimpleNamespace(
+            id=identifiant, name=nom, groups=[SimpleNamespace(name=g) for g in groupes]
+        )
         return SimpleNamespace(user=user)
 
     awa = compte(7, "awa", ["nbgrader-atelier-numerique"])
@@ -207,20 +261,31 @@ def test_z2jh_sert_les_pages_du_hub_en_francais(schema_z2jh):
     from atelier.salle import z2jh
 
     ecrit = (DEPLOY / "z2jh" / "gabarits.yaml").read_text(encoding="utf-8")
-    assert ecrit == z2jh.texte(), "gabarits.yaml en retard : lancez « python -m atelier.salle.z2jh »"
+    assert ecrit == z2jh.texte(), (
+        "gabarits.yaml en retard : lancez « python -m atelier.salle.z2jh »"
+    )
     gabarits = yaml.safe_load(ecrit)
     fichiers = gabarits["hub"]["extraFiles"]
-    assert {Path(f["mountPath"]).name for f in fichiers.values()} == {g.name for g in (DEPLOY / "templates").glob("*.html")}
-    assert all(f["stringData"] == (DEPLOY / "templates" / Path(f["mountPath"]).name).read_text(encoding="utf-8")
-               for f in fichiers.values())
+    assert {Path(f["mountPath"]).name for f in fichiers.values()} == {
+        g.name for g in (DEPLOY / "templates").glob("*.html")
+    }
+    assert all(
+        f["stringData"]
+        == (DEPLOY / "templates" / Path(f["mountPath"]).name).read_text(encoding="utf-8")
+        for f in fichiers.values()
+    )
     c = Config()
     exec(gabarits["hub"]["extraConfig"]["atelier-gabarits"], {"c": c})
-    assert c.JupyterHub.template_paths == [str(Path(next(iter(fichiers.values()))["mountPath"]).parent)]
+    assert c.JupyterHub.template_paths == [
+        str(Path(next(iter(fichiers.values()))["mountPath"]).parent)
+    ]
     validateur, defauts = schema_z2jh
     valeurs = yaml.safe_load((DEPLOY / "z2jh" / "values.yaml").read_text(encoding="utf-8"))
     tout = _fusion(_fusion(defauts, valeurs), gabarits)
     assert [e.message for e in validateur.iter_errors(tout)] == []
-    assert "atelier-comptes" in tout["hub"]["extraConfig"], "les réglages de values.yaml sont gardés"
+    assert "atelier-comptes" in tout["hub"]["extraConfig"], (
+        "les réglages de values.yaml sont gardés"
+    )
 
 
 def test_le_schema_z2jh_refuse_bien_une_faute(schema_z2jh):

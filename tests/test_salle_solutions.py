@@ -45,10 +45,16 @@ def _lignes_secretes(etat, solutions: dict[str, str]) -> list[str]:
     telles qu'elles sont écrites dans un fichier .py et dans le fichier .json."""
     formes = {
         ligne.strip(): {ligne.strip(), json.dumps(ligne.strip(), ensure_ascii=False)[1:-1]}
-        for code in solutions.values() for ligne in code.splitlines() if len(ligne.strip()) >= 20
+        for code in solutions.values()
+        for ligne in code.splitlines()
+        if len(ligne.strip()) >= 20
     }
-    ailleurs = set(_grep(sorted(set().union(*formes.values())), etat.kit, "-rhoF", "--exclude-dir=solutions"))
-    return sorted({forme for ecritures in formes.values() if not ecritures & ailleurs for forme in ecritures})
+    ailleurs = set(
+        _grep(sorted(set().union(*formes.values())), etat.kit, "-rhoF", "--exclude-dir=solutions")
+    )
+    return sorted(
+        {forme for ecritures in formes.values() if not ecritures & ailleurs for forme in ecritures}
+    )
 
 
 def _grep(motifs: list[str], ou: str, *options: str) -> list[str]:
@@ -58,7 +64,9 @@ def _grep(motifs: list[str], ou: str, *options: str) -> list[str]:
     with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8") as fichier:
         fichier.write("\n".join(motifs) + "\n")
         fichier.flush()
-        resultat = subprocess.run(["grep", *options, "-f", fichier.name, ou], capture_output=True, text=True)
+        resultat = subprocess.run(
+            ["grep", *options, "-f", fichier.name, ou], capture_output=True, text=True
+        )
     return resultat.stdout.splitlines()
 
 
@@ -78,7 +86,11 @@ def _sortie(resultat: dict) -> str:
     """Tout ce que la cellule a montré : texte imprimé, affichages (Markdown compris), erreur."""
     morceaux = []
     for sortie in resultat["sorties"]:
-        morceaux += [sortie.get("text", ""), sortie.get("evalue", ""), *sortie.get("data", {}).values()]
+        morceaux += [
+            sortie.get("text", ""),
+            sortie.get("evalue", ""),
+            *sortie.get("data", {}).values(),
+        ]
     return "\n".join(str(m) for m in morceaux)
 
 
@@ -86,8 +98,13 @@ def _sortie(resultat: dict) -> str:
 def test_droits_des_fichiers_de_solutions(tmp_path, avec_solutions):
     """Sans hub : les droits posés par l'installation, dans un faux kit."""
     exiger(os.geteuid() == 0, "changer le groupe d'un fichier demande root")
-    etat = installation.Salle(dossier=str(tmp_path), kit=str(tmp_path / "kit"), venv="",
-                              prefixe=f"t{secrets.token_hex(3)}-", solutions=avec_solutions)
+    etat = installation.Salle(
+        dossier=str(tmp_path),
+        kit=str(tmp_path / "kit"),
+        venv="",
+        prefixe=f"t{secrets.token_hex(3)}-",
+        solutions=avec_solutions,
+    )
     dossier = installation.dossier_des_solutions(etat)
     dossier.mkdir(parents=True)
     os.chmod(dossier, 0o700)
@@ -120,35 +137,49 @@ def test_un_participant_ne_lit_aucune_solution_en_seance_notee(salle):  # noqa: 
     assert {Path(f).parent for f in _grep(secretes, etat.kit, "-rlF")} == {dossier}
 
     hub.demarrer(participant)
-    essais = hub.serveur(participant).executer([
-        QUESTION + "import os\nprint('VARIABLE:', os.environ.get('ATELIER_SESSION_NOTEE'))\nq1.solution()",
-        "os.environ['ATELIER_SESSION_NOTEE'] = '0'\nq1.solution()",
-        "print(q1.solution_code)",
-        f"open({str(dossier / 'm0_prise_en_main.json')!r}).read()",
-        _code_grep(secretes, etat.kit),
-        "q1.indice()",
-    ])
+    essais = hub.serveur(participant).executer(
+        [
+            QUESTION
+            + "import os\nprint('VARIABLE:', os.environ.get('ATELIER_SESSION_NOTEE'))\nq1.solution()",
+            "os.environ['ATELIER_SESSION_NOTEE'] = '0'\nq1.solution()",
+            "print(q1.solution_code)",
+            f"open({str(dossier / 'm0_prise_en_main.json')!r}).read()",
+            _code_grep(secretes, etat.kit),
+            "q1.indice()",
+        ]
+    )
     demande, variable_changee, attribut, lecture, recherche, indice = essais
-    assert "VARIABLE: None" in demande["texte"], "le hub ne devrait plus poser ATELIER_SESSION_NOTEE"
+    assert "VARIABLE: None" in demande["texte"], (
+        "le hub ne devrait plus poser ATELIER_SESSION_NOTEE"
+    )
     for resultat in (demande, variable_changee):
-        assert resultat["erreur"] is None and "gardées par le formateur" in _sortie(resultat), resultat
+        assert resultat["erreur"] is None and "gardées par le formateur" in _sortie(resultat), (
+            resultat
+        )
         assert code_q1 not in _sortie(resultat)
-    assert attribut["erreur"].startswith("SolutionsGardees") and code_q1 not in _sortie(attribut), attribut
+    assert attribut["erreur"].startswith("SolutionsGardees") and code_q1 not in _sortie(attribut), (
+        attribut
+    )
     assert lecture["erreur"] and lecture["erreur"].startswith("PermissionError"), lecture
     assert "TROUVE:\n" in recherche["texte"], recherche  # rien de lisible, nulle part dans le kit
     assert "Indice 1/" in _sortie(indice)  # les indices restent
     for fichier in dossier.glob("*.json"):
         droits = fichier.stat()
-        assert droits.st_mode & 0o777 == 0o640 and grp.getgrgid(droits.st_gid).gr_name == etat.groupe_formateurs
+        assert (
+            droits.st_mode & 0o777 == 0o640
+            and grp.getgrgid(droits.st_gid).gr_name == etat.groupe_formateurs
+        )
 
     # Le formateur les lit, dans son serveur et dans un shell de connexion comme celui de son terminal.
     hub.demarrer(formateur)
-    chez_le_formateur = hub.serveur(formateur).executer([
-        QUESTION + "q1.solution()",
-        "import subprocess\n"
-        f"r = subprocess.run(['bash', '-l', '-c', 'cat {dossier / 'm0_prise_en_main.json'}'], "
-        "capture_output=True, text=True)\nprint(r.stdout)",
-    ])
+    chez_le_formateur = hub.serveur(formateur).executer(
+        [
+            QUESTION + "q1.solution()",
+            "import subprocess\n"
+            f"r = subprocess.run(['bash', '-l', '-c', 'cat {dossier / 'm0_prise_en_main.json'}'], "
+            "capture_output=True, text=True)\nprint(r.stdout)",
+        ]
+    )
     assert code_q1 in _sortie(chez_le_formateur[0]), chez_le_formateur[0]
     assert json.loads(chez_le_formateur[1]["texte"])["m0_q1"] == code_q1, chez_le_formateur[1]
 
@@ -161,19 +192,39 @@ def test_avec_solutions_les_participants_les_lisent(salle):  # noqa: F811 (fixtu
     # Réinstallation de la même salle avec --solutions, comme le guide le dit (comptes gardés).
     reglages = {f.name: getattr(etat, f.name) for f in dataclasses.fields(etat)}
     installation.installer(
-        [Personne(**p) for p in reglages.pop("personnes")], Path(reglages.pop("dossier")),
-        Path(reglages.pop("kit")), Path(reglages.pop("venv")), sources_exercices=SCENARIO.sources,
-        **{cle: reglages[cle] for cle in ("prefixe", "homes", "cours_id", "ip", "port", "port_hub",
-                                           "port_api_proxy", "port_applis", "port_depot", "url", "limites",
-                                           "sans_reglages", "venv_a_retirer")},
+        [Personne(**p) for p in reglages.pop("personnes")],
+        Path(reglages.pop("dossier")),
+        Path(reglages.pop("kit")),
+        Path(reglages.pop("venv")),
+        sources_exercices=SCENARIO.sources,
+        **{
+            cle: reglages[cle]
+            for cle in (
+                "prefixe",
+                "homes",
+                "cours_id",
+                "ip",
+                "port",
+                "port_hub",
+                "port_api_proxy",
+                "port_applis",
+                "port_depot",
+                "url",
+                "limites",
+                "sans_reglages",
+                "venv_a_retirer",
+            )
+        },
         solutions=True,
     )
     dossier = installation.dossier_des_solutions(etat)
     code_q1 = _solutions(dossier)["m0_q1"]
     hub.demarrer(participant)
-    demande, lecture = hub.serveur(participant).executer([
-        QUESTION + "q1.solution()",
-        f"print(open({str(dossier / 'm0_prise_en_main.json')!r}).read())",
-    ])
+    demande, lecture = hub.serveur(participant).executer(
+        [
+            QUESTION + "q1.solution()",
+            f"print(open({str(dossier / 'm0_prise_en_main.json')!r}).read())",
+        ]
+    )
     assert code_q1 in _sortie(demande), demande
     assert json.loads(lecture["texte"])["m0_q1"] == code_q1, lecture

@@ -63,7 +63,9 @@ def test_la_carte_de_la_fiche_gardee_en_memoire_est_celle_qu_on_redessinerait():
     sim.controles["commune"].value = "Kandi"  # et revenir redonne exactement la même chose
     assert sim.images == [carte_kandi, barres_kandi] and sim.resultat == resume_kandi
 
-    sim.controles["indicateur"].value = "Usage d'internet"  # un autre indicateur : mêmes carte, autres barres
+    sim.controles[
+        "indicateur"
+    ].value = "Usage d'internet"  # un autre indicateur : mêmes carte, autres barres
     assert sim.images[0] == carte_kandi and sim.images[1] != barres_kandi
 
 
@@ -84,7 +86,9 @@ def test_la_carte_de_couverture_posee_par_calques_est_celle_qu_on_dessinerait(co
     passe sous le bord noir des barres au lieu de dessus."""
     from atelier.modules.m2_centres_numeriques.vues import dessiner_couverture
 
-    posee = _pixels(simulateur_couverture(commune, rayon_km=10, nombre_centres=3).images[0]).astype(int)
+    posee = _pixels(simulateur_couverture(commune, rayon_km=10, nombre_centres=3).images[0]).astype(
+        int
+    )
     dessiner_couverture(commune, 10, 3, True)
     figure = plt.gcf()
     bas_des_barres = figure.bbox.height - figure.axes[1].get_window_extent().y0
@@ -106,7 +110,7 @@ def _pas_a_pas(arr, k, rayon_km, existants):
             break
         sites.append(site)
         etapes.append((etape, m2.population_desservie(arr, sites, rayon_km)))
-    return sites[len(existants):], etapes
+    return sites[len(existants) :], etapes
 
 
 @pytest.mark.parametrize("commune", ["Djougou", "Kandi", "Abomey-Calavi", "Lokossa", "Banikoara"])
@@ -117,7 +121,9 @@ def test_le_choix_glouton_rapide_est_celui_de_la_methode_pas_a_pas(commune):
             etapes = m2.choisir_sites(arr, len(arr), rayon_km, existants)
             sites, attendu = _pas_a_pas(arr, len(arr), rayon_km, existants)
             assert m2.sites_choisis(etapes) == sites
-            assert list(zip(etapes["etape"], etapes["population_desservie"], strict=True)) == attendu
+            assert (
+                list(zip(etapes["etape"], etapes["population_desservie"], strict=True)) == attendu
+            )
             gagnes = pd.Series([p for _, p in attendu]).diff().fillna(0).astype(int).tolist()
             assert etapes["habitants_gagnes"].tolist() == gagnes
 
@@ -131,7 +137,9 @@ def test_le_choix_glouton_rapide_est_celui_de_la_methode_pas_a_pas(commune):
         (lambda: m5.simulateur_profil("Kandi"), "commune", "Nikki"),
     ],
 )
-def test_un_aller_retour_redonne_la_meme_image_et_une_autre_commune_la_sienne(fabrique, controle, autre):
+def test_un_aller_retour_redonne_la_meme_image_et_une_autre_commune_la_sienne(
+    fabrique, controle, autre
+):
     sim = fabrique()
     depart, valeur = (sim.images, sim.resultat), sim.controles[controle].value
     sim.controles[controle].value = autre
@@ -146,14 +154,18 @@ def test_un_aller_retour_redonne_la_meme_image_et_une_autre_commune_la_sienne(fa
 
 def test_le_tableau_de_bord_prepare_compte_les_memes_mois_que_le_calcul_commune_par_commune():
     demandes = charger("demandes_mensuelles")
-    actes = demandes[demandes["code_service"].isin(
-        ["declaration_naissance", "copie_acte_naissance", "acte_mariage", "acte_deces"])]
+    actes = demandes[
+        demandes["code_service"].isin(
+            ["declaration_naissance", "copie_acte_naissance", "acte_mariage", "acte_deces"]
+        )
+    ]
     sim = m3.simulateur_tableau_de_bord("Porto-Novo")
     for commune in ["Porto-Novo", "Kandi", "Karimama", "Cotonou", "Djidja"]:
         sim.controles["commune"].value = commune
         lignes = actes[actes["commune"] == commune]
-        pct = (lignes["pct_72h"] * lignes["demandes"]).groupby(lignes["mois"]).sum() / lignes.groupby("mois")[
-            "demandes"].sum()
+        pct = (lignes["pct_72h"] * lignes["demandes"]).groupby(
+            lignes["mois"]
+        ).sum() / lignes.groupby("mois")["demandes"].sum()
         assert sim.resultat["mois_sous_repere"] == int((pct < m3.REPERE_72H).sum())
 
 
@@ -163,11 +175,20 @@ def _simulateurs_des_modules():
     import inspect
 
     trouves = []
-    for module in ("m0_prise_en_main", "m1_planification", "m2_centres_numeriques", "m3_dematerialisation",
-                   "m4_entreprises_relais", "m5_formation"):
+    for module in (
+        "m0_prise_en_main",
+        "m1_planification",
+        "m2_centres_numeriques",
+        "m3_dematerialisation",
+        "m4_entreprises_relais",
+        "m5_formation",
+    ):
         vues = importlib.import_module(f"atelier.modules.{module}.vues")
         for nom, fonction in inspect.getmembers(vues, inspect.isfunction):
-            if fonction.__module__ == vues.__name__ and inspect.signature(fonction).return_annotation == "Simulateur":
+            if (
+                fonction.__module__ == vues.__name__
+                and inspect.signature(fonction).return_annotation == "Simulateur"
+            ):
                 trouves.append(pytest.param(fonction, id=f"{module}.{nom}"))
     return trouves
 

@@ -87,6 +87,9 @@ def requete_lue(envoyer: Callable[[ZMQStream, list[bytes]], None]) -> bool:
 
 
 if __name__ == "__main__":
-    for nom, envoi in (("envoi brut (ipykernel 7.0 à 7.3)", envoi_brut), ("envoi par le flux (7.4, kit)", envoi_par_le_flux)):
+    for nom, envoi in (
+        ("envoi brut (ipykernel 7.0 à 7.3)", envoi_brut),
+        ("envoi par le flux (7.4, kit)", envoi_par_le_flux),
+    ):
         essais = [requete_lue(envoi) for _ in range(5)]
         print(f"{nom} : requête lue {sum(essais)} fois sur {len(essais)}")

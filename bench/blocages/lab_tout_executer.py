@@ -96,7 +96,11 @@ GUETTER_LES_COMPTEURS = """() => {
 
 
 def _secondes(horodatage: str | None) -> float | None:
-    return datetime.fromisoformat(horodatage.replace("Z", "+00:00")).timestamp() if horodatage else None
+    return (
+        datetime.fromisoformat(horodatage.replace("Z", "+00:00")).timestamp()
+        if horodatage
+        else None
+    )
 
 
 def minutage(cellules: list[dict], clic: float) -> dict[str, dict[str, float]]:
@@ -104,7 +108,10 @@ def minutage(cellules: list[dict], clic: float) -> dict[str, dict[str, float]]:
     par_cellule, avant_arrivee, avant_reponse = {}, clic, None
     for k, c in enumerate(cellules):
         m = c["minutage"]
-        debut, reponse = _secondes(m.get("iopub.status.busy")), _secondes(m.get("shell.execute_reply"))
+        debut, reponse = (
+            _secondes(m.get("iopub.status.busy")),
+            _secondes(m.get("shell.execute_reply")),
+        )
         if c["arrivee"] is None or debut is None or reponse is None:
             break
         par_cellule[str(k)] = {
@@ -125,10 +132,12 @@ class Lab:
         shutil.copytree(RACINE / "notebooks", self.dossier / "copie" / "notebooks")
         reglages = self.dossier / "reglages"
         (reglages / "@jupyterlab" / "notebook-extension").mkdir(parents=True)
-        (reglages / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings").write_text(
-            json.dumps({"recordTiming": True}), encoding="utf-8")
+        (
+            reglages / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings"
+        ).write_text(json.dumps({"recordTiming": True}), encoding="utf-8")
         env = environnement(RACINE) | {
-            "HOME": str(self.dossier), "JUPYTERLAB_SETTINGS_DIR": str(reglages),
+            "HOME": str(self.dossier),
+            "JUPYTERLAB_SETTINGS_DIR": str(reglages),
             "JUPYTERLAB_WORKSPACES_DIR": str(self.dossier / "espaces"),
             "ATELIER_PLAN": str(self.dossier / "mon_plan.json"),
         }
@@ -136,20 +145,37 @@ class Lab:
         self.url = f"http://127.0.0.1:{port}"
         self.journal = self.dossier / "lab.log"
         self.processus = subprocess.Popen(
-            [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root", f"--port={port}",
-             "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={JETON}", "--LabApp.expose_app_in_browser=True",
-             f"--ServerApp.root_dir={self.dossier / 'copie'}"],
-            env=env, cwd=self.dossier, stdout=open(self.journal, "wb"), stderr=subprocess.STDOUT, start_new_session=True)
+            [
+                sys.executable,
+                "-m",
+                "jupyterlab",
+                "--no-browser",
+                "--allow-root",
+                f"--port={port}",
+                "--ServerApp.ip=127.0.0.1",
+                f"--IdentityProvider.token={JETON}",
+                "--LabApp.expose_app_in_browser=True",
+                f"--ServerApp.root_dir={self.dossier / 'copie'}",
+            ],
+            env=env,
+            cwd=self.dossier,
+            stdout=open(self.journal, "wb"),
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         fin = time.monotonic() + 180
         while not self.api("GET", "api/status"):
             if time.monotonic() > fin or self.processus.poll() is not None:
                 self.arreter()
-                raise RuntimeError(f"JupyterLab ne répond pas :\n{self.journal.read_text(errors='replace')[-3000:]}")
+                raise RuntimeError(
+                    f"JupyterLab ne répond pas :\n{self.journal.read_text(errors='replace')[-3000:]}"
+                )
             time.sleep(1)
 
     def api(self, methode: str, chemin: str):
-        requete = urllib.request.Request(f"{self.url}/{chemin}", method=methode,
-                                         headers={"Authorization": f"token {JETON}"})
+        requete = urllib.request.Request(
+            f"{self.url}/{chemin}", method=methode, headers={"Authorization": f"token {JETON}"}
+        )
         try:
             with urllib.request.urlopen(requete, timeout=30) as reponse:
                 corps = reponse.read()
@@ -187,14 +213,31 @@ def tout_executer(navigateur, lab: Lab, lecon: Path, delai: float, numero: int) 
     Chaque exécution a son propre espace de travail JupyterLab (``numero``) : sans cela, JupyterLab
     rouvrirait toutes les leçons des pages précédentes, chacune avec son noyau."""
     page = navigateur.new_page(viewport={"width": 1400, "height": 1000}, locale="fr-FR")
-    resultat = {"config": "lab", "carnet": str(lecon.relative_to(RACINE)), "clics_sans_effet": 0,
-                "erreur": None, "cellules": {}, "detail": {}}
+    resultat = {
+        "config": "lab",
+        "carnet": str(lecon.relative_to(RACINE)),
+        "clics_sans_effet": 0,
+        "erreur": None,
+        "cellules": {},
+        "detail": {},
+    }
     debut = time.monotonic()
     try:
-        page.goto(f"{lab.url}/lab/workspaces/banc{numero}/tree/notebooks/{lecon.name}?token={JETON}",
-                  timeout=180_000)
-        pret = attendre(page, lambda e: e["chemin"] == f"notebooks/{lecon.name}" and e["pret"] and e["noyau"] and e["noyau"]["lien"] == "connected"
-                        and e["noyau"]["etat"] == "idle", 180)
+        page.goto(
+            f"{lab.url}/lab/workspaces/banc{numero}/tree/notebooks/{lecon.name}?token={JETON}",
+            timeout=180_000,
+        )
+        pret = attendre(
+            page,
+            lambda e: (
+                e["chemin"] == f"notebooks/{lecon.name}"
+                and e["pret"]
+                and e["noyau"]
+                and e["noyau"]["lien"] == "connected"
+                and e["noyau"]["etat"] == "idle"
+            ),
+            180,
+        )
         if pret is None:
             raise TimeoutError("le noyau de la leçon n'est pas prêt après 180 s")
         resultat["ouverture_s"] = round(time.monotonic() - debut, 1)
@@ -202,24 +245,43 @@ def tout_executer(navigateur, lab: Lab, lecon: Path, delai: float, numero: int) 
         for _ in range(3):
             clic = time.time()
             page.locator(".lm-MenuBar-itemLabel", has_text="Exécution").click()
-            page.locator(".lm-Menu-itemLabel", has_text="Exécuter toutes les cellules").first.click()
-            if attendre(page, lambda e: any(c["minutage"] or c["arrivee"] for c in e["cellules"]), 20):
+            page.locator(
+                ".lm-Menu-itemLabel", has_text="Exécuter toutes les cellules"
+            ).first.click()
+            if attendre(
+                page, lambda e: any(c["minutage"] or c["arrivee"] for c in e["cellules"]), 20
+            ):
                 break
             resultat["clics_sans_effet"] += 1
             page.keyboard.press("Escape")
-        fini = lambda e: all(c["compteur"] is not None and c["arrivee"] for c in e["cellules"])  # noqa: E731
-        arret_sur_erreur = lambda e: e["noyau"]["etat"] == "idle" and any(  # noqa: E731
-            c["erreurs"] and "raises-exception" not in c["tags"] for c in e["cellules"])
+
+        def fini(e):
+            return all(c["compteur"] is not None and c["arrivee"] for c in e["cellules"])
+
+        def arret_sur_erreur(e):
+            return e["noyau"]["etat"] == "idle" and any(
+                c["erreurs"] and "raises-exception" not in c["tags"] for c in e["cellules"]
+            )
+
         etat = attendre(page, lambda e: fini(e) or arret_sur_erreur(e), delai, pas=0.5)
         if etat is None:
             etat = page.evaluate(ETAT_DU_CARNET)
             restees = [c["index"] for c in etat["cellules"] if c["compteur"] is None]
-            resultat["erreur"] = (f"blocage : {len(restees)} cellules sans compteur après {delai:.0f} s "
-                                  f"(première : cellule {restees[0] if restees else '?'}, noyau {etat['noyau']})")
+            resultat["erreur"] = (
+                f"blocage : {len(restees)} cellules sans compteur après {delai:.0f} s "
+                f"(première : cellule {restees[0] if restees else '?'}, noyau {etat['noyau']})"
+            )
             resultat["restees"] = [c for c in etat["cellules"] if c["compteur"] is None][:3]
         elif not fini(etat):
-            resultat["erreur"] = "arrêt sur erreur : " + "; ".join(
-                e for c in etat["cellules"] if "raises-exception" not in c["tags"] for e in c["erreurs"])[:300]
+            resultat["erreur"] = (
+                "arrêt sur erreur : "
+                + "; ".join(
+                    e
+                    for c in etat["cellules"]
+                    if "raises-exception" not in c["tags"]
+                    for e in c["erreurs"]
+                )[:300]
+            )
         detail = minutage(etat["cellules"], clic)
         resultat["detail"] = detail
         resultat["cellules"] = {k: v["latence"] for k, v in detail.items()}
@@ -235,22 +297,31 @@ def tout_executer(navigateur, lab: Lab, lecon: Path, delai: float, numero: int) 
 def passer(args) -> dict:
     from playwright.sync_api import sync_playwright
 
-    lecons = [lecon for lecon in LECONS if not args.lecons or any(m in lecon.name for m in args.lecons.split(","))]
+    lecons = [
+        lecon
+        for lecon in LECONS
+        if not args.lecons or any(m in lecon.name for m in args.lecons.split(","))
+    ]
     charge_debut, debut = os.getloadavg(), time.monotonic()
     resultats = []
     lab = Lab()
     try:
         with sync_playwright() as p:
-            navigateur = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGUMENTS_CHROMIUM)
+            navigateur = p.chromium.launch(
+                executable_path=CHROMIUM, headless=True, args=ARGUMENTS_CHROMIUM
+            )
             for lecon in itertools.islice(itertools.cycle(lecons), args.executions):
                 if time.monotonic() - debut > args.duree_max:
                     break
                 r = tout_executer(navigateur, lab, lecon, args.delai, len(resultats))
                 resultats.append(r)
                 pire = max(r["detail"].items(), key=lambda kv: kv[1]["latence"], default=(None, {}))
-                print(f"{len(resultats):3d} {r['carnet']:40s} {r.get('duree_s', 0):6.1f} s  cellules {len(r['cellules']):3d}"
-                      f"  pire {pire[0]}: {pire[1]}  clics sans effet {r['clics_sans_effet']}"
-                      f"{'  ERREUR ' + r['erreur'] if r['erreur'] else ''}", flush=True)
+                print(
+                    f"{len(resultats):3d} {r['carnet']:40s} {r.get('duree_s', 0):6.1f} s  cellules {len(r['cellules']):3d}"
+                    f"  pire {pire[0]}: {pire[1]}  clics sans effet {r['clics_sans_effet']}"
+                    f"{'  ERREUR ' + r['erreur'] if r['erreur'] else ''}",
+                    flush=True,
+                )
             navigateur.close()
     finally:
         lab.arreter()
@@ -276,28 +347,62 @@ def passer(args) -> dict:
         "remise_max_s": max((d["remise"] for d in details), default=None),
         "remise_mediane_s": statistics.median(d["remise"] for d in details) if details else None,
         "clics_sans_effet": sum(r["clics_sans_effet"] for r in resultats),
-        "duree_mediane_lecon_s": statistics.median(r["duree_s"] for r in resultats if "duree_s" in r) if resultats else None,
-        "versions": {p: version(p) for p in ("jupyterlab", "jupyter_server", "ipykernel", "pyzmq", "tornado",
-                                             "playwright")},
-        "par_execution": [{k: r.get(k) for k in ("carnet", "duree_s", "ouverture_s", "clics_sans_effet", "erreur",
-                                                 "cellules")}
-                          for r in resultats],
+        "duree_mediane_lecon_s": statistics.median(
+            r["duree_s"] for r in resultats if "duree_s" in r
+        )
+        if resultats
+        else None,
+        "versions": {
+            p: version(p)
+            for p in ("jupyterlab", "jupyter_server", "ipykernel", "pyzmq", "tornado", "playwright")
+        },
+        "par_execution": [
+            {
+                k: r.get(k)
+                for k in (
+                    "carnet",
+                    "duree_s",
+                    "ouverture_s",
+                    "clics_sans_effet",
+                    "erreur",
+                    "cellules",
+                )
+            }
+            for r in resultats
+        ],
     }
 
 
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--executions", type=int, default=30)
-    p.add_argument("--lecons", default="", help="seulement les leçons dont le nom contient l'un de ces mots (a,b)")
+    p.add_argument(
+        "--lecons",
+        default="",
+        help="seulement les leçons dont le nom contient l'un de ces mots (a,b)",
+    )
     p.add_argument("--delai", type=float, default=600, help="délai d'une exécution complète (s)")
-    p.add_argument("--plancher", type=float, default=2.0, help="une cellule lente doit aussi dépasser ce temps (s)")
+    p.add_argument(
+        "--plancher",
+        type=float,
+        default=2.0,
+        help="une cellule lente doit aussi dépasser ce temps (s)",
+    )
     p.add_argument("--duree-max", type=float, default=5400)
     p.add_argument("--sortie", type=Path, help="écrire aussi le résumé JSON dans ce fichier")
     p.add_argument("--sans-historique", action="store_true")
     args = p.parse_args()
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit("arrêté (SIGTERM)"))  # pour arrêter JupyterLab en sortant
+    signal.signal(
+        signal.SIGTERM, lambda *_: sys.exit("arrêté (SIGTERM)")
+    )  # pour arrêter JupyterLab en sortant
     resultat = passer(args)
-    print(json.dumps({k: v for k, v in resultat.items() if k != "par_execution"}, ensure_ascii=False, indent=1))
+    print(
+        json.dumps(
+            {k: v for k, v in resultat.items() if k != "par_execution"},
+            ensure_ascii=False,
+            indent=1,
+        )
+    )
     enregistrer(resultat, args)
 
 

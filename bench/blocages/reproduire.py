@@ -44,7 +44,9 @@ from jupyter_client import AsyncKernelManager, BlockingKernelClient, KernelManag
 from jupyter_client.kernelspec import KernelSpecManager
 
 ICI = Path(__file__).resolve().parent
-NOYAU_DU_KIT = ICI.parents[1] / "config" / "jupyter-data" / "kernels" / "python3" / "ipykernel_launcher.py"
+NOYAU_DU_KIT = (
+    ICI.parents[1] / "config" / "jupyter-data" / "kernels" / "python3" / "ipykernel_launcher.py"
+)
 
 # Noyau d'ipykernel 7.0 à 7.3 : la réponse part directement sur la socket ROUTER, hors du ZMQStream.
 ENVOI_BRUT = (
@@ -76,7 +78,9 @@ def gestionnaire(noyau: str, classe=KernelManager):
         (dossier / nom).mkdir()
         spec = {"argv": commande_noyau(noyau), "display_name": noyau, "language": "python"}
         (dossier / nom / "kernel.json").write_text(json.dumps(spec), encoding="utf-8")
-    return classe(kernel_name=nom, kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(dossier)]))
+    return classe(
+        kernel_name=nom, kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(dossier)])
+    )
 
 
 # Ce que contient chaque cellule du carnet synthétique (--client nbclient).
@@ -263,13 +267,17 @@ async def passer_nbclient(args) -> dict:
     from soak import Surveillant
 
     code = CELLULES[args.cellule]
-    carnet = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code.format(i=i)) for i in range(args.n)])
+    carnet = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_code_cell(code.format(i=i)) for i in range(args.n)]
+    )
     km = gestionnaire(args.noyau, AsyncKernelManager)
     if args.client == "nbclient-vigilant":
         from atelier.client_noyau import ClientVigilant
 
         km.client_factory = ClientVigilant
-    client = NotebookClient(carnet, km=km, timeout=args.duree_max, record_timing=True)  # pour le diagnostic
+    client = NotebookClient(
+        carnet, km=km, timeout=args.duree_max, record_timing=True
+    )  # pour le diagnostic
     surveillant = Surveillant(client, args.seuil)
     veille = asyncio.ensure_future(surveillant.veiller())
     arret = "fin du carnet"
@@ -292,27 +300,46 @@ async def passer_nbclient(args) -> dict:
         "executions": len(durees),
         "mediane_ms": round(mediane * 1000, 2),
         "max_s": round(max(durees), 3),
-        f"plus_de_{args.facteur}x_mediane_et_0.5s": sum(1 for d in durees if d > args.facteur * mediane and d > 0.5),
+        f"plus_de_{args.facteur}x_mediane_et_0.5s": sum(
+            1 for d in durees if d > args.facteur * mediane and d > 0.5
+        ),
         "bloquees": surveillant.diagnostics,
         "charge_debut_fin": charge(),
-        "versions": {p: version(p) for p in ("ipykernel", "pyzmq", "jupyter_client", "nbclient", "tornado")}
+        "versions": {
+            p: version(p) for p in ("ipykernel", "pyzmq", "jupyter_client", "nbclient", "tornado")
+        }
         | {"libzmq": zmq.zmq_version(), "python": platform.python_version()},
     }
 
 
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--client", choices=["bloquant", "asynchrone", "nbclient", "nbclient-vigilant"], default="nbclient")
+    p.add_argument(
+        "--client",
+        choices=["bloquant", "asynchrone", "nbclient", "nbclient-vigilant"],
+        default="nbclient",
+    )
     p.add_argument("--noyau", choices=["tel-quel", "envoi-brut", "kit"], default="tel-quel")
     p.add_argument("-n", type=int, default=2000)
-    p.add_argument("--cellule", choices=sorted(CELLULES), default="calcul", help="contenu des cellules (nbclient)")
+    p.add_argument(
+        "--cellule",
+        choices=sorted(CELLULES),
+        default="calcul",
+        help="contenu des cellules (nbclient)",
+    )
     p.add_argument("--seuil", type=float, default=5.0, help="secondes avant de chercher la réponse")
     p.add_argument("--facteur", type=float, default=10.0)
     p.add_argument("--duree-max", type=float, default=240.0)
-    p.add_argument("--voisin", choices=["continu", "ephemere"], help="un autre client sur le même noyau (voir Voisin)")
+    p.add_argument(
+        "--voisin",
+        choices=["continu", "ephemere"],
+        help="un autre client sur le même noyau (voir Voisin)",
+    )
     p.add_argument("--sans-historique", action="store_true")
     args = p.parse_args()
-    resultat = asyncio.run(passer_nbclient(args) if args.client.startswith("nbclient") else passer(args))
+    resultat = asyncio.run(
+        passer_nbclient(args) if args.client.startswith("nbclient") else passer(args)
+    )
     print(json.dumps(resultat, ensure_ascii=False))
     if not args.sans_historique:
         with open(ICI / "reproductions.jsonl", "a", encoding="utf-8") as f:

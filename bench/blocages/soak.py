@@ -54,7 +54,9 @@ from reproduire import gestionnaire  # noqa: E402
 sys.path.insert(0, str(RACINE / "src"))
 from atelier.lanceur import environnement  # noqa: E402
 
-CARNETS = sorted(RACINE.glob("notebooks/m*.ipynb")) + sorted(RACINE.glob("exercises/source/*/*.ipynb"))
+CARNETS = sorted(RACINE.glob("notebooks/m*.ipynb")) + sorted(
+    RACINE.glob("exercises/source/*/*.ipynb")
+)
 ENV_DU_KIT = {k: v for k, v in environnement(RACINE).items() if k.startswith("JUPYTER")}
 
 
@@ -63,7 +65,9 @@ def config_du_kit() -> Config:
     config = Config()
     for nom in ("jupyter_config.py", "jupyter_nbconvert_config.py"):
         if (Path(ENV_DU_KIT["JUPYTER_CONFIG_DIR"]) / nom).exists():
-            config.merge(PyFileConfigLoader(nom, path=ENV_DU_KIT["JUPYTER_CONFIG_DIR"]).load_config())
+            config.merge(
+                PyFileConfigLoader(nom, path=ENV_DU_KIT["JUPYTER_CONFIG_DIR"]).load_config()
+            )
     return config
 
 
@@ -72,7 +76,9 @@ def client_pour(nom: str, carnet: nbformat.NotebookNode, delai: float) -> Notebo
     # ce qui sert au diagnostic.
     commun = dict(timeout=delai, kernel_name="python3", allow_errors=False, record_timing=True)
     if nom in ("kit", "noyau"):  # le noyau « python3 » trouvé par JUPYTER_PATH
-        return NotebookClient(carnet, config=config_du_kit() if nom == "kit" else Config(), **commun)
+        return NotebookClient(
+            carnet, config=config_du_kit() if nom == "kit" else Config(), **commun
+        )
     km = gestionnaire("envoi-brut" if nom == "sans" else "tel-quel", AsyncKernelManager)
     return NotebookClient(carnet, km=km, **commun)
 
@@ -126,18 +132,28 @@ class Surveillant:
         """Où en est la réponse de la cellule i. Relire ZMQ_EVENTS réveille l'attente du client."""
         kc = self.client.kc
         vu = lambda: self.client.nb.cells[i].metadata.get("execution", {})  # noqa: E731 - ce qu'iopub a dit
-        diag = {"cellule": i, "apres_s": round(time.monotonic() - self._debut, 1), "charge": os.getloadavg()[0],
-                "socket_client": etat_socket(kc.shell_channel.socket)}
+        diag = {
+            "cellule": i,
+            "apres_s": round(time.monotonic() - self._debut, 1),
+            "charge": os.getloadavg()[0],
+            "socket_client": etat_socket(kc.shell_channel.socket),
+        }
         if kc.shell_channel.socket.get(zmq.EVENTS) & zmq.POLLIN:
             diag["cote"] = "client : réponse déjà dans la socket du client"
         elif "iopub.execute_input" in vu():
-            diag["cote"] = ("client : noyau revenu au repos, réponse absente" if "iopub.status.idle" in vu()
-                            else "aucun : le noyau calcule encore la cellule")
+            diag["cote"] = (
+                "client : noyau revenu au repos, réponse absente"
+                if "iopub.status.idle" in vu()
+                else "aucun : le noyau calcule encore la cellule"
+            )
         else:
             kc.kernel_info()  # une requête de plus sur la même connexion
             await asyncio.sleep(5)
             diag["cote"] = "noyau : requête jamais commencée" + (
-                ", débloquée par kernel_info_request" if "iopub.execute_input" in vu() else ", toujours pas lue 5 s plus tard")
+                ", débloquée par kernel_info_request"
+                if "iopub.execute_input" in vu()
+                else ", toujours pas lue 5 s plus tard"
+            )
         return diag
 
 
@@ -177,15 +193,26 @@ def lentes(resultats: list[dict], facteur: float, plancher: float) -> list[dict]
         for i, d in r["cellules"].items():
             m = medianes[(r["carnet"], i)]
             if d > facteur * m and d > plancher:
-                trouvees.append({"config": r["config"], "carnet": r["carnet"], "cellule": int(i),
-                                 "duree_s": d, "mediane_s": round(m, 3)})
+                trouvees.append(
+                    {
+                        "config": r["config"],
+                        "carnet": r["carnet"],
+                        "cellule": int(i),
+                        "duree_s": d,
+                        "mediane_s": round(m, 3),
+                    }
+                )
     return trouvees
 
 
 async def passer(args) -> dict:
     configs = args.configs.split(",")
-    carnets = [c for c in CARNETS if not args.carnets or any(m in c.name for m in args.carnets.split(","))]
-    taches = list(itertools.islice(itertools.cycle(itertools.product(carnets, configs)), args.executions))
+    carnets = [
+        c for c in CARNETS if not args.carnets or any(m in c.name for m in args.carnets.split(","))
+    ]
+    taches = list(
+        itertools.islice(itertools.cycle(itertools.product(carnets, configs)), args.executions)
+    )
     resultats: list[dict] = []
     debut = time.monotonic()
     file = asyncio.Queue()
@@ -197,12 +224,16 @@ async def passer(args) -> dict:
             chemin, nom = file.get_nowait()
             r = await executer(nom, chemin, args.delai, args.alerte)
             resultats.append(r)
-            print(f"{len(resultats):4d} {nom:9s} {r['carnet']:70s} {r['duree_s']:7.1f} s"
-                  f"{'  ERREUR ' + r['erreur'] if r['erreur'] else ''}{'  ' + str(r['diagnostics']) if r['diagnostics'] else ''}",
-                  flush=True)
+            print(
+                f"{len(resultats):4d} {nom:9s} {r['carnet']:70s} {r['duree_s']:7.1f} s"
+                f"{'  ERREUR ' + r['erreur'] if r['erreur'] else ''}{'  ' + str(r['diagnostics']) if r['diagnostics'] else ''}",
+                flush=True,
+            )
 
     charge_debut = os.getloadavg()
-    os.environ.update(ENV_DU_KIT)  # sans effet sur « sans » et « ipykernel », dont la commande est fixée
+    os.environ.update(
+        ENV_DU_KIT
+    )  # sans effet sur « sans » et « ipykernel », dont la commande est fixée
     await asyncio.gather(*(ouvrier() for _ in range(args.paralleles)))
     resume = {}
     tous_lents = lentes(resultats, 10, 0)
@@ -214,7 +245,9 @@ async def passer(args) -> dict:
             "cellules": sum(len(r["cellules"]) for r in rs),
             "erreurs": sum(1 for r in rs if r["erreur"]),
             "plus_de_10x_mediane": sum(1 for x in tous_lents if x["config"] == nom),
-            f"plus_de_10x_mediane_et_{args.plancher}s": sum(1 for x in lents_plancher if x["config"] == nom),
+            f"plus_de_10x_mediane_et_{args.plancher}s": sum(
+                1 for x in lents_plancher if x["config"] == nom
+            ),
             "cellule_max_s": max((max(r["cellules"].values(), default=0) for r in rs), default=0),
             "diagnostics": [d | {"carnet": r["carnet"]} for r in rs for d in r["diagnostics"]],
             "duree_mediane_carnet_s": statistics.median([r["duree_s"] for r in rs]) if rs else None,
@@ -229,9 +262,17 @@ async def passer(args) -> dict:
         "charge_fin": [round(x, 1) for x in os.getloadavg()],
         "par_config": resume,
         "cellules_lentes_plancher": lents_plancher,
-        "erreurs": sorted({(r["config"], r["carnet"], r["erreur"]) for r in resultats if r["erreur"]}),
-        "versions": {p: version(p) for p in ("ipykernel", "pyzmq", "jupyter_client", "nbclient", "tornado")}
-        | {"libzmq": zmq.zmq_version(), "python": platform.python_version(), "coeurs": os.cpu_count()},
+        "erreurs": sorted(
+            {(r["config"], r["carnet"], r["erreur"]) for r in resultats if r["erreur"]}
+        ),
+        "versions": {
+            p: version(p) for p in ("ipykernel", "pyzmq", "jupyter_client", "nbclient", "tornado")
+        }
+        | {
+            "libzmq": zmq.zmq_version(),
+            "python": platform.python_version(),
+            "coeurs": os.cpu_count(),
+        },
     }
 
 
@@ -241,10 +282,21 @@ def main() -> None:
     p.add_argument("--configs", default="sans,noyau,kit")
     p.add_argument("--paralleles", type=int, default=2)
     p.add_argument("--delai", type=float, default=120, help="délai par cellule (s)")
-    p.add_argument("--alerte", type=float, default=10, help="diagnostic d'une cellule plus longue (s)")
-    p.add_argument("--plancher", type=float, default=2.0, help="une cellule lente doit aussi dépasser ce temps (s)")
+    p.add_argument(
+        "--alerte", type=float, default=10, help="diagnostic d'une cellule plus longue (s)"
+    )
+    p.add_argument(
+        "--plancher",
+        type=float,
+        default=2.0,
+        help="une cellule lente doit aussi dépasser ce temps (s)",
+    )
     p.add_argument("--duree-max", type=float, default=3000)
-    p.add_argument("--carnets", default="", help="seulement les carnets dont le nom contient l'un de ces mots (a,b)")
+    p.add_argument(
+        "--carnets",
+        default="",
+        help="seulement les carnets dont le nom contient l'un de ces mots (a,b)",
+    )
     p.add_argument("--sortie", type=Path, help="écrire aussi le résumé JSON dans ce fichier")
     p.add_argument("--sans-historique", action="store_true")
     args = p.parse_args()

@@ -42,12 +42,16 @@ ENV = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.envi
 SOLUTION = re.compile(r"^\s*###? (BEGIN|END) SOLUTION\s*$")
 
 
-def chrono(commande: list[str], cwd: Path | None = None, env: dict | None = None, attendu: str = "") -> float:
+def chrono(
+    commande: list[str], cwd: Path | None = None, env: dict | None = None, attendu: str = ""
+) -> float:
     debut = time.perf_counter()
     fini = subprocess.run(commande, cwd=cwd, env=env or ENV, capture_output=True, text=True)
     duree = time.perf_counter() - debut
     if fini.returncode != 0 or attendu not in fini.stdout:
-        raise SystemExit(f"échec de {' '.join(commande)} (attendu : « {attendu} ») :\n{fini.stdout}\n{fini.stderr}")
+        raise SystemExit(
+            f"échec de {' '.join(commande)} (attendu : « {attendu} ») :\n{fini.stdout}\n{fini.stderr}"
+        )
     return duree
 
 
@@ -77,7 +81,9 @@ def preparer_cours(source: Path, exercice: str, dossier: Path) -> Path:
 
 def _solutions(source_nb) -> dict[str, str]:
     return {
-        c.metadata["nbgrader"]["grade_id"]: "\n".join(ligne for ligne in c.source.splitlines() if not SOLUTION.match(ligne))
+        c.metadata["nbgrader"]["grade_id"]: "\n".join(
+            ligne for ligne in c.source.splitlines() if not SOLUTION.match(ligne)
+        )
         for c in source_nb.cells
         if c.metadata.get("nbgrader", {}).get("solution") and c.cell_type == "code"
     }
@@ -88,7 +94,9 @@ def generer_copies(cours: Path, exercice: str, n: int) -> dict[str, str]:
     genres = {}
     for chemin in sorted((cours / "release" / exercice).glob("*.ipynb")):
         release = nbformat.read(chemin, as_version=4)
-        solutions = _solutions(nbformat.read(cours / "source" / exercice / chemin.name, as_version=4))
+        solutions = _solutions(
+            nbformat.read(cours / "source" / exercice / chemin.name, as_version=4)
+        )
         ids = sorted(solutions)
         for i in range(n):
             nb = copy.deepcopy(release)
@@ -131,20 +139,35 @@ def demarrage_noyau(repetitions: int = 3) -> dict[str, float]:
         imports.append(time.perf_counter() - debut)
         kc.stop_channels()
         km.shutdown_kernel(now=True)
-    return {"demarrage_noyau_s": statistics.median(demarrages), "import_pandas_matplotlib_s": statistics.median(imports)}
+    return {
+        "demarrage_noyau_s": statistics.median(demarrages),
+        "import_pandas_matplotlib_s": statistics.median(imports),
+    }
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cours", type=Path, default=RACINE / "tests" / "fixtures" / "formateur" / "cours")
+    parser.add_argument(
+        "--cours", type=Path, default=RACINE / "tests" / "fixtures" / "formateur" / "cours"
+    )
     parser.add_argument("--exercice", default="essai_correction")
     parser.add_argument("--copies", type=int, default=40)
     parser.add_argument("--paralleles", type=int, default=None)
-    parser.add_argument("--garder", action="store_true", help="garder les cours temporaires (bench/tmp/)")
-    parser.add_argument("--attendre-calme", type=float, default=0, metavar="MINUTES",
-                        help="attendre (au plus MINUTES) que la charge moyenne sur 1 min passe sous 1")
-    parser.add_argument("--repli", action="store_true",
-                        help="corriger aussi par la solution de repli (sans bubblewrap), juste après le kit")
+    parser.add_argument(
+        "--garder", action="store_true", help="garder les cours temporaires (bench/tmp/)"
+    )
+    parser.add_argument(
+        "--attendre-calme",
+        type=float,
+        default=0,
+        metavar="MINUTES",
+        help="attendre (au plus MINUTES) que la charge moyenne sur 1 min passe sous 1",
+    )
+    parser.add_argument(
+        "--repli",
+        action="store_true",
+        help="corriger aussi par la solution de repli (sans bubblewrap), juste après le kit",
+    )
     args = parser.parse_args()
 
     fin_attente = time.monotonic() + 60 * args.attendre_calme
@@ -161,25 +184,44 @@ def main() -> int:
         for cible in (seul, kit, *([repli] if args.repli else [])):
             shutil.copytree(base, cible)
         for cible in (seul1, kit1):  # une seule copie : coût fixe de démarrage
-            shutil.copytree(base, cible, ignore=shutil.ignore_patterns("b00[1-9]", "b0[1-9]*", "b[1-9]*"))
+            shutil.copytree(
+                base, cible, ignore=shutil.ignore_patterns("b00[1-9]", "b0[1-9]*", "b[1-9]*")
+            )
 
         paralleles = ["--paralleles", str(args.paralleles)] if args.paralleles else []
-        corriger = [sys.executable, "-m", "atelier.formateur", "corriger", args.exercice, *paralleles, "--cours"]
+        corriger = [
+            sys.executable,
+            "-m",
+            "atelier.formateur",
+            "corriger",
+            args.exercice,
+            *paralleles,
+            "--cours",
+        ]
         autograde = [sys.executable, "-m", "nbgrader", "autograde", args.exercice]
         t_seul = chrono(autograde, cwd=seul)
         t_kit = chrono([*corriger, str(kit)])
         if args.repli:
-            t_repli = chrono([*corriger, str(repli)], env=env_sans_bwrap(tmp), attendu="bubblewrap absent")
+            t_repli = chrono(
+                [*corriger, str(repli)], env=env_sans_bwrap(tmp), attendu="bubblewrap absent"
+            )
             identiques_repli = notes(repli, args.exercice) == notes(kit, args.exercice)
         t_seul1 = chrono(autograde, cwd=seul1)
         t_kit1 = chrono([*corriger, str(kit1)])
         n_seul, n_kit = notes(seul, args.exercice), notes(kit, args.exercice)
         identiques = n_seul == n_kit
-        differences = [f"{k}: nbgrader {n_seul.get(k)}, kit {n_kit.get(k)}"
-                       for k in sorted(set(n_seul) | set(n_kit)) if n_seul.get(k) != n_kit.get(k)]
-        durees = [json.loads(f.read_text(encoding="utf-8"))["durees"]
-                  for f in (kit / "correction_atelier" / args.exercice).glob("*.json")]
-        t_demarrage_nbgrader = chrono([sys.executable, "-c", "import nbgrader.apps, nbgrader.converters"])
+        differences = [
+            f"{k}: nbgrader {n_seul.get(k)}, kit {n_kit.get(k)}"
+            for k in sorted(set(n_seul) | set(n_kit))
+            if n_seul.get(k) != n_kit.get(k)
+        ]
+        durees = [
+            json.loads(f.read_text(encoding="utf-8"))["durees"]
+            for f in (kit / "correction_atelier" / args.exercice).glob("*.json")
+        ]
+        t_demarrage_nbgrader = chrono(
+            [sys.executable, "-c", "import nbgrader.apps, nbgrader.converters"]
+        )
         noyau = demarrage_noyau()
         charge_apres = os.getloadavg()
     finally:
@@ -189,9 +231,13 @@ def main() -> int:
     n = args.copies
     resultats = {
         "date": datetime.datetime.now().isoformat(timespec="seconds"),
-        "machine": {"coeurs": len(os.sched_getaffinity(0)), "python": platform.python_version(),
-                    "charge_moyenne_avant": charge_avant, "charge_moyenne_apres": charge_apres,
-                    "root": os.geteuid() == 0},
+        "machine": {
+            "coeurs": len(os.sched_getaffinity(0)),
+            "python": platform.python_version(),
+            "charge_moyenne_avant": charge_avant,
+            "charge_moyenne_apres": charge_apres,
+            "root": os.geteuid() == 0,
+        },
         "exercice": args.exercice,
         "copies": n,
         "genres": {g: sum(v == g for v in genres.values()) for g in sorted(set(genres.values()))},
@@ -201,9 +247,21 @@ def main() -> int:
         "notes_identiques": identiques,
         "notes_comparees": len(n_seul),
         "differences": differences[:10],
-        **({"repli_sans_bwrap": {"atelier_corriger_s": round(t_repli, 2), "rapport": round(t_seul / t_repli, 2),
-                                  "notes_identiques": identiques_repli}} if args.repli else {}),
-        "une_copie": {"nbgrader_autograde_s": round(t_seul1, 2), "atelier_corriger_s": round(t_kit1, 2)},
+        **(
+            {
+                "repli_sans_bwrap": {
+                    "atelier_corriger_s": round(t_repli, 2),
+                    "rapport": round(t_seul / t_repli, 2),
+                    "notes_identiques": identiques_repli,
+                }
+            }
+            if args.repli
+            else {}
+        ),
+        "une_copie": {
+            "nbgrader_autograde_s": round(t_seul1, 2),
+            "atelier_corriger_s": round(t_kit1, 2),
+        },
         "par_copie_en_serie_s": {
             "nbgrader_autograde": round((t_seul - t_seul1) / (n - 1), 2),
             "atelier_corriger (parallèle, temps mur)": round((t_kit - t_kit1) / (n - 1), 2),
@@ -213,12 +271,22 @@ def main() -> int:
             **{k: round(v, 2) for k, v in noyau.items()},
             "kit_par_copie_medianes_s": {
                 cle: round(statistics.median(d[cle] for d in durees if cle in d), 3)
-                for cle in ("preparation", "demarrage_noyau", "execution", "nbgrader_autograde", "total")
+                for cle in (
+                    "preparation",
+                    "demarrage_noyau",
+                    "execution",
+                    "nbgrader_autograde",
+                    "total",
+                )
             },
         },
     }
-    (ICI / f"resultats_{args.exercice}.json").write_text(json.dumps(resultats, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    historique = ICI / "historique.jsonl"  # chaque run, pour voir l'effet de la charge de la machine
+    (ICI / f"resultats_{args.exercice}.json").write_text(
+        json.dumps(resultats, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
+    historique = (
+        ICI / "historique.jsonl"
+    )  # chaque run, pour voir l'effet de la charge de la machine
     with open(historique, "a", encoding="utf-8") as f:
         f.write(json.dumps(resultats, ensure_ascii=False) + "\n")
     print(json.dumps(resultats, ensure_ascii=False, indent=1))

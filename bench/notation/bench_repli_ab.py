@@ -37,17 +37,32 @@ def main() -> None:
         corriger = [sys.executable, "-m", "atelier.formateur", "corriger", args.exercice, "--cours"]
         durees: dict[str, list[float]] = {"bubblewrap": [], "repli": []}
         charge = [os.getloadavg()]
-        for i, nom in enumerate(["bubblewrap", "repli", "repli", "bubblewrap", "bubblewrap", "repli"]):
+        for i, nom in enumerate(
+            ["bubblewrap", "repli", "repli", "bubblewrap", "bubblewrap", "repli"]
+        ):
             cours = tmp / f"cours{i}"
             shutil.copytree(base, cours)
             repli = nom == "repli"
             attendu = "bubblewrap absent" if repli else "montée par bubblewrap"
-            durees[nom].append(round(chrono([*corriger, str(cours)], env=sans if repli else None, attendu=attendu), 2))
+            durees[nom].append(
+                round(
+                    chrono([*corriger, str(cours)], env=sans if repli else None, attendu=attendu), 2
+                )
+            )
             charge.append(os.getloadavg())
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    print(json.dumps({"exercice": args.exercice, "copies": args.copies, "durees_s": durees,
-                      "charge_1_min": [round(c[0], 1) for c in charge]}, ensure_ascii=False))
+    print(
+        json.dumps(
+            {
+                "exercice": args.exercice,
+                "copies": args.copies,
+                "durees_s": durees,
+                "charge_1_min": [round(c[0], 1) for c in charge],
+            },
+            ensure_ascii=False,
+        )
+    )
 
 
 if __name__ == "__main__":

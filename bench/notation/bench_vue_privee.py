@@ -36,7 +36,9 @@ ICI = Path(__file__).resolve().parent
 def _isolations() -> dict[str, bac_a_sable.Isolation]:
     avec = bac_a_sable.detecter_isolation()
     qui = shutil.which
-    with mock.patch.object(bac_a_sable.shutil, "which", lambda nom: None if nom == "bwrap" else qui(nom)):
+    with mock.patch.object(
+        bac_a_sable.shutil, "which", lambda nom: None if nom == "bwrap" else qui(nom)
+    ):
         repli = bac_a_sable.detecter_isolation()
     for nom, iso in (("bubblewrap", avec), ("repli", repli)):
         if iso.mode not in ("compte", "espaces"):
@@ -57,18 +59,27 @@ def _un_lancement(iso: bac_a_sable.Isolation | None, racine: Path) -> float:
     commande = [sys.executable, "-c", "pass", "-f", str(t / "connexion.json")]
     if iso is not None:
         reglages = bac_a_sable.Reglages(
-            mode=iso.mode, uid=iso.uid, gid=iso.gid, prefixe=iso.prefixe, bac=str(t / "bac"),
-            vue=str(cours / "autograded" / "p01" / "essai"), journal=str(t / "acces.log"),
-            proteges=[str(cours), str(t)], lecture_seule=[], limites={
-                "memoire_mo": 2048, "cpu_s": 60, "fichier_mo": 8, "sortie_caracteres": 1000},
-            visibles=_visibles(), ipc=str(t / "ipc"),
+            mode=iso.mode,
+            uid=iso.uid,
+            gid=iso.gid,
+            prefixe=iso.prefixe,
+            bac=str(t / "bac"),
+            vue=str(cours / "autograded" / "p01" / "essai"),
+            journal=str(t / "acces.log"),
+            proteges=[str(cours), str(t)],
+            lecture_seule=[],
+            limites={"memoire_mo": 2048, "cpu_s": 60, "fichier_mo": 8, "sortie_caracteres": 1000},
+            visibles=_visibles(),
+            ipc=str(t / "ipc"),
         ).ecrire(t / "reglages.json")
         commande = bac_a_sable.commande_noyau(iso.prefixe, reglages, commande)
     debut = time.perf_counter()
     fini = subprocess.run(commande, cwd=t / "src", capture_output=True, timeout=60)
     duree = time.perf_counter() - debut
     if fini.returncode != 0:
-        journal = (t / "noyau.log").read_text(errors="replace") if (t / "noyau.log").exists() else ""
+        journal = (
+            (t / "noyau.log").read_text(errors="replace") if (t / "noyau.log").exists() else ""
+        )
         sys.exit(f"Lancement en échec : {fini.stderr.decode(errors='replace')}{journal}")
     return duree
 
@@ -91,13 +102,22 @@ def main() -> None:
     medianes = {nom: round(statistics.median(d), 4) for nom, d in durees.items()}
     resultat = {
         "date": datetime.datetime.now().isoformat(timespec="seconds"),
-        "machine": {"coeurs": os.cpu_count(), "python": sys.version.split()[0], "root": os.geteuid() == 0,
-                    "charge_moyenne_avant": charge_avant, "charge_moyenne_apres": os.getloadavg(),
-                    "bwrap": subprocess.run(["bwrap", "--version"], capture_output=True, text=True).stdout.strip()},
+        "machine": {
+            "coeurs": os.cpu_count(),
+            "python": sys.version.split()[0],
+            "root": os.geteuid() == 0,
+            "charge_moyenne_avant": charge_avant,
+            "charge_moyenne_apres": os.getloadavg(),
+            "bwrap": subprocess.run(
+                ["bwrap", "--version"], capture_output=True, text=True
+            ).stdout.strip(),
+        },
         "mode": isolations["bubblewrap"].mode,
         "fois": args.fois,
         "medianes_s": medianes,
-        "surcout_median_s": {nom: round(medianes[nom] - medianes["python nu"], 4) for nom in ("bubblewrap", "repli")},
+        "surcout_median_s": {
+            nom: round(medianes[nom] - medianes["python nu"], 4) for nom in ("bubblewrap", "repli")
+        },
     }
     with open(ICI / "historique_vue_privee.jsonl", "a", encoding="utf-8") as f:
         f.write(json.dumps(resultat, ensure_ascii=False) + "\n")

@@ -56,20 +56,35 @@ def mesurer(n: int) -> dict:
     defaut = [f"{prefixe}def{i}" for i in range(n)]
     personnes = [Personne(f"{prefixe}form", "Formateur fictif", "", "formateur")]
     personnes += [Personne(nom, nom, "", "participant") for nom in kit + defaut]
-    lecon = json.loads((RACINE / "tests" / "fixtures" / "salle" / "lecon_charge.ipynb").read_text(encoding="utf-8"))
+    lecon = json.loads(
+        (RACINE / "tests" / "fixtures" / "salle" / "lecon_charge.ipynb").read_text(encoding="utf-8")
+    )
     etat, processus = None, None
     try:
         venv = installation.venv_partage(Path("/var/tmp/atelier-salle-venv"))
         etat, _ = installation.installer(
-            personnes, base / "salle", base / "kit", venv, prefixe=prefixe, homes=base / "homes",
+            personnes,
+            base / "salle",
+            base / "kit",
+            venv,
+            prefixe=prefixe,
+            homes=base / "homes",
             sources_exercices=RACINE / "exercises" / "source",
-            ip="127.0.0.1", port=port_libre(), port_hub=port_libre(), port_api_proxy=port_libre(),
-            port_applis=port_libre(), port_depot=port_libre(),
+            ip="127.0.0.1",
+            port=port_libre(),
+            port_hub=port_libre(),
+            port_api_proxy=port_libre(),
+            port_applis=port_libre(),
+            port_depot=port_libre(),
             sans_reglages=defaut,
         )
         processus = subprocess.Popen(
-            installation.commande_hub(etat), env=installation.environnement_hub(etat), cwd=etat.hub,
-            stdout=open(base / "hub.log", "w"), stderr=subprocess.STDOUT, start_new_session=True,
+            installation.commande_hub(etat),
+            env=installation.environnement_hub(etat),
+            cwd=etat.hub,
+            stdout=open(base / "hub.log", "w"),
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
         hub = Hub(etat.url, etat.jeton_service.read_text().strip())
         hub.attendre(processus, base / "hub.log")
@@ -79,8 +94,13 @@ def mesurer(n: int) -> dict:
             serveur = hub.serveur(nom)
             serveur.ecrire_carnet("lecon_charge.ipynb", lecon)
             carnet = serveur.executer_carnet(json.loads(json.dumps(lecon)), garder_noyau=True)
-            assert not [o for c in carnet["cells"] if c["cell_type"] == "code" for o in c["outputs"]
-                        if o["output_type"] == "error"], nom
+            assert not [
+                o
+                for c in carnet["cells"]
+                if c["cell_type"] == "code"
+                for o in c["outputs"]
+                if o["output_type"] == "error"
+            ], nom
             return duree
 
         # Alternés, deux à la fois, pour que les deux configurations voient la même charge.
@@ -94,11 +114,15 @@ def mesurer(n: int) -> dict:
         for p in hub_processus.children():
             if "configurable-http-proxy" in " ".join(p.cmdline()):
                 fixe["proxy (CHP)"] = p.memory_full_info().rss / MO
-        version_python = subprocess.run([str(Path(etat.venv) / "bin" / "python"), "--version"],
-                                        capture_output=True, text=True).stdout.split()[-1]
-        return {"python": version_python, "kit": [dict(mesures[n], demarrage_s=durees[n]) for n in kit],
-                "defaut": [dict(mesures[n], demarrage_s=durees[n]) for n in defaut],
-                "fixe_rss": fixe}
+        version_python = subprocess.run(
+            [str(Path(etat.venv) / "bin" / "python"), "--version"], capture_output=True, text=True
+        ).stdout.split()[-1]
+        return {
+            "python": version_python,
+            "kit": [dict(mesures[n], demarrage_s=durees[n]) for n in kit],
+            "defaut": [dict(mesures[n], demarrage_s=durees[n]) for n in defaut],
+            "fixe_rss": fixe,
+        }
     finally:
         if processus is not None:
             os.killpg(processus.pid, signal.SIGTERM)
@@ -126,16 +150,23 @@ def ecrire(resultats: dict, n: int) -> None:
         "| configuration | participants | RSS | USS | PSS | dont USS serveur | dont USS noyau | démarrage (s) |",
         "|---|---|---|---|---|---|---|---|",
     ]
-    for nom, groupe in (("réglages du kit (deploy/config/participant)", k), ("JupyterHub par défaut", d)):
-        lignes.append(f"| {nom} | {len(groupe)} | {mediane(groupe, 'rss'):.0f} | {mediane(groupe, 'uss'):.0f} | "
-                      f"{mediane(groupe, 'pss'):.0f} | {mediane(groupe, 'uss') - mediane(groupe, 'uss_noyaux'):.0f} | "
-                      f"{mediane(groupe, 'uss_noyaux'):.0f} | {mediane(groupe, 'demarrage_s'):.1f} |")
+    for nom, groupe in (
+        ("réglages du kit (deploy/config/participant)", k),
+        ("JupyterHub par défaut", d),
+    ):
+        lignes.append(
+            f"| {nom} | {len(groupe)} | {mediane(groupe, 'rss'):.0f} | {mediane(groupe, 'uss'):.0f} | "
+            f"{mediane(groupe, 'pss'):.0f} | {mediane(groupe, 'uss') - mediane(groupe, 'uss_noyaux'):.0f} | "
+            f"{mediane(groupe, 'uss_noyaux'):.0f} | {mediane(groupe, 'demarrage_s'):.1f} |"
+        )
     lignes += [
         "",
         f"Rapport kit / défaut : RSS {mediane(k, 'rss') / mediane(d, 'rss'):.2f}, "
         f"USS {mediane(k, 'uss') / mediane(d, 'uss'):.2f}, PSS {mediane(k, 'pss') / mediane(d, 'pss'):.2f}.",
         "",
-        "Coût fixe (RSS, Mo) : " + ", ".join(f"{nom} {v:.0f}" for nom, v in resultats["fixe_rss"].items()) + ".",
+        "Coût fixe (RSS, Mo) : "
+        + ", ".join(f"{nom} {v:.0f}" for nom, v in resultats["fixe_rss"].items())
+        + ".",
         "",
         "- RSS compte aussi les pages partagées (bibliothèques) ; USS seulement les pages propres au compte, "
         "c'est ce qu'ajoute un participant de plus ; PSS répartit les pages partagées entre leurs utilisateurs.",
@@ -151,7 +182,9 @@ def ecrire(resultats: dict, n: int) -> None:
         "- Le détail par participant est dans `resultats.json`.",
     ]
     (ICI / "resultats.md").write_text("\n".join(lignes) + "\n", encoding="utf-8")
-    (ICI / "resultats.json").write_text(json.dumps(resultats, indent=2, ensure_ascii=False), encoding="utf-8")
+    (ICI / "resultats.json").write_text(
+        json.dumps(resultats, indent=2, ensure_ascii=False), encoding="utf-8"
+    )
     print("\n".join(lignes))
 
 

@@ -75,7 +75,15 @@ SIMULATEURS = {
         ("fiche_commune_interactive", {"commune": "Kandi"}),
     ],
 }
-PAQUETS = ["matplotlib", "matplotlib-inline", "ipykernel", "ipywidgets", "pandas", "numpy", "jupyter_client"]
+PAQUETS = [
+    "matplotlib",
+    "matplotlib-inline",
+    "ipykernel",
+    "ipywidgets",
+    "pandas",
+    "numpy",
+    "jupyter_client",
+]
 
 
 def executer(client, code: str, delai: float = 900) -> None:
@@ -98,7 +106,9 @@ def mesurer_module(module: str, simulateurs: list, menus: int | None, source: Pa
 
     with tempfile.TemporaryDirectory(prefix="bench-simulateurs-") as dossier:
         sortie = Path(dossier) / "resultat.json"
-        gestionnaire, client = start_new_kernel(kernel_name="python3", cwd=str(source / "notebooks"))
+        gestionnaire, client = start_new_kernel(
+            kernel_name="python3", cwd=str(source / "notebooks")
+        )
         try:
             executer(client, "%matplotlib inline")
             executer(client, (ICI / "dans_le_noyau.py").read_text(encoding="utf-8"))
@@ -129,8 +139,14 @@ def executer_lecon(carnet: Path) -> float | None:
     nb = nbformat.read(carnet, as_version=4)
     debut = time.perf_counter()
     try:
-        NotebookClient(nb, timeout=120, allow_errors=True, kernel_name="python3", kernel_manager_class=Gestionnaire,
-                       resources={"metadata": {"path": str(carnet.parent)}}).execute()
+        NotebookClient(
+            nb,
+            timeout=120,
+            allow_errors=True,
+            kernel_name="python3",
+            kernel_manager_class=Gestionnaire,
+            resources={"metadata": {"path": str(carnet.parent)}},
+        ).execute()
     except Exception as erreur:  # noqa: BLE001 — une leçon bloquée ne doit pas faire perdre les mesures
         print(f"{carnet.stem} : {type(erreur).__name__}", file=sys.stderr)
         return None
@@ -138,7 +154,10 @@ def executer_lecon(carnet: Path) -> float | None:
 
 
 def mesurer_lecons(source: Path) -> dict:
-    return {carnet.stem: executer_lecon(carnet) for carnet in sorted((source / "notebooks").glob("m*.ipynb"))}
+    return {
+        carnet.stem: executer_lecon(carnet)
+        for carnet in sorted((source / "notebooks").glob("m*.ipynb"))
+    }
 
 
 def comparer_lecons(avant: Path) -> dict:
@@ -148,7 +167,9 @@ def comparer_lecons(avant: Path) -> dict:
     durees = {}
     codes = [("avant", avant / "src"), ("apres", RACINE / "src")]
     for rang, carnet in enumerate(sorted((avant / "notebooks").glob("m*.ipynb"))):
-        for code, src in codes if rang % 2 == 0 else codes[::-1]:  # l'ordre alterne d'une leçon à l'autre
+        for code, src in (
+            codes if rang % 2 == 0 else codes[::-1]
+        ):  # l'ordre alterne d'une leçon à l'autre
             os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(src), chemin]))
             durees.setdefault(carnet.stem, {})[code] = executer_lecon(carnet)
     if chemin is None:
@@ -215,49 +236,89 @@ def tableau_cpu(run: dict, avant: dict | None = None) -> str:
     for module, mesures in run["modules"].items():
         for nom, m in mesures["simulateurs"].items():
             a = _avant(avant, module, nom)
-            if "construction_cpu_ms" not in m or (avant and (a is None or "construction_cpu_ms" not in a)):
+            if "construction_cpu_ms" not in m or (
+                avant and (a is None or "construction_cpu_ms" not in a)
+            ):
                 continue
 
             def chiffres(x):
                 maj, sol = x["mises_a_jour"], x["plancher"]
-                return (x["construction_cpu_ms"], maj["cpu_mediane_ms"], maj["cpu_p95_ms"], sol["cpu_mediane_ms"],
-                        maj["cpu_mediane_ms"] / sol["cpu_mediane_ms"] if sol["cpu_mediane_ms"] else float("nan"))
+                return (
+                    x["construction_cpu_ms"],
+                    maj["cpu_mediane_ms"],
+                    maj["cpu_p95_ms"],
+                    sol["cpu_mediane_ms"],
+                    maj["cpu_mediane_ms"] / sol["cpu_mediane_ms"]
+                    if sol["cpu_mediane_ms"]
+                    else float("nan"),
+                )
 
             apres = chiffres(m)
             textes = [_ms(x) for x in apres[:4]] + [_fois(apres[4])]
             if a:
-                textes = [f"{t0} → **{t1}**" for t0, t1 in zip(
-                    [_ms(x) for x in chiffres(a)[:4]] + [_fois(chiffres(a)[4])], textes, strict=True)]
+                textes = [
+                    f"{t0} → **{t1}**"
+                    for t0, t1 in zip(
+                        [_ms(x) for x in chiffres(a)[:4]] + [_fois(chiffres(a)[4])],
+                        textes,
+                        strict=True,
+                    )
+                ]
             lignes.append(f"| `{court(module)}.{nom}` | " + " | ".join(textes) + " |")
     return "\n".join(lignes)
 
 
 def _lecons(durees: dict) -> str:
-    return " · ".join(f"{k} {'bloquée' if v is None else f'{v:.1f} s'.replace('.', ',')}" for k, v in durees.items())
+    return " · ".join(
+        f"{k} {'bloquée' if v is None else f'{v:.1f} s'.replace('.', ',')}"
+        for k, v in durees.items()
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--menus", type=int, default=None, help="nombre d'options parcourues par menu")
+    parser.add_argument(
+        "--menus", type=int, default=None, help="nombre d'options parcourues par menu"
+    )
     parser.add_argument("--lecons", action="store_true", help="chronométrer aussi les leçons")
-    parser.add_argument("--modules", nargs="*", help="seulement ces modules (ex. m2_centres_numeriques)")
-    parser.add_argument("--source", type=Path, default=RACINE, help="une autre copie du kit à mesurer")
+    parser.add_argument(
+        "--modules", nargs="*", help="seulement ces modules (ex. m2_centres_numeriques)"
+    )
+    parser.add_argument(
+        "--source", type=Path, default=RACINE, help="une autre copie du kit à mesurer"
+    )
     parser.add_argument("--note", default="", help="ce qui distingue ce run (avant / après…)")
-    parser.add_argument("--comparer-lecons", type=Path, metavar="AVANT",
-                        help="leçons de AVANT exécutées tour à tour avec son code et celui-ci")
+    parser.add_argument(
+        "--comparer-lecons",
+        type=Path,
+        metavar="AVANT",
+        help="leçons de AVANT exécutées tour à tour avec son code et celui-ci",
+    )
     parser.add_argument("--essai", action="store_true", help="ne pas écrire dans l'historique")
-    parser.add_argument("--tableau", type=int, nargs="?", const=-1, help="imprimer le tableau d'un run")
-    parser.add_argument("--avant", type=int, help="avec --tableau : le run « avant » (numéro de ligne, 1 = premier)")
+    parser.add_argument(
+        "--tableau", type=int, nargs="?", const=-1, help="imprimer le tableau d'un run"
+    )
+    parser.add_argument(
+        "--avant", type=int, help="avec --tableau : le run « avant » (numéro de ligne, 1 = premier)"
+    )
     args = parser.parse_args()
 
     if args.tableau is not None:
-        runs = [json.loads(ligne) for ligne in HISTORIQUE.read_text(encoding="utf-8").splitlines() if ligne]
-        runs = [r for r in runs if "modules" in r]  # les runs des simulateurs (pas les comparaisons de leçons)
+        runs = [
+            json.loads(ligne)
+            for ligne in HISTORIQUE.read_text(encoding="utf-8").splitlines()
+            if ligne
+        ]
+        runs = [
+            r for r in runs if "modules" in r
+        ]  # les runs des simulateurs (pas les comparaisons de leçons)
         run = runs[args.tableau if args.tableau < 0 else args.tableau - 1]
         avant = runs[args.avant - 1] if args.avant else None
         for r in ([avant] if avant else []) + [run]:
-            print(f"Run du {r['date']} ({r['note']}), charge {r['machine']['charge_avant']} → "
-                  f"{r['machine']['charge_apres']}")
+            print(
+                f"Run du {r['date']} ({r['note']}), charge {r['machine']['charge_avant']} → "
+                f"{r['machine']['charge_apres']}"
+            )
         print()
         print(tableau(run, avant))
         cpu = tableau_cpu(run, avant)
@@ -270,9 +331,15 @@ def main() -> None:
     if args.comparer_lecons:
         charge_avant = [round(x, 2) for x in os.getloadavg()]
         durees = comparer_lecons(args.comparer_lecons.resolve())
-        ligne = {"date": datetime.datetime.now().isoformat(timespec="seconds"), "note": args.note,
-                 "machine": {"charge_avant": charge_avant, "charge_apres": [round(x, 2) for x in os.getloadavg()]},
-                 "lecons_avant_apres_s": durees}
+        ligne = {
+            "date": datetime.datetime.now().isoformat(timespec="seconds"),
+            "note": args.note,
+            "machine": {
+                "charge_avant": charge_avant,
+                "charge_apres": [round(x, 2) for x in os.getloadavg()],
+            },
+            "lecons_avant_apres_s": durees,
+        }
         if not args.essai:
             with HISTORIQUE.open("a", encoding="utf-8") as f:
                 f.write(json.dumps(ligne, ensure_ascii=False) + "\n")
@@ -281,7 +348,9 @@ def main() -> None:
 
     source = args.source.resolve()
     if source != RACINE:  # le noyau (et les leçons) importent le kit de cette copie
-        os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(source / "src"), os.environ.get("PYTHONPATH")]))
+        os.environ["PYTHONPATH"] = os.pathsep.join(
+            filter(None, [str(source / "src"), os.environ.get("PYTHONPATH")])
+        )
     modules = {m: s for m, s in SIMULATEURS.items() if not args.modules or court(m) in args.modules}
     charge_avant = [round(x, 2) for x in os.getloadavg()]
     debut = time.perf_counter()

@@ -80,7 +80,9 @@ def _valeurs(controle, echantillon: int, echantillon_menu: int | None) -> list:
     return [*suite, depart]
 
 
-def mesurer_simulateur(fabrique, echantillon: int = 12, echantillon_menu: int | None = None) -> dict:
+def mesurer_simulateur(
+    fabrique, echantillon: int = 12, echantillon_menu: int | None = None
+) -> dict:
     _IMAGES.clear()
     debut, debut_cpu = time.perf_counter(), time.process_time()
     sim = fabrique()
@@ -139,15 +141,22 @@ def plancher(figures: list, repetitions: int = 12) -> dict:
     return _resume(durees, cpu) if figures else _resume([0.0], [0.0])
 
 
-def mesurer_module(module: str, simulateurs: list[tuple[str, dict]], echantillon: int = 12,
-                   echantillon_menu: int | None = None) -> dict:
+def mesurer_module(
+    module: str,
+    simulateurs: list[tuple[str, dict]],
+    echantillon: int = 12,
+    echantillon_menu: int | None = None,
+) -> dict:
     debut = time.perf_counter()
     vues = importlib.import_module(module)
     importation = time.perf_counter() - debut
     resultats = {}
     for nom, arguments in simulateurs:
-        mesure = mesurer_simulateur(lambda nom=nom, arguments=arguments: getattr(vues, nom)(**arguments),
-                                    echantillon, echantillon_menu)
+        mesure = mesurer_simulateur(
+            lambda nom=nom, arguments=arguments: getattr(vues, nom)(**arguments),
+            echantillon,
+            echantillon_menu,
+        )
         mesure["plancher"] = plancher(mesure["figures_mise_a_jour"] or mesure["figures"])
         resultats[nom] = mesure
     return {"importation_ms": round(1000 * importation, 1), "simulateurs": resultats}

@@ -24,10 +24,19 @@ import urllib.request
 from pathlib import Path
 
 RACINE = Path(__file__).resolve().parents[2]
-CLIENTS = {"kit": [], "jupyter": ["--KernelManager.client_factory=jupyter_client.asynchronous.AsyncKernelClient"]}
+CLIENTS = {
+    "kit": [],
+    "jupyter": ["--KernelManager.client_factory=jupyter_client.asynchronous.AsyncKernelClient"],
+}
 ARGUMENTS_CHROMIUM = [
-    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
 ]
 
@@ -42,13 +51,27 @@ def mesurer(pages: int, client: str) -> dict:
     from playwright.sync_api import sync_playwright
 
     port, home = port_libre(), tempfile.mkdtemp(prefix="bench-voila-")
-    env = {**os.environ, "HOME": home, "JUPYTER_CONFIG_DIR": str(RACINE / "config" / "jupyter"),
-           "JUPYTER_PATH": str(RACINE / "config" / "jupyter-data")}
+    env = {
+        **os.environ,
+        "HOME": home,
+        "JUPYTER_CONFIG_DIR": str(RACINE / "config" / "jupyter"),
+        "JUPYTER_PATH": str(RACINE / "config" / "jupyter-data"),
+    }
     voila = subprocess.Popen(
-        [str(Path(sys.executable).parent / "voila"), "notebooks/applications", "--no-browser", f"--port={port}",
-         "--Voila.ip=127.0.0.1", "--MappingKernelManager.cull_idle_timeout=30",
-         "--MappingKernelManager.cull_interval=5", *CLIENTS[client]],
-        cwd=RACINE, env=env, stdout=open(Path(home) / "voila.log", "w"), stderr=subprocess.STDOUT,
+        [
+            str(Path(sys.executable).parent / "voila"),
+            "notebooks/applications",
+            "--no-browser",
+            f"--port={port}",
+            "--Voila.ip=127.0.0.1",
+            "--MappingKernelManager.cull_idle_timeout=30",
+            "--MappingKernelManager.cull_interval=5",
+            *CLIENTS[client],
+        ],
+        cwd=RACINE,
+        env=env,
+        stdout=open(Path(home) / "voila.log", "w"),
+        stderr=subprocess.STDOUT,
         start_new_session=True,
     )
     applis = sorted(p.stem for p in (RACINE / "notebooks" / "applications").glob("*.ipynb"))
@@ -61,13 +84,17 @@ def mesurer(pages: int, client: str) -> dict:
             except OSError:
                 time.sleep(0.3)
         with sync_playwright() as p:
-            navigateur = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGUMENTS_CHROMIUM)
+            navigateur = p.chromium.launch(
+                executable_path="/usr/bin/chromium", args=ARGUMENTS_CHROMIUM
+            )
             for i in range(pages):
                 appli = applis[i % len(applis)]
                 page = navigateur.new_page(viewport={"width": 1280, "height": 1000})
                 page.goto(f"http://127.0.0.1:{port}/voila/render/{appli}.ipynb", timeout=60_000)
                 try:
-                    page.locator(".widget-dropdown:visible, .widget-slider:visible").first.wait_for(timeout=45_000)
+                    page.locator(".widget-dropdown:visible, .widget-slider:visible").first.wait_for(
+                        timeout=45_000
+                    )
                     curseurs = page.locator(".widget-slider .noUi-handle")
                     if curseurs.count():
                         curseurs.first.focus()

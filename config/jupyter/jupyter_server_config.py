@@ -26,7 +26,9 @@ OUTILS_DU_FORMATEUR = [
 
 
 def _sans_outils_du_formateur(handler, page_config):
-    page_config["disabledExtensions"] = sorted({*page_config.get("disabledExtensions", []), *OUTILS_DU_FORMATEUR})
+    page_config["disabledExtensions"] = sorted(
+        {*page_config.get("disabledExtensions", []), *OUTILS_DU_FORMATEUR}
+    )
     return page_config
 
 

@@ -33,7 +33,9 @@ from typing import Any
 
 from atelier.socle import nombre_fr
 
-_DECIMAL = re.compile(r"^-?[\d\u202f]+(,\d+)?$")  # un nombre écrit par ``nombre`` (ni « — » ni « ∞ »)
+_DECIMAL = re.compile(
+    r"^-?[\d\u202f]+(,\d+)?$"
+)  # un nombre écrit par ``nombre`` (ni « — » ni « ∞ »)
 _EXPOSANTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 VIDE = "—"  # une case vide dans un tableau
 MANQUANT = "non renseigné"  # une valeur manquante affichée seule
@@ -110,7 +112,9 @@ def _colonne_lisible(colonne, aligner: bool):
 
 def _decimales_alignees(textes):
     """Dans une colonne de décimaux, autant de décimales partout (11,0 sous 53,3) : on complète, sans arrondir."""
-    decimales = {t: len(t.partition(",")[2]) for t in textes if isinstance(t, str) and _DECIMAL.match(t)}
+    decimales = {
+        t: len(t.partition(",")[2]) for t in textes if isinstance(t, str) and _DECIMAL.match(t)
+    }
     # Les valeurs sous 1 (0,000123) gardent leurs chiffres significatifs sans imposer leur longueur aux autres.
     plus = max((d for t, d in decimales.items() if not t.lstrip("-").startswith("0,")), default=0)
 
@@ -133,7 +137,8 @@ def tableau_lisible(tableau, aligner: bool = True):
     tableau = _borne(tableau, 0, pd.get_option("display.max_rows"))
     tableau = _borne(tableau, 1, pd.get_option("display.max_columns"))
     lisible = pd.DataFrame(
-        {i: _colonne_lisible(tableau.iloc[:, i], aligner) for i in range(tableau.shape[1])}, index=tableau.index
+        {i: _colonne_lisible(tableau.iloc[:, i], aligner) for i in range(tableau.shape[1])},
+        index=tableau.index,
     )
     lisible.columns = tableau.columns
     return lisible
@@ -145,8 +150,14 @@ def _options(lignes: int) -> dict:
 
     max_lignes, min_lignes = pd.get_option("display.max_rows"), pd.get_option("display.min_rows")
     if max_lignes and lignes > max_lignes and min_lignes:
-        max_lignes = min(max_lignes, min_lignes)  # tableau trop long : pandas n'en montre que le début et la fin
-    return {"max_rows": max_lignes, "max_cols": pd.get_option("display.max_columns"), "show_dimensions": False}
+        max_lignes = min(
+            max_lignes, min_lignes
+        )  # tableau trop long : pandas n'en montre que le début et la fin
+    return {
+        "max_rows": max_lignes,
+        "max_cols": pd.get_option("display.max_columns"),
+        "show_dimensions": False,
+    }
 
 
 def _compte(n: int, mot: str) -> str:
@@ -158,7 +169,10 @@ def _dimensions(forme: tuple[int, ...]) -> str:
     import pandas as pd
 
     lignes, colonnes = (*forme, 0)[:2]
-    max_lignes, max_colonnes = pd.get_option("display.max_rows"), pd.get_option("display.max_columns")
+    max_lignes, max_colonnes = (
+        pd.get_option("display.max_rows"),
+        pd.get_option("display.max_columns"),
+    )
     if (max_lignes and lignes > max_lignes) or (max_colonnes and colonnes > max_colonnes):
         texte = _compte(lignes, "ligne")
         return texte + (f" × {_compte(colonnes, 'colonne')}" if len(forme) == 2 else "")
@@ -194,7 +208,9 @@ def texte_tableau(tableau) -> str:
 def texte_serie(serie) -> str:
     """Une série en texte : étiquette et valeur par ligne, sans les lignes « Name: » et « dtype: »."""
     lisible = tableau_lisible(serie.to_frame(), aligner=False).iloc[:, 0]
-    texte = lisible.to_string(name=False, dtype=False, length=False, max_rows=_options(len(serie))["max_rows"])
+    texte = lisible.to_string(
+        name=False, dtype=False, length=False, max_rows=_options(len(serie))["max_rows"]
+    )
     dimensions = _dimensions(serie.shape)
     return texte + (f"\n\n{dimensions}" if dimensions else "")
 
@@ -202,7 +218,11 @@ def texte_serie(serie) -> str:
 # --- Nombres seuls et suites de nombres ----------------------------------------------------
 def _imprimer_nombre(original):
     def imprimer(valeur, p, cycle):
-        if type(valeur) in (int, float) or _est_nombre(valeur) and type(valeur).__module__ == "numpy":
+        if (
+            type(valeur) in (int, float)
+            or _est_nombre(valeur)
+            and type(valeur).__module__ == "numpy"
+        ):
             return p.text(nombre(valeur))
         if _manquant(valeur):
             return p.text(MANQUANT)
@@ -221,7 +241,12 @@ def _imprimer_suite(original):
     def imprimer(objet, p, cycle):
         dictionnaire = isinstance(objet, dict)
         valeurs = list(objet.values()) if dictionnaire else list(objet)
-        if cycle or type(objet) not in (list, tuple, dict) or len(valeurs) < 2 or not any(map(_decimal, valeurs)):
+        if (
+            cycle
+            or type(objet) not in (list, tuple, dict)
+            or len(valeurs) < 2
+            or not any(map(_decimal, valeurs))
+        ):
             return original(objet, p, cycle)
         debut, fin = {list: "[]", tuple: "()", dict: "{}"}[type(objet)]
         with p.group(1, debut, fin):
@@ -245,8 +270,11 @@ def _imprimer_en_liste(original):
         import pandas as pd
 
         limite = pd.get_option("display.max_seq_items") or 100
-        if cycle or getattr(objet, "ndim", 1) != 1 or len(objet) > limite or isinstance(
-            objet, (pd.MultiIndex, pd.RangeIndex)
+        if (
+            cycle
+            or getattr(objet, "ndim", 1) != 1
+            or len(objet) > limite
+            or isinstance(objet, (pd.MultiIndex, pd.RangeIndex))
         ):
             return original(objet, p, cycle)
         return p.pretty(objet.tolist())

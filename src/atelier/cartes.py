@@ -170,9 +170,7 @@ def _table_probable(colonne: str, colonnes: list[str]) -> str | None:
     if not candidates:
         return None
     communes = set(colonnes)
-    return max(
-        candidates, key=lambda nom: len(communes & set(colonnes_decrites(nom)))
-    )
+    return max(candidates, key=lambda nom: len(communes & set(colonnes_decrites(nom))))
 
 
 def _libelle_colonne(colonne: str, table: str | None) -> tuple[str, str, str | None]:
@@ -420,7 +418,9 @@ def _centres(dossier: Path) -> dict[str, tuple[float, float]]:
     communes = charger("communes")
     return {
         nom: (float(x), float(y))
-        for nom, x, y in zip(communes["commune"], communes["longitude"], communes["latitude"], strict=True)
+        for nom, x, y in zip(
+            communes["commune"], communes["longitude"], communes["latitude"], strict=True
+        )
     }
 
 
@@ -498,10 +498,19 @@ def carte_commune(
     xmin, ymin = g["anneaux"][0].min(axis=0)
     xmax, ymax = g["anneaux"][0].max(axis=0)
     marge = 0.08 * max(xmax - xmin, ymax - ymin)
-    vue = Bbox.from_extents(xmin - 1.1 * marge, ymin - 1.1 * marge, xmax + 1.1 * marge, ymax + 1.1 * marge)
+    vue = Bbox.from_extents(
+        xmin - 1.1 * marge, ymin - 1.1 * marge, xmax + 1.1 * marge, ymax + 1.1 * marge
+    )
     voisines = PathCollection(  # les autres communes, en gris clair, pour situer la commune
-        [ga["chemin"] for autre, ga in geometrie.items() if autre != nom and ga["emprise"].overlaps(vue)],
-        facecolors="#f2f2f2", edgecolors="#9a9a9a", linewidths=0.5, zorder=0,
+        [
+            ga["chemin"]
+            for autre, ga in geometrie.items()
+            if autre != nom and ga["emprise"].overlaps(vue)
+        ],
+        facecolors="#f2f2f2",
+        edgecolors="#9a9a9a",
+        linewidths=0.5,
+        zorder=0,
     )
     voisines.set_gid("voisines")
     ax.add_collection(voisines, autolim=False)  # les limites sont celles de la commune (plus bas)

@@ -23,7 +23,14 @@ from typing import Any
 
 from atelier.socle import ErreurAtelier, nombre_fr
 
-__all__ = ["ErreurAtelier", "afficher", "expliquer", "installer", "load_ipython_extension", "nombre_fr"]
+__all__ = [
+    "ErreurAtelier",
+    "afficher",
+    "expliquer",
+    "installer",
+    "load_ipython_extension",
+    "nombre_fr",
+]
 
 
 def afficher(texte: str) -> None:
@@ -141,8 +148,16 @@ def _gestionnaire(shell, etype, valeur, tb, tb_offset=None):
 
 
 _TYPES_EXPLIQUES = (
-    ErreurAtelier, NameError, KeyError, AssertionError, ZeroDivisionError, TypeError,
-    ValueError, AttributeError, IndexError, FileNotFoundError,
+    ErreurAtelier,
+    NameError,
+    KeyError,
+    AssertionError,
+    ZeroDivisionError,
+    TypeError,
+    ValueError,
+    AttributeError,
+    IndexError,
+    FileNotFoundError,
 )
 
 

@@ -52,7 +52,12 @@ class ReponseIncorrecte(erreurs.ErreurAtelier, AssertionError):
 
 def session_notee() -> bool:
     """Vrai si ``ATELIER_SESSION_NOTEE`` est posée : commodité d'un portable, pas une protection."""
-    return os.environ.get("ATELIER_SESSION_NOTEE", "").strip().lower() in {"1", "oui", "true", "yes"}
+    return os.environ.get("ATELIER_SESSION_NOTEE", "").strip().lower() in {
+        "1",
+        "oui",
+        "true",
+        "yes",
+    }
 
 
 SOLUTIONS = Path(__file__).parent / "solutions"
@@ -109,7 +114,9 @@ def _empreinte_brute(identifiant: str, forme: str) -> str:
     return hashlib.sha256(f"{SEL}|{identifiant}|{forme}".encode()).hexdigest()
 
 
-def _forme(valeur: Any, genre: str, decimales: int | None = None, chiffres: int | None = None) -> str:
+def _forme(
+    valeur: Any, genre: str, decimales: int | None = None, chiffres: int | None = None
+) -> str:
     """La forme normalisée d'une réponse déjà convertie dans le bon type."""
     if genre in ("nombre", "fonction"):
         return _arrondi(float(valeur), decimales, chiffres)
@@ -124,8 +131,13 @@ def _forme(valeur: Any, genre: str, decimales: int | None = None, chiffres: int 
     raise ValueError(f"genre de question inconnu : {genre}")
 
 
-def empreinte(identifiant: str, genre: str, valeur: Any, decimales: int | None = None,
-              chiffres: int | None = None) -> str:
+def empreinte(
+    identifiant: str,
+    genre: str,
+    valeur: Any,
+    decimales: int | None = None,
+    chiffres: int | None = None,
+) -> str:
     """Empreinte d'une réponse, à recopier dans la définition d'une question."""
     return _empreinte_brute(identifiant, _forme(valeur, genre, decimales, chiffres))
 
@@ -205,7 +217,9 @@ def _en_elements(valeur: Any) -> list[str]:
     if hasattr(valeur, "tolist"):
         valeur = valeur.tolist()
     if not isinstance(valeur, Iterable):
-        raise ReponseIncorrecte("La question attend une liste de noms, par exemple [\"Cotonou\", \"Parakou\"].")
+        raise ReponseIncorrecte(
+            'La question attend une liste de noms, par exemple ["Cotonou", "Parakou"].'
+        )
     return [str(v) for v in valeur]
 
 
@@ -285,7 +299,9 @@ class Question:
             raise ValueError(f"genre de question inconnu : {self.genre} (possibles : {GENRES})")
         if self.entier:
             if self.chiffres is not None or self.decimales not in (None, 0):
-                raise ValueError(f"{self.identifiant} : une question « entier » n'a ni décimales ni chiffres")
+                raise ValueError(
+                    f"{self.identifiant} : une question « entier » n'a ni décimales ni chiffres"
+                )
             self.decimales = 0
 
     # -- ce que le participant appelle --
@@ -293,7 +309,9 @@ class Question:
     def verifier(self, reponse: Any) -> None:
         """Vérifie la réponse ; affiche « Bonne réponse » ou lève une erreur expliquée en français."""
         if self.genre == "fonction":
-            self._essayer_fonction(reponse, [(c.arguments, c.attendu) for c in self.cas], self._empreinte_ok)
+            self._essayer_fonction(
+                reponse, [(c.arguments, c.attendu) for c in self.cas], self._empreinte_ok
+            )
         else:
             valeur = self._lire(reponse)
             if not self._empreinte_ok(self.attendu, self._formes(valeur)):
@@ -310,9 +328,13 @@ class Question:
             numero = self._indices_vus
         numero = max(1, min(int(numero), len(self.indices)))
         suite = (
-            f" (indice suivant : relancez, ou `indice({numero + 1})`)" if numero < len(self.indices) else ""
+            f" (indice suivant : relancez, ou `indice({numero + 1})`)"
+            if numero < len(self.indices)
+            else ""
         )
-        erreurs.afficher(f"💡 Indice {numero}/{len(self.indices)}{suite}\n\n{self.indices[numero - 1]}")
+        erreurs.afficher(
+            f"💡 Indice {numero}/{len(self.indices)}{suite}\n\n{self.indices[numero - 1]}"
+        )
 
     @property
     def solution_code(self) -> str:
@@ -350,7 +372,9 @@ class Question:
         if self.genre == "booleen":
             return _en_booleen(reponse)
         valeur = str(_scalaire(reponse))
-        if self.options and normaliser_texte(valeur) not in {normaliser_texte(o) for o in self.options}:
+        if self.options and normaliser_texte(valeur) not in {
+            normaliser_texte(o) for o in self.options
+        }:
             proche = _proche(valeur, self.options)
             raise ReponseIncorrecte(
                 f"{self.intitule} : répondez par l'une de ces possibilités : "
@@ -365,7 +389,11 @@ class Question:
         if self.genre not in ("nombre", "fonction"):
             return {_forme(valeur, self.genre)}
         if self.entier:
-            return {_arrondi(valeur, 0, None)} if abs(valeur - round(valeur)) < 1e-9 * max(1, abs(valeur)) else set()
+            return (
+                {_arrondi(valeur, 0, None)}
+                if abs(valeur - round(valeur)) < 1e-9 * max(1, abs(valeur))
+                else set()
+            )
         pas = _pas(valeur, self.decimales, self.chiffres)
         return {_arrondi(valeur + k * pas, self.decimales, self.chiffres) for k in (0, -0.4, 0.4)}
 
@@ -398,22 +426,33 @@ class Question:
             return self.pieges[_empreinte_brute(self.identifiant, forme)]
         if self.genre == "nombre":
             if not self._formes(valeur) and self._correspond(round(valeur)):
-                return "La question attend un nombre entier : arrondissez comme le demande l'énoncé."
+                return (
+                    "La question attend un nombre entier : arrondissez comme le demande l'énoncé."
+                )
             for facteur, message in self._facteurs():
                 if self._correspond(valeur * facteur):
                     return message
             if self._correspond(-valeur):
                 return "Le signe est inversé : vérifiez l'ordre de la soustraction."
-            if self.proche and _empreinte_brute(self.identifiant, _arrondi(valeur, None, 2)) == self.proche:
+            if (
+                self.proche
+                and _empreinte_brute(self.identifiant, _arrondi(valeur, None, 2)) == self.proche
+            ):
                 return "Vous êtes proche : l'ordre de grandeur est bon. Vérifiez l'arrondi ou une étape du calcul."
             return ""
-        if self.genre in ("ensemble", "liste") and self.taille is not None and len(valeur) != self.taille:
+        if (
+            self.genre in ("ensemble", "liste")
+            and self.taille is not None
+            and len(valeur) != self.taille
+        ):
             return f"Il faut {self.taille} élément(s) ; votre réponse en contient {len(valeur)}."
         if self.genre in ("texte", "ensemble", "liste") and not self.options:
             noms = [valeur] if isinstance(valeur, str) else valeur
             suggestions = [(n, c) for n in noms if (c := _proche(n, _communes()))]
-            return " ".join(f"« {n} » n'est pas le nom d'une commune ; vouliez-vous écrire « {c} » ?"
-                            for n, c in suggestions)
+            return " ".join(
+                f"« {n} » n'est pas le nom d'une commune ; vouliez-vous écrire « {c} » ?"
+                for n, c in suggestions
+            )
         return ""
 
     def _facteurs(self) -> tuple[tuple[float, str], ...]:
@@ -426,8 +465,13 @@ class Question:
         if "fcfa" in unite.split():
             return _FACTEURS_FCFA
         if unite.startswith("million"):
-            return ((1e-6, f"La question compte en {self.unite} : 2,5 veut dire 2 500 000. "
-                           "Divisez votre résultat par 1 000 000."),)
+            return (
+                (
+                    1e-6,
+                    f"La question compte en {self.unite} : 2,5 veut dire 2 500 000. "
+                    "Divisez votre résultat par 1 000 000.",
+                ),
+            )
         return ()
 
     def _refuser(self, reponse: Any, valeur: Any) -> None:
@@ -444,8 +488,12 @@ class Question:
 
     # -- les questions « fonction » --
 
-    def _essayer_fonction(self, fonction: Any, essais: Iterable[tuple[tuple, Any]],
-                          accepte: Callable[[Any, set[str]], bool]) -> None:
+    def _essayer_fonction(
+        self,
+        fonction: Any,
+        essais: Iterable[tuple[tuple, Any]],
+        accepte: Callable[[Any, set[str]], bool],
+    ) -> None:
         """Appelle la fonction du participant sur chaque essai (arguments, référence) et juge le résultat."""
         if fonction is Ellipsis:
             self._lire(fonction)
@@ -475,7 +523,11 @@ class Question:
                 raise ReponseIncorrecte(
                     f"{self.intitule} : avec ({ecrits}), votre fonction renvoie "
                     f"{erreurs.nombre_fr(valeur)}, ce n'est pas le résultat attendu."
-                    + (" Besoin d'aide ? Demandez un indice avec `.indice()`." if self.indices else "")
+                    + (
+                        " Besoin d'aide ? Demandez un indice avec `.indice()`."
+                        if self.indices
+                        else ""
+                    )
                 )
 
 
@@ -488,8 +540,9 @@ class ErreurDeCorrige(erreurs.ErreurAtelier):
         )
 
 
-def controler(question: Question, reponse: Any, attendu: Any,
-              autres_arguments: Iterable[tuple] = ()) -> None:
+def controler(
+    question: Question, reponse: Any, attendu: Any, autres_arguments: Iterable[tuple] = ()
+) -> None:
     """Le contrôle des tests cachés de nbgrader, sous la même spécification que ``question.verifier``.
 
     ``attendu`` est la réponse en clair, recalculée par le test caché à partir des
@@ -503,7 +556,9 @@ def controler(question: Question, reponse: Any, attendu: Any,
     """
     if question.genre == "fonction":
         if not callable(attendu):
-            raise ErreurDeCorrige(f"{question.intitule} : la référence d'une question « fonction » est une fonction.")
+            raise ErreurDeCorrige(
+                f"{question.intitule} : la référence d'une question « fonction » est une fonction."
+            )
         essais = [(c.arguments, c.attendu) for c in question.cas]
         essais += [(tuple(a), "") for a in autres_arguments]
         references = [(a, question._forme_de_reference(attendu(*a), e)) for a, e in essais]
@@ -516,17 +571,38 @@ def controler(question: Question, reponse: Any, attendu: Any,
 
 
 _FACTEURS_POURCENTAGE = (
-    (100, "Vous avez sans doute donné une proportion (par exemple 0,42) : la question attend un pourcentage (42)."),
-    (0.01, "Votre réponse est 100 fois trop grande : un pourcentage s'écrit 42 pour 42 %, sans multiplier encore par 100."),
+    (
+        100,
+        "Vous avez sans doute donné une proportion (par exemple 0,42) : la question attend un pourcentage (42).",
+    ),
+    (
+        0.01,
+        "Votre réponse est 100 fois trop grande : un pourcentage s'écrit 42 pour 42 %, sans multiplier encore par 100.",
+    ),
 )
 _FACTEURS_PROPORTION = (
-    (0.01, "Vous avez sans doute donné un pourcentage (par exemple 42) : la question attend une proportion (0,42)."),
+    (
+        0.01,
+        "Vous avez sans doute donné un pourcentage (par exemple 42) : la question attend une proportion (0,42).",
+    ),
 )
 _FACTEURS_FCFA = (
-    (1e-3, "L'unité ne va pas : votre réponse est 1 000 fois trop grande (FCFA ou milliers de FCFA ?)."),
-    (1e3, "L'unité ne va pas : votre réponse est 1 000 fois trop petite (FCFA ou milliers de FCFA ?)."),
-    (1e-6, "L'unité ne va pas : votre réponse est 1 million de fois trop grande (FCFA ou millions de FCFA ?)."),
-    (1e6, "L'unité ne va pas : votre réponse est 1 million de fois trop petite (FCFA ou millions de FCFA ?)."),
+    (
+        1e-3,
+        "L'unité ne va pas : votre réponse est 1 000 fois trop grande (FCFA ou milliers de FCFA ?).",
+    ),
+    (
+        1e3,
+        "L'unité ne va pas : votre réponse est 1 000 fois trop petite (FCFA ou milliers de FCFA ?).",
+    ),
+    (
+        1e-6,
+        "L'unité ne va pas : votre réponse est 1 million de fois trop grande (FCFA ou millions de FCFA ?).",
+    ),
+    (
+        1e6,
+        "L'unité ne va pas : votre réponse est 1 million de fois trop petite (FCFA ou millions de FCFA ?).",
+    ),
 )
 
 
@@ -540,16 +616,22 @@ def _main(arguments: list[str] | None = None) -> int:
     )
     analyseur.add_argument("identifiant", help="identifiant de la question, par exemple m1_q2")
     analyseur.add_argument("genre", choices=[g for g in GENRES if g != "fonction"])
-    analyseur.add_argument("valeur", help="la réponse ; une liste s'écrit en Python : '[\"A\", \"B\"]'")
+    analyseur.add_argument(
+        "valeur", help='la réponse ; une liste s\'écrit en Python : \'["A", "B"]\''
+    )
     analyseur.add_argument("--decimales", type=int)
-    analyseur.add_argument("--chiffres", type=int, help="chiffres significatifs (au lieu de décimales)")
+    analyseur.add_argument(
+        "--chiffres", type=int, help="chiffres significatifs (au lieu de décimales)"
+    )
     options = analyseur.parse_args(arguments)
     valeur: Any = options.valeur
     if options.genre in ("ensemble", "liste"):
         valeur = ast.literal_eval(valeur)
     elif options.genre == "booleen":
         valeur = _en_booleen(valeur)
-    print(empreinte(options.identifiant, options.genre, valeur, options.decimales, options.chiffres))
+    print(
+        empreinte(options.identifiant, options.genre, valeur, options.decimales, options.chiffres)
+    )
     return 0
 
 

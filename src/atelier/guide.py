@@ -54,28 +54,56 @@ def attendues() -> frozenset[str]:
     """Pages écrites avec d'autres parties du kit (dont celles de chaque module du registre) :
     tant qu'elles manquent, un lien vers elles devient « (page à paraître) » au lieu
     d'arrêter la construction."""
-    return frozenset({"salle.md", "correction.md"}
-                     | {f"{dossier}/{m}.md" for m in registre.noms() for dossier in ("modules", "fiches")})
+    return frozenset(
+        {"salle.md", "correction.md"}
+        | {f"{dossier}/{m}.md" for m in registre.noms() for dossier in ("modules", "fiches")}
+    )
 
 
 # L'ordre de lecture ; une page qui n'est dans aucun motif vient avant les fiches.
 ORDRE = (
-    "README.md", "programme.md", "preparer.md", "salle.md", "animer.md", "applications.md",
-    "mon_plan.md", "modules/*.md", "correction.md", "grilles.md", "faq.md", None, "fiches/*.md",
+    "README.md",
+    "programme.md",
+    "preparer.md",
+    "salle.md",
+    "animer.md",
+    "applications.md",
+    "mon_plan.md",
+    "modules/*.md",
+    "correction.md",
+    "grilles.md",
+    "faq.md",
+    None,
+    "fiches/*.md",
 )
 MARQUE_GRILLES = "<!-- grilles des modules -->"
 # Ce que GitHub affiche aussi : tableaux (y compris dans une liste ou une citation),
 # texte barré, adresses nues, cases à cocher.
 EXTENSIONS_MARKDOWN = [
-    "table", "mistune.plugins.table.table_in_list", "mistune.plugins.table.table_in_quote",
-    "strikethrough", "url", "task_lists",
+    "table",
+    "mistune.plugins.table.table_in_list",
+    "mistune.plugins.table.table_in_quote",
+    "strikethrough",
+    "url",
+    "task_lists",
 ]
 POIDS_MAX_IMAGE = 200_000  # octets, par image commitée
-TYPES_IMAGES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".svg": "image/svg+xml"}
+TYPES_IMAGES = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".svg": "image/svg+xml",
+}
 # Les options de Chromium des tests dans un vrai navigateur (tests/test_navigateur.py).
 ARGUMENTS_CHROMIUM = [
-    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
 ]
 CHROMIUM_ABSENT = (
     "Chromium est introuvable : le PDF n'a pas été produit (la version HTML, elle, est prête). "
@@ -83,8 +111,20 @@ CHROMIUM_ABSENT = (
     "ou indiquez son chemin avec --chromium, puis relancez « make guide ». "
     "À défaut, ouvrez guide.html dans un navigateur et imprimez-le en PDF (Ctrl + P)."
 )
-MOIS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-        "septembre", "octobre", "novembre", "décembre")
+MOIS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
 
 
 class ErreurGuide(Exception):
@@ -113,7 +153,9 @@ def identifiant(page: str) -> str:
 
 
 def _sans_accents(texte: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", texte) if not unicodedata.combining(c)).lower()
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", texte) if not unicodedata.combining(c)
+    ).lower()
 
 
 def compter_pages(pdf: Path) -> int:
@@ -129,7 +171,8 @@ def date_fr(jour: datetime.date) -> str:
 def pages_du_guide(source: Path) -> list[str]:
     """Les pages Markdown du guide, dans l'ordre de lecture (chemins relatifs avec « / »)."""
     trouvees = [
-        p.relative_to(source).as_posix() for p in source.rglob("*.md")
+        p.relative_to(source).as_posix()
+        for p in source.rglob("*.md")
         if not any(partie.startswith(("_", ".")) for partie in p.relative_to(source).parts)
     ]
 
@@ -257,7 +300,9 @@ class _Conversion:
         elif cible.exists() and cible.is_relative_to(self.racine):
             chemin = cible.relative_to(self.racine).as_posix() + ("/" if cible.is_dir() else "")
             code = f"<code>{html.escape(chemin)}</code>"
-            return code if texte_brut(texte) in (chemin, chemin.rstrip("/")) else f"{texte} ({code})"
+            return (
+                code if texte_brut(texte) in (chemin, chemin.rstrip("/")) else f"{texte} ({code})"
+            )
         self.problemes.append(f"{page} : lien cassé « {url} » (fichier introuvable).")
         return texte
 
@@ -268,12 +313,18 @@ class _Conversion:
 
     def image(self, page: str, url: str) -> str:
         if urlsplit(url).scheme:
-            self.problemes.append(f"{page} : image en ligne « {url} » : le guide doit fonctionner hors ligne.")
+            self.problemes.append(
+                f"{page} : image en ligne « {url} » : le guide doit fonctionner hors ligne."
+            )
             return ""
         cible = Path(os.path.normpath(Path(os.path.normpath(self.source / page)).parent / url))
         type_mime = TYPES_IMAGES.get(cible.suffix.lower())
         if not cible.is_file() or type_mime is None:
-            raison = "introuvable" if not cible.is_file() else "format non pris en charge (PNG, JPEG ou SVG)"
+            raison = (
+                "introuvable"
+                if not cible.is_file()
+                else "format non pris en charge (PNG, JPEG ou SVG)"
+            )
             self.problemes.append(f"{page} : image « {url} » {raison}.")
             return ""
         return f"data:{type_mime};base64,{base64.b64encode(cible.read_bytes()).decode('ascii')}"
@@ -281,7 +332,9 @@ class _Conversion:
     def verifier_ancres(self, ids: set[str]) -> None:
         for page, url, cible in self.liens_internes:
             if cible not in ids:
-                self.problemes.append(f"{page} : le lien « {url} » vise une ancre qui n'existe pas.")
+                self.problemes.append(
+                    f"{page} : le lien « {url} » vise une ancre qui n'existe pas."
+                )
 
 
 def _chapitre(conversion: _Conversion, page: str, texte: str) -> Chapitre:
@@ -298,8 +351,10 @@ def _chapitre_grilles(conversion: _Conversion, texte: str, modules: dict[str, st
     morceaux.append(corps)
     titres += t
     if not modules:
-        morceaux.append('<p class="a-paraitre">Aucune page de module n\'est encore écrite : '
-                        "les grilles apparaîtront ici.</p>")
+        morceaux.append(
+            '<p class="a-paraitre">Aucune page de module n\'est encore écrite : '
+            "les grilles apparaîtront ici.</p>"
+        )
     for page, texte_module in modules.items():
         grille = extraire_grille(texte_module)
         if grille is None:
@@ -321,7 +376,13 @@ def _chapitre_grilles(conversion: _Conversion, texte: str, modules: dict[str, st
     corps, t = conversion.markdown(apres, "grilles.md", "grilles-fin")
     morceaux.append(corps)
     titres += t
-    return Chapitre("grilles.md", "grilles", texte_brut(titre_de(texte, "grilles.md")), "\n".join(morceaux), titres)
+    return Chapitre(
+        "grilles.md",
+        "grilles",
+        texte_brut(titre_de(texte, "grilles.md")),
+        "\n".join(morceaux),
+        titres,
+    )
 
 
 # --- Le document ----------------------------------------------------------------------
@@ -340,8 +401,10 @@ def _document(titre: str, corps: str, classe: str = "") -> str:
 
 def _section(chapitre: Chapitre) -> str:
     classe = "chapitre fiche" if chapitre.fiche else "chapitre"
-    return (f'<section class="{classe}" id="{chapitre.ident}" data-page="{html.escape(chapitre.page)}">\n'
-            f"{chapitre.html}</section>")
+    return (
+        f'<section class="{classe}" id="{chapitre.ident}" data-page="{html.escape(chapitre.page)}">\n'
+        f"{chapitre.html}</section>"
+    )
 
 
 def _sommaire(chapitres: list[Chapitre]) -> str:
@@ -351,8 +414,10 @@ def _sommaire(chapitres: list[Chapitre]) -> str:
     for numero, c in enumerate(chapitres, start=1):
         sous = [f'<a href="#{i}">{html.escape(t)}</a>' for niveau, i, t in c.titres if niveau == 2]
         detail = f'<span class="sous">{" · ".join(sous)}</span>' if sous and not c.fiche else ""
-        lignes.append(f'<li><span class="numero">{numero}.</span> '
-                      f'<a href="#{c.ident}">{html.escape(c.titre)}</a>{detail}</li>')
+        lignes.append(
+            f'<li><span class="numero">{numero}.</span> '
+            f'<a href="#{c.ident}">{html.escape(c.titre)}</a>{detail}</li>'
+        )
     lignes += ["</ol>", "</nav>"]
     return "\n".join(lignes)
 
@@ -364,7 +429,7 @@ def _couverture(chapitres: list[Chapitre], jour: datetime.date) -> str:
         '<section class="couverture" id="couverture">\n'
         '<p class="surtitre">Atelier numérique des communes</p>\n'
         "<h1>Guide du formateur</h1>\n"
-        "<p class=\"promesse\">Préparer, animer et noter un atelier sur la transformation numérique "
+        '<p class="promesse">Préparer, animer et noter un atelier sur la transformation numérique '
         "des communes du Bénin, en salle avec un JupyterHub ou sur des ordinateurs portables hors ligne.</p>\n"
         f"<p>Cette édition contient {_compte(len(chapitres), 'chapitre')}, dont {len(modules)} "
         f"des 6 pages de module et {len(fiches)} des 6 fiches participant.</p>\n"
@@ -387,8 +452,12 @@ class Guide:
     pages_fiches: dict[str, int] = field(default_factory=dict)
 
 
-def construire(source: Path = SOURCE, sortie: Path = SORTIE, racine: Path | None = None,
-               jour: datetime.date | None = None) -> Guide:
+def construire(
+    source: Path = SOURCE,
+    sortie: Path = SORTIE,
+    racine: Path | None = None,
+    jour: datetime.date | None = None,
+) -> Guide:
     """Écrit ``guide.html`` et une page HTML par fiche dans ``sortie`` ; lève ``ErreurGuide`` au moindre problème."""
     source, racine = Path(source).resolve(), Path(racine or Path(source).resolve().parent).resolve()
     pages = pages_du_guide(source)
@@ -397,25 +466,37 @@ def construire(source: Path = SOURCE, sortie: Path = SORTIE, racine: Path | None
     modules = {p: textes[p] for p in pages if p.startswith("modules/")}
     conversion.problemes += [
         f"{p} : module absent du registre des modules (atelier.modules) : ajoutez-y son entrée"
-        for p in pages if p.startswith(("modules/", "fiches/")) and Path(p).stem not in registre.noms()
+        for p in pages
+        if p.startswith(("modules/", "fiches/")) and Path(p).stem not in registre.noms()
     ]
     chapitres = [
-        _chapitre_grilles(conversion, textes[p], modules) if p == "grilles.md" else _chapitre(conversion, p, textes[p])
+        _chapitre_grilles(conversion, textes[p], modules)
+        if p == "grilles.md"
+        else _chapitre(conversion, p, textes[p])
         for p in pages
     ]
     ids = {c.ident for c in chapitres} | {i for c in chapitres for _, i, _ in c.titres}
     conversion.verifier_ancres(ids)
     if conversion.problemes:
-        raise ErreurGuide("Le guide n'a pas été construit :\n" + "\n".join(f"- {p}" for p in conversion.problemes))
+        raise ErreurGuide(
+            "Le guide n'a pas été construit :\n" + "\n".join(f"- {p}" for p in conversion.problemes)
+        )
 
     sortie = Path(sortie)
     (sortie / "fiches").mkdir(parents=True, exist_ok=True)
     for ancien in (sortie / "fiches").glob("*"):
         ancien.unlink()
-    corps = "\n".join([_couverture(chapitres, jour or datetime.date.today()), _sommaire(chapitres),
-                       *(_section(c) for c in chapitres)])
+    corps = "\n".join(
+        [
+            _couverture(chapitres, jour or datetime.date.today()),
+            _sommaire(chapitres),
+            *(_section(c) for c in chapitres),
+        ]
+    )
     fichier = sortie / "guide.html"
-    fichier.write_text(_document("Guide du formateur — Atelier numérique des communes", corps), encoding="utf-8")
+    fichier.write_text(
+        _document("Guide du formateur — Atelier numérique des communes", corps), encoding="utf-8"
+    )
 
     seule = _Conversion(source, racine, set(pages), autonome=True)
     fiches = []
@@ -447,15 +528,24 @@ def imprimer_pdf(page_html: Path, pdf: Path, chromium: str | None = None) -> int
     pdf.unlink(missing_ok=True)
     with tempfile.TemporaryDirectory(prefix="atelier-guide-") as profil:
         commande = [
-            navigateur, "--headless", *ARGUMENTS_CHROMIUM, f"--user-data-dir={profil}",
-            "--no-pdf-header-footer", "--generate-pdf-document-outline",
-            f"--print-to-pdf={pdf}", Path(page_html).resolve().as_uri(),
+            navigateur,
+            "--headless",
+            *ARGUMENTS_CHROMIUM,
+            f"--user-data-dir={profil}",
+            "--no-pdf-header-footer",
+            "--generate-pdf-document-outline",
+            f"--print-to-pdf={pdf}",
+            Path(page_html).resolve().as_uri(),
         ]
         environnement = {**os.environ, "HOME": profil}
         try:
-            resultat = subprocess.run(commande, env=environnement, capture_output=True, text=True, timeout=300)
+            resultat = subprocess.run(
+                commande, env=environnement, capture_output=True, text=True, timeout=300
+            )
         except subprocess.TimeoutExpired:
-            raise ErreurGuide(f"Chromium n'a pas fini d'imprimer {Path(page_html).name} en 5 minutes.") from None
+            raise ErreurGuide(
+                f"Chromium n'a pas fini d'imprimer {Path(page_html).name} en 5 minutes."
+            ) from None
     if not pdf.exists() or pdf.stat().st_size == 0:
         raise ErreurGuide(f"Chromium n'a pas produit {pdf.name} :\n{resultat.stderr[-1500:]}")
     return compter_pages(pdf)
@@ -471,7 +561,9 @@ def imprimer(guide: Guide, chromium: str | None = None) -> Guide:
 
 
 # --- Images ---------------------------------------------------------------------------
-def reduire_images(dossier: Path = SOURCE / "images", poids_max: int = POIDS_MAX_IMAGE) -> list[str]:
+def reduire_images(
+    dossier: Path = SOURCE / "images", poids_max: int = POIDS_MAX_IMAGE
+) -> list[str]:
     """Allège les PNG trop lourds (palette de 256 couleurs, puis largeur réduite) ; renvoie ceux qui ont changé."""
     from PIL import Image  # livré avec matplotlib
 
@@ -485,7 +577,9 @@ def reduire_images(dossier: Path = SOURCE / "images", poids_max: int = POIDS_MAX
             image.quantize(colors=256, method=Image.Quantize.MEDIANCUT).save(png, optimize=True)
             if png.stat().st_size <= poids_max or image.width < 400:
                 break
-            image = image.resize((int(image.width * 0.85), int(image.height * 0.85)), Image.Resampling.LANCZOS)
+            image = image.resize(
+                (int(image.width * 0.85), int(image.height * 0.85)), Image.Resampling.LANCZOS
+            )
         reduites.append(f"{png.name} : {png.stat().st_size // 1000} Ko, {image.width} px de large")
     return reduites
 
@@ -507,14 +601,31 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m atelier.guide",
         description="Construit le guide du formateur imprimable (HTML et PDF) à partir de facilitator_guide/.",
     )
-    analyseur.add_argument("--source", type=Path, default=SOURCE, metavar="DOSSIER",
-                           help="les pages Markdown du guide (défaut : facilitator_guide)")
-    analyseur.add_argument("--sortie", type=Path, default=SORTIE, metavar="DOSSIER",
-                           help="où écrire le guide (défaut : facilitator_guide/_construit)")
-    analyseur.add_argument("--sans-pdf", action="store_true", help="seulement la version HTML (sans Chromium)")
-    analyseur.add_argument("--chromium", metavar="CHEMIN", help="le navigateur Chromium à utiliser pour le PDF")
-    analyseur.add_argument("--reduire-images", action="store_true",
-                           help="alléger les captures d'écran de facilitator_guide/images/ puis s'arrêter")
+    analyseur.add_argument(
+        "--source",
+        type=Path,
+        default=SOURCE,
+        metavar="DOSSIER",
+        help="les pages Markdown du guide (défaut : facilitator_guide)",
+    )
+    analyseur.add_argument(
+        "--sortie",
+        type=Path,
+        default=SORTIE,
+        metavar="DOSSIER",
+        help="où écrire le guide (défaut : facilitator_guide/_construit)",
+    )
+    analyseur.add_argument(
+        "--sans-pdf", action="store_true", help="seulement la version HTML (sans Chromium)"
+    )
+    analyseur.add_argument(
+        "--chromium", metavar="CHEMIN", help="le navigateur Chromium à utiliser pour le PDF"
+    )
+    analyseur.add_argument(
+        "--reduire-images",
+        action="store_true",
+        help="alléger les captures d'écran de facilitator_guide/images/ puis s'arrêter",
+    )
     args = analyseur.parse_args(argv)
     if args.reduire_images:
         for ligne in reduire_images() or ["Toutes les images pèsent déjà moins de 200 Ko."]:
@@ -525,8 +636,10 @@ def main(argv: list[str] | None = None) -> int:
     except ErreurGuide as erreur:
         print(f"✗ {erreur}", file=sys.stderr)
         return 1
-    print(f"✓ Guide HTML : {_affiche(guide.html)} ({_compte(len(guide.chapitres), 'chapitre')}, "
-          f"{_compte(len(guide.fiches), 'fiche')})")
+    print(
+        f"✓ Guide HTML : {_affiche(guide.html)} ({_compte(len(guide.chapitres), 'chapitre')}, "
+        f"{_compte(len(guide.fiches), 'fiche')})"
+    )
     if guide.a_paraitre:
         print("  Pages pas encore écrites : " + ", ".join(guide.a_paraitre))
     if args.sans_pdf:
@@ -542,8 +655,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"✓ Fiche à imprimer : {_affiche(fiche.with_suffix('.pdf'))}")
     if trop_longues:
         for nom, n in trop_longues.items():
-            print(f"✗ La fiche fiches/{nom}.md tient sur {n} pages imprimées au lieu d'une : raccourcissez-la.",
-                  file=sys.stderr)
+            print(
+                f"✗ La fiche fiches/{nom}.md tient sur {n} pages imprimées au lieu d'une : raccourcissez-la.",
+                file=sys.stderr,
+            )
         return 1
     return 0
 

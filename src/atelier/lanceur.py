@@ -38,7 +38,9 @@ def environnement(racine: Path = RACINE, base: dict[str, str] | None = None) -> 
         JUPYTERLAB_WORKSPACES_DIR=str(etat / "workspaces"),
         # L'onglet des devoirs de nbgrader en français (atelier.nbgrader_fr), puis le noyau et
         # les gabarits du kit.
-        JUPYTER_PATH=os.pathsep.join([str(racine / ".etat" / "jupyter-fr"), str(racine / "config" / "jupyter-data")]),
+        JUPYTER_PATH=os.pathsep.join(
+            [str(racine / ".etat" / "jupyter-fr"), str(racine / "config" / "jupyter-data")]
+        ),
     )
     # nbgrader appelle « alembic », installé à côté de Python : ce dossier passe en tête du PATH.
     dossier_python = str(Path(sys.executable).parent)
@@ -54,7 +56,9 @@ def _est_root() -> bool:
 
 def commande_lab(racine: Path = RACINE, options: list[str] | None = None) -> list[str]:
     commande = [
-        sys.executable, "-m", "jupyterlab",
+        sys.executable,
+        "-m",
+        "jupyterlab",
         f"--ServerApp.root_dir={racine}",
         f"--LabApp.default_url=/lab/tree/{ACCUEIL}",
     ]
@@ -64,7 +68,13 @@ def commande_lab(racine: Path = RACINE, options: list[str] | None = None) -> lis
 
 
 def commande_applis(racine: Path = RACINE, options: list[str] | None = None) -> list[str]:
-    return [sys.executable, "-m", "voila", str(racine / "notebooks" / "applications"), *(options or [])]
+    return [
+        sys.executable,
+        "-m",
+        "voila",
+        str(racine / "notebooks" / "applications"),
+        *(options or []),
+    ]
 
 
 def _lancer(commande: list[str], racine: Path, role: str | None = None) -> int:
@@ -109,14 +119,24 @@ def analyseur() -> argparse.ArgumentParser:
         description="Atelier numérique des communes : ouvrir l'atelier, les applications, préparer les exercices.",
     )
     etapes = a.add_subparsers(dest="etape", metavar="ÉTAPE", required=True)
-    etapes.add_parser("lab", help="ouvre l'atelier dans JupyterLab, en français (prépare d'abord les exercices) ; "
-                      "--formateur : avec les outils de correction")
-    etapes.add_parser("applis", help="ouvre les applications sans code (fiche commune, simulateurs)")
+    etapes.add_parser(
+        "lab",
+        help="ouvre l'atelier dans JupyterLab, en français (prépare d'abord les exercices) ; "
+        "--formateur : avec les outils de correction",
+    )
+    etapes.add_parser(
+        "applis", help="ouvre les applications sans code (fiche commune, simulateurs)"
+    )
     etapes.add_parser("exercices", help="prépare les exercices et vos copies dans mes_exercices/")
     etapes.add_parser("guide", help="construit le guide du formateur (HTML et PDF)")
     etapes.add_parser("salle", help="JupyterHub d'une salle (serveur Linux, en root)")
-    etapes.add_parser("plan", help="écrit le volet numérique du PDC d'une commune : --commune Kandi --sortie DOSSIER")
-    etapes.add_parser("paquet", help="construit le paquet hors ligne à copier sur une clé USB (réseau nécessaire)")
+    etapes.add_parser(
+        "plan",
+        help="écrit le volet numérique du PDC d'une commune : --commune Kandi --sortie DOSSIER",
+    )
+    etapes.add_parser(
+        "paquet", help="construit le paquet hors ligne à copier sur une clé USB (réseau nécessaire)"
+    )
     return a
 
 

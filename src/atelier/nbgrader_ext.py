@@ -57,7 +57,9 @@ class RamassageSur(ExchangeCollect):
 
         source = source_des_copies(Path(self.root) / self.coursedir.course_id)
         try:
-            lignes = ramasser_echange(Path(self.coursedir.root), self.coursedir.assignment_id, source)
+            lignes = ramasser_echange(
+                Path(self.coursedir.root), self.coursedir.assignment_id, source
+            )
         except ErreurFormateur as erreur:
             self.fail(str(erreur))
         for ligne in lignes:
@@ -92,10 +94,15 @@ class DepotAuthentifie(ExchangeSubmit):
     """
 
     adresse = Unicode(
-        os.environ.get("ATELIER_DEPOT", ""), config=True,
+        os.environ.get("ATELIER_DEPOT", ""),
+        config=True,
         help="Adresse du service de dépôt (par exemple http://127.0.0.1:8003/services/depot/).",
     )
-    jeton = Unicode(os.environ.get("JUPYTERHUB_API_TOKEN", ""), config=True, help="Jeton du serveur du participant.")
+    jeton = Unicode(
+        os.environ.get("JUPYTERHUB_API_TOKEN", ""),
+        config=True,
+        help="Jeton du serveur du participant.",
+    )
     delai = Integer(120, config=True, help="Secondes d'attente de la réponse du dépôt.")
 
     def start(self):
@@ -107,8 +114,10 @@ class DepotAuthentifie(ExchangeSubmit):
         if not self.coursedir.course_id:
             self.fail("Aucun cours indiqué (CourseDirectory.course_id).")
         if not self.adresse or not self.jeton:
-            self.fail("Le dépôt de la salle n'est pas configuré (ATELIER_DEPOT, JUPYTERHUB_API_TOKEN) : "
-                      "prévenez le formateur.")
+            self.fail(
+                "Le dépôt de la salle n'est pas configuré (ATELIER_DEPOT, JUPYTERHUB_API_TOKEN) : "
+                "prévenez le formateur."
+            )
         self.cache_path = os.path.join(self.cache, self.coursedir.course_id)
 
     def copy_files(self):
@@ -121,19 +130,30 @@ class DepotAuthentifie(ExchangeSubmit):
         recu = self._envoyer(archive)
         horodatage = recu["horodatage"]
         # La copie locale (onglet « Devoirs », retours) : exactement ce qui a été remis.
-        cache = Path(self.cache_path) / f"{get_username()}+{self.coursedir.assignment_id}+{horodatage}"
+        cache = (
+            Path(self.cache_path) / f"{get_username()}+{self.coursedir.assignment_id}+{horodatage}"
+        )
         with tarfile.open(fileobj=io.BytesIO(archive)) as contenu:
             for membre in contenu.getmembers():
                 (cache / membre.name).parent.mkdir(parents=True, exist_ok=True)
                 (cache / membre.name).write_bytes(contenu.extractfile(membre).read())
         (cache / "timestamp.txt").write_text(horodatage, encoding="utf-8")
-        self.log.info("Remis : %s %s (%d fichiers) à %s", self.coursedir.course_id,
-                      self.coursedir.assignment_id, recu["fichiers"], horodatage)
+        self.log.info(
+            "Remis : %s %s (%d fichiers) à %s",
+            self.coursedir.course_id,
+            self.coursedir.assignment_id,
+            recu["fichiers"],
+            horodatage,
+        )
 
     def _envoyer(self, archive: bytes) -> dict:
         url = f"{self.adresse.rstrip('/')}/api/depot/{quote(self.coursedir.assignment_id)}"
-        requete = Request(url, data=archive, method="POST", headers={
-            "Authorization": f"token {self.jeton}", "Content-Type": "application/x-tar"})
+        requete = Request(
+            url,
+            data=archive,
+            method="POST",
+            headers={"Authorization": f"token {self.jeton}", "Content-Type": "application/x-tar"},
+        )
         try:
             with urlopen(requete, timeout=self.delai) as reponse:
                 return json.loads(reponse.read())
@@ -144,8 +164,10 @@ class DepotAuthentifie(ExchangeSubmit):
                 message = f"réponse {erreur.code} du dépôt"
             self.fail(f"Copie non remise : {message}")
         except (URLError, TimeoutError, OSError) as erreur:
-            self.fail(f"Copie non remise : le dépôt de la salle ne répond pas ({erreur}). "
-                      "Réessayez dans une minute ; si cela se répète, prévenez le formateur.")
+            self.fail(
+                f"Copie non remise : le dépôt de la salle ne répond pas ({erreur}). "
+                "Réessayez dans une minute ; si cela se répète, prévenez le formateur."
+            )
 
 
 def _archiver(dossier: Path, motifs_ignores: list[str], secret: str) -> tuple[bytes, list[str]]:

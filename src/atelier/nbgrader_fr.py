@@ -83,7 +83,9 @@ def preparer(donnees: Path, source: Path | None = None) -> list[str]:
                 trouves.add(anglais)
         fichier.write_text(texte, encoding="utf-8")
     non_traduits = [t for t in TRADUCTIONS if t not in trouves]
-    (temporaire / MARQUE).write_text(json.dumps({"version": version, "non_traduits": non_traduits}), encoding="utf-8")
+    (temporaire / MARQUE).write_text(
+        json.dumps({"version": version, "non_traduits": non_traduits}), encoding="utf-8"
+    )
     shutil.rmtree(cible, ignore_errors=True)
     temporaire.rename(cible)
     return non_traduits
@@ -93,7 +95,13 @@ if __name__ == "__main__":
     # python -m atelier.nbgrader_fr DOSSIER : pour une image ou un hub monté à la main (TLJH).
     import argparse
 
-    analyse = argparse.ArgumentParser(prog="python -m atelier.nbgrader_fr", description=__doc__.splitlines()[0])
-    analyse.add_argument("dossier", type=Path, help="dossier de données Jupyter à mettre en tête de JUPYTER_PATH")
+    analyse = argparse.ArgumentParser(
+        prog="python -m atelier.nbgrader_fr", description=__doc__.splitlines()[0]
+    )
+    analyse.add_argument(
+        "dossier", type=Path, help="dossier de données Jupyter à mettre en tête de JUPYTER_PATH"
+    )
     restes = preparer(analyse.parse_args().dossier)
-    print("Onglet des devoirs en français" + (f" (sauf {len(restes)} texte(s))." if restes else "."))
+    print(
+        "Onglet des devoirs en français" + (f" (sauf {len(restes)} texte(s))." if restes else ".")
+    )

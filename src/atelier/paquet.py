@@ -57,7 +57,9 @@ DEROGATIONS = {"macos-x86_64": {"argon2-cffi-bindings": "25.1.0"}}
 HORS_PAQUET = {"tests", "bench", ".ci", ".github"}
 # Linux : glibc 2.28 au moins (Debian 10, Ubuntu 20.04 et suivants).
 _MANYLINUX = [f"manylinux_2_{m}_x86_64" for m in range(28, 4, -1)] + [
-    "manylinux2014_x86_64", "manylinux2010_x86_64", "manylinux1_x86_64",
+    "manylinux2014_x86_64",
+    "manylinux2010_x86_64",
+    "manylinux1_x86_64",
 ]
 
 
@@ -96,21 +98,41 @@ class Cible:
 
 
 def _marqueurs(os_name: str, sys_platform: str, system: str, machine: str) -> dict:
-    return {"os_name": os_name, "sys_platform": sys_platform, "platform_system": system,
-            "platform_machine": machine}
+    return {
+        "os_name": os_name,
+        "sys_platform": sys_platform,
+        "platform_system": system,
+        "platform_machine": machine,
+    }
 
 
 CIBLES = {
     c.nom: c
     for c in [
-        Cible("linux-x86_64", "Linux 64 bits", tuple(_MANYLINUX),
-              _marqueurs("posix", "linux", "Linux", "x86_64")),
-        Cible("windows-x86_64", "Windows 64 bits", ("win_amd64",),
-              _marqueurs("nt", "win32", "Windows", "AMD64")),
-        Cible("macos-arm64", "macOS 11 ou plus récent, puce Apple", ("macosx_11_0_arm64",),
-              _marqueurs("posix", "darwin", "Darwin", "arm64")),
-        Cible("macos-x86_64", "macOS 11 ou plus récent, Intel", ("macosx_11_0_x86_64",),
-              _marqueurs("posix", "darwin", "Darwin", "x86_64")),
+        Cible(
+            "linux-x86_64",
+            "Linux 64 bits",
+            tuple(_MANYLINUX),
+            _marqueurs("posix", "linux", "Linux", "x86_64"),
+        ),
+        Cible(
+            "windows-x86_64",
+            "Windows 64 bits",
+            ("win_amd64",),
+            _marqueurs("nt", "win32", "Windows", "AMD64"),
+        ),
+        Cible(
+            "macos-arm64",
+            "macOS 11 ou plus récent, puce Apple",
+            ("macosx_11_0_arm64",),
+            _marqueurs("posix", "darwin", "Darwin", "arm64"),
+        ),
+        Cible(
+            "macos-x86_64",
+            "macOS 11 ou plus récent, Intel",
+            ("macosx_11_0_x86_64",),
+            _marqueurs("posix", "darwin", "Darwin", "x86_64"),
+        ),
     ]
 }
 
@@ -133,8 +155,12 @@ def texte_des_contraintes(cible: Cible, racine: Path = RACINE) -> str:
         avant = [ligne for ligne in lignes if _nom_fixe(ligne) == nom]
         if not avant:
             raise ErreurPaquet(f"Dérogation pour {nom}, que contraintes.txt ne fixe pas.")
-        lignes = [f"{nom}=={version}  # {cible.nom} : {avant[0]} n'a pas de roue pour ce système"
-                  if _nom_fixe(ligne) == nom else ligne for ligne in lignes]
+        lignes = [
+            f"{nom}=={version}  # {cible.nom} : {avant[0]} n'a pas de roue pour ce système"
+            if _nom_fixe(ligne) == nom
+            else ligne
+            for ligne in lignes
+        ]
     return "\n".join(lignes) + "\n"
 
 
@@ -144,7 +170,9 @@ def _nom_fixe(ligne: str) -> str | None:
 
 
 def contraintes(cible: Cible, racine: Path = RACINE) -> dict[str, Requirement]:
-    lignes = [ligne.split("#")[0].strip() for ligne in texte_des_contraintes(cible, racine).splitlines()]
+    lignes = [
+        ligne.split("#")[0].strip() for ligne in texte_des_contraintes(cible, racine).splitlines()
+    ]
     reqs = [Requirement(ligne) for ligne in lignes if ligne]
     return {canonicalize_name(r.name): r for r in reqs}
 
@@ -154,21 +182,31 @@ def ecrire_contraintes(dossier: Path, cibles=tuple(CIBLES), racine: Path = RACIN
     shutil.rmtree(dossier, ignore_errors=True)
     dossier.mkdir(parents=True)
     for cible in (CIBLES[nom] for nom in cibles):
-        (dossier / f"{cible.nom}.txt").write_text(texte_des_contraintes(cible, racine), encoding="utf-8")
+        (dossier / f"{cible.nom}.txt").write_text(
+            texte_des_contraintes(cible, racine), encoding="utf-8"
+        )
 
 
 def empreinte(racine: Path = RACINE, pythons=PYTHONS, cibles=tuple(CIBLES)) -> str:
     """Ce qui décide des roues : si elle ne change pas, les roues déjà téléchargées servent."""
-    contenu = json.dumps([
-        (racine / "contraintes.txt").read_text(encoding="utf-8"), dependances(racine),
-        CONSTRUCTION, DEROGATIONS, list(pythons), [(n, CIBLES[n].plateformes) for n in cibles],
-    ])
+    contenu = json.dumps(
+        [
+            (racine / "contraintes.txt").read_text(encoding="utf-8"),
+            dependances(racine),
+            CONSTRUCTION,
+            DEROGATIONS,
+            list(pythons),
+            [(n, CIBLES[n].plateformes) for n in cibles],
+        ]
+    )
     return hashlib.sha256(contenu.encode()).hexdigest()[:16]
 
 
 def _metadonnees(roue: Path):
     with zipfile.ZipFile(roue) as z:
-        nom = next(n for n in z.namelist() if n.endswith(".dist-info/METADATA") and n.count("/") == 1)
+        nom = next(
+            n for n in z.namelist() if n.endswith(".dist-info/METADATA") and n.count("/") == 1
+        )
         return email.parser.BytesParser().parsebytes(z.read(nom), headersonly=True)
 
 
@@ -178,8 +216,11 @@ def _dependances_de_la_roue(roue: Path) -> list[str]:
 
 def minimum_requis(roues: Path, python: str) -> str:
     """Le plus petit correctif de cette version de Python que toutes les roues acceptent."""
-    exigences = [SpecifierSet(m["Requires-Python"]) for m in map(_metadonnees, roues.glob("*.whl"))
-                 if m["Requires-Python"]]
+    exigences = [
+        SpecifierSet(m["Requires-Python"])
+        for m in map(_metadonnees, roues.glob("*.whl"))
+        if m["Requires-Python"]
+    ]
     for correctif in range(DERNIER_CORRECTIF + 1):
         version = f"{python}.{correctif}"
         if all(e.contains(version, prereleases=True) for e in exigences):
@@ -209,7 +250,8 @@ def manques(roues: Path, cible: Cible, python: str, racine: Path = RACINE) -> li
         nom = canonicalize_name(req.name)
         fixe = fixees.get(nom)
         candidates = [
-            (v, r) for v, r in disponibles.get(nom, [])
+            (v, r)
+            for v, r in disponibles.get(nom, [])
             if req.specifier.contains(v, prereleases=True)
             and (fixe is None or fixe.specifier.contains(v, prereleases=True))
         ]
@@ -226,28 +268,54 @@ def manques(roues: Path, cible: Cible, python: str, racine: Path = RACINE) -> li
     return sorted(set(absentes))
 
 
-_BAVARD = ("WARNING", "Collecting", "  Downloading", "  Using cached", "Saved", "File was", "Processing",
-           "Looking in", "Requirement")
+_BAVARD = (
+    "WARNING",
+    "Collecting",
+    "  Downloading",
+    "  Using cached",
+    "Saved",
+    "File was",
+    "Processing",
+    "Looking in",
+    "Requirement",
+)
 
 
 def _pip_download(roues: Path, cible: Cible, python: str, exigences: list[str]) -> None:
     """Télécharge pour la cible, avec son fichier de contraintes (écrit à côté de roues/)."""
     commande = [
-        sys.executable, "-m", "pip", "download", "--only-binary=:all:",
-        "--implementation", "cp", "--python-version", f"{python}.{DERNIER_CORRECTIF}",
-        "-c", str(roues.parent / "contraintes" / f"{cible.nom}.txt"),
-        "-d", str(roues), *[a for p in cible.plateformes for a in ("--platform", p)], *exigences,
+        sys.executable,
+        "-m",
+        "pip",
+        "download",
+        "--only-binary=:all:",
+        "--implementation",
+        "cp",
+        "--python-version",
+        f"{python}.{DERNIER_CORRECTIF}",
+        "-c",
+        str(roues.parent / "contraintes" / f"{cible.nom}.txt"),
+        "-d",
+        str(roues),
+        *[a for p in cible.plateformes for a in ("--platform", p)],
+        *exigences,
     ]
     resultat = subprocess.run(commande, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     if resultat.returncode:
         raise ErreurPaquet(
             f"Téléchargement impossible pour {cible.nom}, Python {python} "
             f"(réseau coupé, ou une version fixée sans roue pour cette cible) :\n"
-            + "\n".join([ligne for ligne in resultat.stdout.splitlines() if not ligne.startswith(_BAVARD)][-25:])
+            + "\n".join(
+                [ligne for ligne in resultat.stdout.splitlines() if not ligne.startswith(_BAVARD)][
+                    -25:
+                ]
+            )
         )
 
 
-def telecharger_roues(roues: Path, pythons=PYTHONS, cibles=tuple(CIBLES), racine: Path = RACINE) -> None:
+def telecharger_roues(
+    roues: Path, pythons=PYTHONS, cibles=tuple(CIBLES), racine: Path = RACINE
+) -> None:
     roues.mkdir(parents=True, exist_ok=True)
     for nom in cibles:
         cible = CIBLES[nom]
@@ -261,14 +329,20 @@ def telecharger_roues(roues: Path, pythons=PYTHONS, cibles=tuple(CIBLES), racine
                 print(f"    en plus pour {nom} : {', '.join(absentes)}", flush=True)
                 _pip_download(roues, cible, python, absentes)
             else:
-                raise ErreurPaquet(f"{nom}, Python {python} : il manque encore {', '.join(absentes)}")
+                raise ErreurPaquet(
+                    f"{nom}, Python {python} : il manque encore {', '.join(absentes)}"
+                )
 
 
 def fichiers_du_kit(racine: Path = RACINE) -> list[str]:
     """Les fichiers du dépôt que git ne néglige pas (.gitignore), hors tests, bancs et CI."""
     try:
-        sortie = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-                                cwd=racine, capture_output=True, check=True)
+        sortie = subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=racine,
+            capture_output=True,
+            check=True,
+        )
     except (OSError, subprocess.CalledProcessError) as erreur:
         raise ErreurPaquet(
             "Le paquet se construit depuis un clone git du dépôt (git ls-files a échoué)."
@@ -396,35 +470,50 @@ exit /b 1
 
 
 # Le nom de la cible (linux-x86_64…) pour l'interpréteur qui installe (celui de Rosetta compris).
-DETECTION = ("import platform, sys; print({'linux': 'linux', 'darwin': 'macos', 'win32': 'windows'}"
-             ".get(sys.platform, sys.platform) + '-' + {'AMD64': 'x86_64'}.get(platform.machine(), "
-             "platform.machine()))")
+DETECTION = (
+    "import platform, sys; print({'linux': 'linux', 'darwin': 'macos', 'win32': 'windows'}"
+    ".get(sys.platform, sys.platform) + '-' + {'AMD64': 'x86_64'}.get(platform.machine(), "
+    "platform.machine()))"
+)
 
 
-def ecrire_installeurs(dossier: Path, minimums: dict[str, str], taille_roues: str = "",
-                       cibles=tuple(CIBLES)) -> None:
+def ecrire_installeurs(
+    dossier: Path, minimums: dict[str, str], taille_roues: str = "", cibles=tuple(CIBLES)
+) -> None:
     """minimums : pour chaque version couverte (3.11), le plus petit correctif accepté (3.11.5)."""
     pythons = list(minimums)
-    liste = " ou ".join(p if minimums[p].endswith(".0") else f"{p} ({minimums[p]} ou plus récent)"
-                        for p in pythons)
+    liste = " ou ".join(
+        p if minimums[p].endswith(".0") else f"{p} ({minimums[p]} ou plus récent)" for p in pythons
+    )
     versions = ", ".join("(" + minimums[p].replace(".", ", ") + ")" for p in pythons)
-    verification = (f"import sys; v = sys.version_info[:3]; "
-                    f"sys.exit(not any(v[:2] == m[:2] and v >= m for m in [{versions}]))")
+    verification = (
+        f"import sys; v = sys.version_info[:3]; "
+        f"sys.exit(not any(v[:2] == m[:2] and v >= m for m in [{versions}]))"
+    )
     commandes = " ".join([f"python{p}" for p in reversed(pythons)] + ["python3"])
     essais = "\n".join(
-        f"{commande} -c \"{verification}\" >nul 2>&1\n"
-        f"if not errorlevel 1 (set \"PYTHON={commande}\" & goto creer)"
+        f'{commande} -c "{verification}" >nul 2>&1\n'
+        f'if not errorlevel 1 (set "PYTHON={commande}" & goto creer)'
         for commande in [f"py -{p}" for p in reversed(pythons)] + ["python"]
     )
     (dossier / "LISEZMOI.txt").write_text(
-        LISEZMOI.format(pythons=liste, nom=dossier.name, taille=taille_roues,
-                        systemes="\n".join(f"  - {CIBLES[c].libelle}" for c in cibles)),
-        encoding="utf-8", newline="\r\n",
+        LISEZMOI.format(
+            pythons=liste,
+            nom=dossier.name,
+            taille=taille_roues,
+            systemes="\n".join(f"  - {CIBLES[c].libelle}" for c in cibles),
+        ),
+        encoding="utf-8",
+        newline="\r\n",
     )
     sh = dossier / "installer.sh"
-    sh.write_text(INSTALLER_SH.format(commandes=commandes, verification=verification, pythons=liste,
-                                      detection=DETECTION),
-                  encoding="utf-8", newline="\n")
+    sh.write_text(
+        INSTALLER_SH.format(
+            commandes=commandes, verification=verification, pythons=liste, detection=DETECTION
+        ),
+        encoding="utf-8",
+        newline="\n",
+    )
     sh.chmod(0o755)
     (dossier / "installer.bat").write_text(
         INSTALLER_BAT.format(essais=essais, pythons=liste), encoding="utf-8", newline="\r\n"
@@ -438,8 +527,12 @@ def zipper(dossier: Path) -> Path:
         for chemin in sorted(dossier.rglob("*")):
             if chemin.is_dir() or ".venv" in chemin.relative_to(dossier).parts:
                 continue
-            info = zipfile.ZipInfo.from_file(chemin, Path(dossier.name) / chemin.relative_to(dossier))
-            info.compress_type = zipfile.ZIP_STORED if chemin.suffix == ".whl" else zipfile.ZIP_DEFLATED
+            info = zipfile.ZipInfo.from_file(
+                chemin, Path(dossier.name) / chemin.relative_to(dossier)
+            )
+            info.compress_type = (
+                zipfile.ZIP_STORED if chemin.suffix == ".whl" else zipfile.ZIP_DEFLATED
+            )
             with open(chemin, "rb") as f:
                 z.writestr(info, f.read())
     provisoire.replace(archive)
@@ -452,7 +545,9 @@ def tailles(roues: Path, pythons=PYTHONS, cibles=tuple(CIBLES)) -> dict[str, int
     for nom, cible in ((n, CIBLES[n]) for n in cibles):
         etiquettes = set().union(*(cible.etiquettes(p) for p in pythons))
         resultat[nom] = sum(
-            r.stat().st_size for r in roues.glob("*.whl") if parse_wheel_filename(r.name)[3] & etiquettes
+            r.stat().st_size
+            for r in roues.glob("*.whl")
+            if parse_wheel_filename(r.name)[3] & etiquettes
         )
     return resultat
 
@@ -461,8 +556,13 @@ def _mo(octets: int) -> str:
     return f"{octets / 1e6:.0f} Mo"
 
 
-def construire(sortie: Path, pythons=PYTHONS, cibles=tuple(CIBLES), avec_zip: bool = True,
-               racine: Path = RACINE) -> Path:
+def construire(
+    sortie: Path,
+    pythons=PYTHONS,
+    cibles=tuple(CIBLES),
+    avec_zip: bool = True,
+    racine: Path = RACINE,
+) -> Path:
     dossier = sortie / NOM
     roues = dossier / "roues"
     marque = roues / "empreinte.txt"
@@ -470,7 +570,9 @@ def construire(sortie: Path, pythons=PYTHONS, cibles=tuple(CIBLES), avec_zip: bo
     ecrire_contraintes(dossier / "contraintes", cibles, racine)
     if not (marque.exists() and marque.read_text().strip() == attendue):
         print(f"Téléchargement des roues dans {roues} (réseau nécessaire)…", flush=True)
-        if marque.exists():  # roues d'autres contraintes ; sans marque, un téléchargement interrompu
+        if (
+            marque.exists()
+        ):  # roues d'autres contraintes ; sans marque, un téléchargement interrompu
             shutil.rmtree(roues)
         telecharger_roues(roues, pythons, cibles, racine)
         marque.write_text(attendue + "\n")
@@ -478,7 +580,9 @@ def construire(sortie: Path, pythons=PYTHONS, cibles=tuple(CIBLES), avec_zip: bo
         print(f"Roues déjà téléchargées pour ces contraintes : {roues}")
     copier_le_kit(dossier / "atelier", racine)
     poids_roues = sum(r.stat().st_size for r in roues.glob("*.whl"))
-    ecrire_installeurs(dossier, {p: minimum_requis(roues, p) for p in pythons}, _mo(poids_roues), cibles)
+    ecrire_installeurs(
+        dossier, {p: minimum_requis(roues, p) for p in pythons}, _mo(poids_roues), cibles
+    )
     poids_kit = sum(f.stat().st_size for f in (dossier / "atelier").rglob("*") if f.is_file())
     print(f"Paquet prêt : {dossier}")
     print(f"  kit : {_mo(poids_kit)} ; roues : {_mo(poids_roues)} en tout, dont par cible :")
@@ -505,12 +609,20 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m atelier paquet",
         description="Construit le paquet hors ligne (dossier et zip) à copier sur une clé USB.",
     )
-    a.add_argument("--sortie", type=Path, default=RACINE.parent,
-                   help=f"dossier où écrire {NOM}/ et {NOM}.zip (par défaut : à côté du dépôt)")
-    a.add_argument("--pythons", default=",".join(PYTHONS),
-                   help="versions de Python couvertes, séparées par des virgules")
-    a.add_argument("--cibles", default=",".join(CIBLES),
-                   help="systèmes couverts, parmi : " + ", ".join(CIBLES))
+    a.add_argument(
+        "--sortie",
+        type=Path,
+        default=RACINE.parent,
+        help=f"dossier où écrire {NOM}/ et {NOM}.zip (par défaut : à côté du dépôt)",
+    )
+    a.add_argument(
+        "--pythons",
+        default=",".join(PYTHONS),
+        help="versions de Python couvertes, séparées par des virgules",
+    )
+    a.add_argument(
+        "--cibles", default=",".join(CIBLES), help="systèmes couverts, parmi : " + ", ".join(CIBLES)
+    )
     a.add_argument("--sans-zip", action="store_true", help="ne pas construire le zip")
     options = a.parse_args(argv)
     pythons = tuple(p.strip() for p in options.pythons.split(",") if p.strip())

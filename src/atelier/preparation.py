@@ -31,7 +31,9 @@ def a_jour(identifiant: str, cours: Path = COURS) -> bool:
     return _date_plus_recente(release) >= _date_plus_recente(cours / "source" / identifiant)
 
 
-def generer(identifiants: list[str] | None = None, cours: Path = COURS, forcer: bool = False) -> list[str]:
+def generer(
+    identifiants: list[str] | None = None, cours: Path = COURS, forcer: bool = False
+) -> list[str]:
     """Produit la version participant des exercices ; renvoie ceux qui ont été (re)générés.
 
     Lève ``RuntimeError`` avec le journal de nbgrader si un exercice échoue.

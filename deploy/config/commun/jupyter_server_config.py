@@ -29,7 +29,12 @@ c.LabApp.extension_manager = "readonly"
 # Le noyau « python3 » du kit avant celui de Python : il renvoie ses réponses sans jamais laisser
 # une cellule suivante non lue (config/jupyter-data/kernels/python3, bench/blocages/README.md).
 c.KernelSpecManager.kernel_dirs = [
-    os.path.join(os.environ.get("ATELIER_RACINE", "/opt/atelier-numerique/kit"), "config", "jupyter-data", "kernels"),
+    os.path.join(
+        os.environ.get("ATELIER_RACINE", "/opt/atelier-numerique/kit"),
+        "config",
+        "jupyter-data",
+        "kernels",
+    ),
     *jupyter_path("kernels"),
 ]
 
@@ -51,7 +56,11 @@ def _dossier_des_noyaux() -> str | None:
     except OSError:
         return None
     etat = os.lstat(dossier)
-    if stat.S_ISDIR(etat.st_mode) and etat.st_uid == os.getuid() and stat.S_IMODE(etat.st_mode) == 0o700:
+    if (
+        stat.S_ISDIR(etat.st_mode)
+        and etat.st_uid == os.getuid()
+        and stat.S_IMODE(etat.st_mode) == 0o700
+    ):
         return dossier
     return None
 

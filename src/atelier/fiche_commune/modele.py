@@ -37,18 +37,20 @@ def comparaison_departement(commune: str, tableau: pd.DataFrame | None = None) -
     for colonne, table in INDICATEURS:
         description = champ(colonne, table) or {}
         valeurs = voisines.set_index("commune")[colonne].astype(float)
-        lignes.append({
-            "indicateur": description.get("title", colonne),
-            "colonne": colonne,
-            "unite": description.get("atelier:unite", ""),
-            "nature": description.get("atelier:nature", ""),
-            "commune": valeurs[commune],
-            "mediane_departement": valeurs.median(),
-            "minimum_departement": valeurs.min(),
-            "maximum_departement": valeurs.max(),
-            "rang": int(valeurs.rank(ascending=False, method="min")[commune]),
-            "nb_communes_departement": len(valeurs),
-        })
+        lignes.append(
+            {
+                "indicateur": description.get("title", colonne),
+                "colonne": colonne,
+                "unite": description.get("atelier:unite", ""),
+                "nature": description.get("atelier:nature", ""),
+                "commune": valeurs[commune],
+                "mediane_departement": valeurs.median(),
+                "minimum_departement": valeurs.min(),
+                "maximum_departement": valeurs.max(),
+                "rang": int(valeurs.rank(ascending=False, method="min")[commune]),
+                "nb_communes_departement": len(valeurs),
+            }
+        )
     return pd.DataFrame(lignes)
 
 

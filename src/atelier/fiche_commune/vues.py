@@ -30,11 +30,21 @@ from atelier.vues import Simulateur, menu, montrer
 
 SYNTHETIQUE = MENTION_SYNTHETIQUE
 COMMUNE = "chiffre de la commune"
-NATURES = {"réel": "réel", "calculé": "calculé à partir de données réelles", "synthétique": SYNTHETIQUE,
-           "commune": COMMUNE}
+NATURES = {
+    "réel": "réel",
+    "calculé": "calculé à partir de données réelles",
+    "synthétique": SYNTHETIQUE,
+    "commune": COMMUNE,
+}
 VERT = "#1b5e20"
-ARTICLES = {"Alibori": "de l'", "Atacora": "de l'", "Atlantique": "de l'", "Ouémé": "de l'",
-            "Collines": "des ", "Donga": "de la "}
+ARTICLES = {
+    "Alibori": "de l'",
+    "Atacora": "de l'",
+    "Atlantique": "de l'",
+    "Ouémé": "de l'",
+    "Collines": "des ",
+    "Donga": "de la ",
+}
 
 
 def du_departement(departement: str) -> str:
@@ -81,9 +91,12 @@ def _carte_html(cles: dict, comparaison, autres=()) -> str:
         "<th>Rang dans le département</th><th>Nature</th></tr></thead><tbody>"
         + lignes
         + "</tbody></table><p style='font-size:90%'>Rang 1 = la valeur la plus haute du département."
-        + (f" Les chiffres marqués « {COMMUNE} » sont ceux que vous avez notés dans « Mes vrais chiffres » ; "
-           "le rang les compare aux chiffres de l'atelier des autres communes." if (comparaison["nature"] == "commune").any()
-           or len(autres) else "")
+        + (
+            f" Les chiffres marqués « {COMMUNE} » sont ceux que vous avez notés dans « Mes vrais chiffres » ; "
+            "le rang les compare aux chiffres de l'atelier des autres communes."
+            if (comparaison["nature"] == "commune").any() or len(autres)
+            else ""
+        )
         + "</p>"
     )
 
@@ -95,7 +108,9 @@ def _barres(cles: dict, colonne: str, tableau, comparaison) -> None:
     couleurs = np.where(voisines["commune"] == commune, VERT, "#b0b0b0")
     fig, ax = plt.subplots(figsize=(7, 0.35 * len(voisines) + 1.2), dpi=90)
     ax.barh(voisines["commune"], voisines[colonne], color=couleurs)
-    titre = f"{comparaison['indicateur']} : {commune} face aux communes {du_departement(departement)}"
+    titre = (
+        f"{comparaison['indicateur']} : {commune} face aux communes {du_departement(departement)}"
+    )
     if comparaison["nature"] == "synthétique":
         titre += f"\n({SYNTHETIQUE})"
     elif comparaison["nature"] == "commune":
@@ -119,16 +134,25 @@ class _CarteSurlignee:
     def image(self, commune: str) -> bytes:
         ax = self.figure.axes[0]
         patch = next(p for p in ax.patches if p.get_gid() == commune)
-        style = {"linewidth": patch.get_linewidth(), "edgecolor": patch.get_edgecolor(),
-                 "hatch": patch.get_hatch(), "zorder": patch.get_zorder()}
+        style = {
+            "linewidth": patch.get_linewidth(),
+            "edgecolor": patch.get_edgecolor(),
+            "hatch": patch.get_hatch(),
+            "zorder": patch.get_zorder(),
+        }
         textes = len(ax.texts)
         surligner(ax, commune)
         try:
             self.canvas.restore_region(self.fond)
-            for artiste in [patch, *ax.texts[textes:]]:  # au-dessus de tout le reste, comme sur une carte neuve
+            for artiste in [
+                patch,
+                *ax.texts[textes:],
+            ]:  # au-dessus de tout le reste, comme sur une carte neuve
                 ax.draw_artist(artiste)
             tampon = io.BytesIO()
-            Image.fromarray(np.asarray(self.canvas.buffer_rgba())).save(tampon, "png", compress_level=1)
+            Image.fromarray(np.asarray(self.canvas.buffer_rgba())).save(
+                tampon, "png", compress_level=1
+            )
             return tampon.getvalue()
         finally:
             patch.set(**style)
@@ -153,8 +177,10 @@ def fiche_commune_interactive(commune: str | None = None, chemin=None) -> Simula
 
     commune = commune or commune_retenue(chemin) or COMMUNE_PAR_DEFAUT
     tableau = _tableau()
-    titres = {comparaison["indicateur"]: comparaison["colonne"]
-              for comparaison in comparaison_departement(commune, tableau).to_dict("records")}
+    titres = {
+        comparaison["indicateur"]: comparaison["colonne"]
+        for comparaison in comparaison_departement(commune, tableau).to_dict("records")
+    }
     colonnes = [c for c in tableau_des_communes().columns if c != "commune"]
     montres = {colonne for colonne, _ in INDICATEURS}
     lu = {"commune": None, "miens": {}}
@@ -172,10 +198,19 @@ def fiche_commune_interactive(commune: str | None = None, chemin=None) -> Simula
         notes = dict(miens)
         avec = remplacer(tableau, commune, notes) if notes else tableau
         comparaison = comparaison_departement(commune, avec)
-        comparaison.loc[comparaison["colonne"].isin([c for c, (_, o) in notes.items() if o == COMMUNE]),
-                        "nature"] = "commune"
-        autres = [((champ(c) or {}).get("title", c), float(notes[c][0]), (champ(c) or {}).get("atelier:unite", ""))
-                  for c in colonnes if c in notes and c not in montres]
+        comparaison.loc[
+            comparaison["colonne"].isin([c for c, (_, o) in notes.items() if o == COMMUNE]),
+            "nature",
+        ] = "commune"
+        autres = [
+            (
+                (champ(c) or {}).get("title", c),
+                float(notes[c][0]),
+                (champ(c) or {}).get("atelier:unite", ""),
+            )
+            for c in colonnes
+            if c in notes and c not in montres
+        ]
         return chiffres_cles(commune, tableau), comparaison, avec, autres
 
     @cache
@@ -192,15 +227,21 @@ def fiche_commune_interactive(commune: str | None = None, chemin=None) -> Simula
         display(HTML(_carte_html(cles, comparaison, autres)))
         montrer(carte(cles["commune"]))
         _barres(cles, titres[indicateur], avec, comparaison)
-        resume = {"commune": cles["commune"], "departement": cles["departement"],
-                  "population_2013": cles["population_2013"], "indicateur": titres[indicateur]}
+        resume = {
+            "commune": cles["commune"],
+            "departement": cles["departement"],
+            "population_2013": cles["population_2013"],
+            "indicateur": titres[indicateur],
+        }
         if miens:
             resume["chiffres_de_la_commune"] = {c: v for c, (v, _) in miens.items()}
         return resume
 
     return Simulateur(
-        {"commune": menu("Votre commune", communes_disponibles(), commune),
-         "indicateur": menu("Indicateur à comparer", list(titres), next(iter(titres)))},
+        {
+            "commune": menu("Votre commune", communes_disponibles(), commune),
+            "indicateur": menu("Indicateur à comparer", list(titres), next(iter(titres))),
+        },
         dessiner,
         titre="Fiche commune",
         explication="Choisissez une commune : ses chiffres clés, sa place sur la carte et dans son département.",

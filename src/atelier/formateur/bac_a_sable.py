@@ -43,8 +43,16 @@ UTILISATEUR = "atelier-correction"
 # Variables d'environnement transmises au noyau ; toutes les autres (jetons du
 # hub, clés, chemins du formateur) sont retirées.
 ENV_GARDEE = (
-    "PATH", "LANG", "LANGUAGE", "TZ", "PYTHONPATH", "ATELIER_RACINE", "NBGRADER_EXECUTION",
-    "MPLBACKEND", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE",
+    "PATH",
+    "LANG",
+    "LANGUAGE",
+    "TZ",
+    "PYTHONPATH",
+    "ATELIER_RACINE",
+    "NBGRADER_EXECUTION",
+    "MPLBACKEND",
+    "OPENBLAS_CORETYPE",
+    "OPENBLAS_L2_SIZE",
 )
 
 RESUMES = {
@@ -98,7 +106,11 @@ class Isolation:
 
     @property
     def resume(self) -> str:
-        reseau = ", réseau coupé" if self.reseau_coupe else " (réseau NON coupé : espace de noms réseau indisponible)"
+        reseau = (
+            ", réseau coupé"
+            if self.reseau_coupe
+            else " (réseau NON coupé : espace de noms réseau indisponible)"
+        )
         outil = " ; vue privée montée par bubblewrap" if par_bwrap(self.prefixe) else ""
         avertissement = f" ; {self.avertissement}" if self.avertissement else ""
         return RESUMES[self.mode].format(reseau=reseau) + outil + avertissement
@@ -116,10 +128,25 @@ def prefixe_bwrap(bwrap: str, root: bool) -> list[str]:
     Root garde de quoi passer ensuite au compte dédié (setpriv, avant le noyau) ; un
     formateur ordinaire passe par un espace de noms utilisateur, sans aucun privilège.
     """
-    prefixe = [bwrap, "--bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--unshare-pid", "--unshare-ipc",
-               "--die-with-parent", "--new-session"]
+    prefixe = [
+        bwrap,
+        "--bind",
+        "/",
+        "/",
+        "--dev",
+        "/dev",
+        "--proc",
+        "/proc",
+        "--unshare-pid",
+        "--unshare-ipc",
+        "--die-with-parent",
+        "--new-session",
+    ]
     if root:
-        return [*prefixe, *(x for cap in ("CAP_SETUID", "CAP_SETGID", "CAP_SETPCAP") for x in ("--cap-add", cap))]
+        return [
+            *prefixe,
+            *(x for cap in ("CAP_SETUID", "CAP_SETGID", "CAP_SETPCAP") for x in ("--cap-add", cap)),
+        ]
     return [*prefixe, "--unshare-user"]
 
 
@@ -135,10 +162,19 @@ def _compte_dedie() -> tuple[int, int] | None:
         entree = pwd.getpwnam(UTILISATEUR)
     except KeyError:
         useradd = shutil.which("useradd") or "/usr/sbin/useradd"
-        ok = _marche([
-            useradd, "--system", "--no-create-home", "--home-dir", "/nonexistent",
-            "--shell", "/usr/sbin/nologin", "--user-group", UTILISATEUR,
-        ])
+        ok = _marche(
+            [
+                useradd,
+                "--system",
+                "--no-create-home",
+                "--home-dir",
+                "/nonexistent",
+                "--shell",
+                "/usr/sbin/nologin",
+                "--user-group",
+                UTILISATEUR,
+            ]
+        )
         if not ok:
             return None
         entree = pwd.getpwnam(UTILISATEUR)
@@ -152,7 +188,11 @@ def _python_demarre(prefixe: list[str], uid: int | None = None, gid: int | None 
     if uid is not None and setpriv:
         commande += [setpriv, f"--reuid={uid}", f"--regid={gid}", "--clear-groups"]
     noyau = Path(__file__).resolve().with_name("noyau.py")
-    commande += [sys.executable, "-c", f"import ipykernel; open({str(noyau)!r}).close()"]  # kit lisible ?
+    commande += [
+        sys.executable,
+        "-c",
+        f"import ipykernel; open({str(noyau)!r}).close()",
+    ]  # kit lisible ?
     return _marche(commande)
 
 
@@ -190,11 +230,15 @@ def detecter_isolation(autoriser: bool = True) -> Isolation:
     if root:
         compte = _compte_dedie()
         if compte and base:
-            iso = Isolation("compte", *compte, prefixe=_couper_le_reseau(base), avertissement=avertissement)
+            iso = Isolation(
+                "compte", *compte, prefixe=_couper_le_reseau(base), avertissement=avertissement
+            )
         elif compte:
             iso = Isolation("compte-seul", *compte)
         else:
-            return Isolation("aucune", probleme=f"impossible de créer le compte « {UTILISATEUR} » (useradd)")
+            return Isolation(
+                "aucune", probleme=f"impossible de créer le compte « {UTILISATEUR} » (useradd)"
+            )
         if not _python_demarre(iso.prefixe, iso.uid, iso.gid):
             iso.probleme = (
                 f"le compte « {UTILISATEUR} » ne peut pas lancer Python ou lire le kit ({sys.prefix}) : "
@@ -248,7 +292,15 @@ def commande_noyau(prefixe: list[str], reglages: Path, commande: list[str]) -> l
     privée ; avec bubblewrap, il prépare le bac puis passe la main à ``bwrap``.
     """
     # Par son chemin, sans « site » : le lanceur ne charge que la bibliothèque standard.
-    lanceur = [sys.executable, "-I", "-S", str(Path(__file__).resolve()), str(reglages), "--", *commande]
+    lanceur = [
+        sys.executable,
+        "-I",
+        "-S",
+        str(Path(__file__).resolve()),
+        str(reglages),
+        "--",
+        *commande,
+    ]
     return lanceur if par_bwrap(prefixe) else [*prefixe, *lanceur]
 
 
@@ -262,7 +314,11 @@ TAILLE_TMP, TAILLE_MASQUE = 256 * 1024 * 1024, 1024 * 1024
 
 def _temporaires_gardes(r: Reglages) -> list[str]:
     """Ce qu'il faut garder visible sous les dossiers temporaires, que la vue privée vide."""
-    return [c for c in r.visibles if os.path.isdir(c) and any(c.startswith(t + os.sep) for t in TEMPORAIRES)]
+    return [
+        c
+        for c in r.visibles
+        if os.path.isdir(c) and any(c.startswith(t + os.sep) for t in TEMPORAIRES)
+    ]
 
 
 def _options_bwrap(r: Reglages) -> list[str]:
@@ -295,15 +351,29 @@ MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT, MS_BIND = 1, 2, 4, 8, 32,
 MS_NOATIME, MS_NODIRATIME, MS_RELATIME = 1024, 2048, 1 << 21
 # Drapeaux d'un montage existant qu'un remontage doit garder (sinon EPERM dans un
 # espace de noms utilisateur) : statvfs ST_* -> MS_*.
-GARDES = {2: MS_NOSUID, 4: MS_NODEV, 8: MS_NOEXEC, 1024: MS_NOATIME, 2048: MS_NODIRATIME, 4096: MS_RELATIME}
+GARDES = {
+    2: MS_NOSUID,
+    4: MS_NODEV,
+    8: MS_NOEXEC,
+    1024: MS_NOATIME,
+    2048: MS_NODIRATIME,
+    4096: MS_RELATIME,
+}
 
 
-def _mount(source: str, cible: str, type_: str | None = None, drapeaux: int = 0, options: str | None = None) -> None:
+def _mount(
+    source: str, cible: str, type_: str | None = None, drapeaux: int = 0, options: str | None = None
+) -> None:
     import ctypes
 
     libc = ctypes.CDLL(None, use_errno=True)
-    code = libc.mount(source.encode(), cible.encode(), type_.encode() if type_ else None, ctypes.c_ulong(drapeaux),
-                      options.encode() if options else None)
+    code = libc.mount(
+        source.encode(),
+        cible.encode(),
+        type_.encode() if type_ else None,
+        ctypes.c_ulong(drapeaux),
+        options.encode() if options else None,
+    )
     if code != 0:
         erreur = ctypes.get_errno()
         raise OSError(erreur, f"mount {source} -> {cible} : {os.strerror(erreur)}")
@@ -394,7 +464,9 @@ def _preparer_bac(r: Reglages, source: Path) -> None:
     """Copie dans le bac les fichiers d'accompagnement (jamais les carnets : ils
     contiennent les tests cachés restaurés par nbgrader)."""
     bac = Path(r.bac)
-    shutil.copytree(source, bac, ignore=shutil.ignore_patterns("*.ipynb"), dirs_exist_ok=True, symlinks=False)
+    shutil.copytree(
+        source, bac, ignore=shutil.ignore_patterns("*.ipynb"), dirs_exist_ok=True, symlinks=False
+    )
     if r.cache_matplotlib and os.path.isdir(r.cache_matplotlib):
         for fichier in Path(r.cache_matplotlib).glob("fontlist-*.json"):
             (bac / ".matplotlib").mkdir(exist_ok=True)
@@ -435,7 +507,9 @@ def lancer(argv: list[str]) -> None:
     journal_fd = os.open(r.journal, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
     os.set_inheritable(journal_fd, True)
     # Les messages du noyau vont dans un fichier privé, pas sur l'écran du formateur.
-    sortie = os.open(Path(r.journal).with_name("noyau.log"), os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    sortie = os.open(
+        Path(r.journal).with_name("noyau.log"), os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600
+    )
     os.dup2(sortie, 1)
     os.dup2(sortie, 2)
     os.close(sortie)
@@ -456,8 +530,18 @@ def lancer(argv: list[str]) -> None:
     # Sous bubblewrap, un formateur ordinaire n'a déjà plus aucun privilège ; root y
     # garde juste de quoi passer au compte dédié, ce que fait setpriv.
     if setpriv and r.mode != "aucune" and not (bwrap and r.uid is None):
-        droits = [f"--reuid={r.uid}", f"--regid={r.gid}", "--clear-groups"] if r.uid is not None else []
-        commande = [setpriv, "--no-new-privs", "--inh-caps=-all", "--bounding-set=-all", *droits, "--", *commande]
+        droits = (
+            [f"--reuid={r.uid}", f"--regid={r.gid}", "--clear-groups"] if r.uid is not None else []
+        )
+        commande = [
+            setpriv,
+            "--no-new-privs",
+            "--inh-caps=-all",
+            "--bounding-set=-all",
+            *droits,
+            "--",
+            *commande,
+        ]
     elif r.uid is not None:
         os.setgroups([])
         os.setgid(r.gid)
@@ -465,6 +549,7 @@ def lancer(argv: list[str]) -> None:
     if bwrap:
         commande = [*r.prefixe, *_options_bwrap(r), "--", *commande]
     os.execve(commande[0], commande, env)
+
 
 if __name__ == "__main__":
     lancer(sys.argv[1:])

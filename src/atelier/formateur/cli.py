@@ -1,11 +1,11 @@
 """``atelier-formateur`` : la commande du formateur, en français, au-dessus de nbgrader.
 
-    atelier-formateur preparer [EXERCICE ...]     vérifier puis produire la version participant
-    atelier-formateur distribuer EXERCICE         publier sur le JupyterHub (échange nbgrader)
-    atelier-formateur ramasser EXERCICE [--depuis DOSSIER_OU_ZIP]
-    atelier-formateur corriger [EXERCICE] [--participant ID] [--forcer]
-    atelier-formateur retours EXERCICE [--forcer] produire et rendre les retours (copies entièrement notées)
-    atelier-formateur bilan --participants liste.csv
+atelier-formateur preparer [EXERCICE ...]     vérifier puis produire la version participant
+atelier-formateur distribuer EXERCICE         publier sur le JupyterHub (échange nbgrader)
+atelier-formateur ramasser EXERCICE [--depuis DOSSIER_OU_ZIP]
+atelier-formateur corriger [EXERCICE] [--participant ID] [--forcer]
+atelier-formateur retours EXERCICE [--forcer] produire et rendre les retours (copies entièrement notées)
+atelier-formateur bilan --participants liste.csv
 """
 
 from __future__ import annotations
@@ -49,7 +49,9 @@ def _verifier_cours(cours: Path) -> None:
 
 def _afficher_api(resultat: dict, quoi: str) -> None:
     if not resultat.get("success"):
-        raise ErreurFormateur(f"{quoi} a échoué :\n{resultat.get('log', '')}\n{resultat.get('error', '')}")
+        raise ErreurFormateur(
+            f"{quoi} a échoué :\n{resultat.get('log', '')}\n{resultat.get('error', '')}"
+        )
 
 
 def _preparer_un(cours: Path, exercice: str, nbgrader) -> list[str]:
@@ -63,7 +65,9 @@ def _preparer_un(cours: Path, exercice: str, nbgrader) -> list[str]:
         return refus
     resultat = nbgrader.generate_assignment(exercice, force=True, create=True)
     if not resultat.get("success"):
-        refus = [f"{exercice} : nbgrader refuse de produire la version participant :\n{resultat.get('log', '')}"]
+        refus = [
+            f"{exercice} : nbgrader refuse de produire la version participant :\n{resultat.get('log', '')}"
+        ]
     else:
         refus = verifier_release(cours, exercice)
     if refus:
@@ -85,7 +89,9 @@ def cmd_preparer(args) -> int:
         for ligne in refus:
             print(f"REFUS {ligne}")
         if refus:
-            print(f"✗ {exercice} : non préparé ({len(refus)} problème(s) à corriger dans la source).")
+            print(
+                f"✗ {exercice} : non préparé ({len(refus)} problème(s) à corriger dans la source)."
+            )
         else:
             print(f"✓ {exercice} : version participant prête dans {cours / 'release' / exercice}")
         refus_total += len(refus)
@@ -99,8 +105,12 @@ def cmd_distribuer(args) -> int:
     if not (args.cours / "release" / args.exercice).is_dir():
         raise ErreurFormateur(f"Lancez d'abord « atelier-formateur preparer {args.exercice} ».")
     _afficher_api(api(args.cours).release_assignment(args.exercice), "La distribution")
-    print(f"✓ {args.exercice} distribué : les participants le trouvent dans l'onglet « Assignments » du hub.")
-    print(f"  Sans hub : copiez le dossier {args.cours / 'release' / args.exercice} sur les postes (clé USB).")
+    print(
+        f"✓ {args.exercice} distribué : les participants le trouvent dans l'onglet « Assignments » du hub."
+    )
+    print(
+        f"  Sans hub : copiez le dossier {args.cours / 'release' / args.exercice} sur les postes (clé USB)."
+    )
     return 0
 
 
@@ -116,13 +126,19 @@ def cmd_ramasser(args) -> int:
         from atelier.formateur.ramassage import ALERTE, dossier_depots, ramasser_echange
 
         lignes = ramasser_echange(args.cours, args.exercice, dossier_depots(args.cours))
-        for ligne in lignes or [f"Aucune copie de {args.exercice} déposée sur le hub pour l'instant."]:
+        for ligne in lignes or [
+            f"Aucune copie de {args.exercice} déposée sur le hub pour l'instant."
+        ]:
             print(ligne)
         alertes = sum(ligne.startswith(ALERTE) for ligne in lignes)
         if alertes:
-            print(f"{ALERTE} : {alertes} incident(s) ci-dessus, gardés pour le bilan. Rien n'a été suivi ni ouvert "
-                  "hors des copies ; les autres copies sont ramassées.")
-        print(f"{len(lignes) - alertes} copie(s) ramassée(s) sans incident dans {args.cours / 'submitted'}")
+            print(
+                f"{ALERTE} : {alertes} incident(s) ci-dessus, gardés pour le bilan. Rien n'a été suivi ni ouvert "
+                "hors des copies ; les autres copies sont ramassées."
+            )
+        print(
+            f"{len(lignes) - alertes} copie(s) ramassée(s) sans incident dans {args.cours / 'submitted'}"
+        )
     print("Suite : atelier-formateur corriger " + args.exercice)
     return 0
 
@@ -135,8 +151,14 @@ def cmd_corriger(args) -> int:
         verifier_exercice(args.cours, args.exercice)
     limites = Limites(memoire_mo=args.memoire, cpu_s=args.temps_calcul)
     resultats = corriger(
-        args.cours, args.exercice, args.participant, forcer=args.forcer, paralleles=args.paralleles,
-        delai=args.delai, limites=limites, isoler=not args.sans_isolation,
+        args.cours,
+        args.exercice,
+        args.participant,
+        forcer=args.forcer,
+        paralleles=args.paralleles,
+        delai=args.delai,
+        limites=limites,
+        isoler=not args.sans_isolation,
     )
     if not resultats:
         print("Aucune copie à corriger (lancez d'abord « atelier-formateur ramasser »).")
@@ -144,13 +166,19 @@ def cmd_corriger(args) -> int:
     for r in resultats:
         note = "   –   " if r.score is None else f"{r.score:g}/{r.max_score:g}".rjust(7)
         print(f"{r.participant:<12} {r.exercice:<20} {note}  {r.statut}")
-    problemes = [r for r in resultats if r.statuts[:1] not in ([CORRIGE], [DEJA]) or len(r.statuts) > 1]
-    print(f"{len(resultats)} copie(s), {len(problemes)} avec une remarque. Journaux : {args.cours / 'correction_atelier'}")
+    problemes = [
+        r for r in resultats if r.statuts[:1] not in ([CORRIGE], [DEJA]) or len(r.statuts) > 1
+    ]
+    print(
+        f"{len(resultats)} copie(s), {len(problemes)} avec une remarque. Journaux : {args.cours / 'correction_atelier'}"
+    )
     echecs = [r for r in resultats if ECHEC in r.statuts]
     if echecs:
         # Une copie cassée est notée (zéro, avec sa remarque) ; un échec de la correction
         # elle-même laisse une copie sans note : le formateur doit le savoir.
-        print(f"{len(echecs)} copie(s) n'ont pas pu être corrigées : voir les journaux, puis relancer.")
+        print(
+            f"{len(echecs)} copie(s) n'ont pas pu être corrigées : voir les journaux, puis relancer."
+        )
         return 1
     print("Suite : notez les réponses écrites dans formgrader, puis « atelier-formateur retours ».")
     return 0
@@ -160,8 +188,13 @@ def cmd_retours(args) -> int:
     from atelier.formateur.retours import rendre_retours
 
     verifier_exercice(args.cours, args.exercice)
-    for ligne in rendre_retours(args.cours, args.exercice, args.participant, distribuer=not args.sans_hub,
-                                forcer=args.forcer):
+    for ligne in rendre_retours(
+        args.cours,
+        args.exercice,
+        args.participant,
+        distribuer=not args.sans_hub,
+        forcer=args.forcer,
+    ):
         print(ligne)
     return 0
 
@@ -177,17 +210,24 @@ def _participants_de_la_salle() -> dict[str, Participant]:
     try:
         personnes = json.loads(Path(chemin).read_text(encoding="utf-8"))["personnes"]
     except (OSError, ValueError, KeyError) as erreur:
-        raise ErreurFormateur(f"Liste de la salle illisible ({chemin} : {erreur}) ; donnez-la avec --participants.") from None
+        raise ErreurFormateur(
+            f"Liste de la salle illisible ({chemin} : {erreur}) ; donnez-la avec --participants."
+        ) from None
     return {
-        p["identifiant"]: Participant(p["identifiant"], p["nom"], p["commune"], p["role"], p.get("departement", ""))
-        for p in personnes if p["role"] == "participant"
+        p["identifiant"]: Participant(
+            p["identifiant"], p["nom"], p["commune"], p["role"], p.get("departement", "")
+        )
+        for p in personnes
+        if p["role"] == "participant"
     }
 
 
 def cmd_bilan(args) -> int:
     from atelier.formateur.bilan import faire_bilan
 
-    participants = lire_participants(args.participants) if args.participants else _participants_de_la_salle()
+    participants = (
+        lire_participants(args.participants) if args.participants else _participants_de_la_salle()
+    )
     sortie = args.sortie or args.cours / "bilan"
     for fichier in faire_bilan(args.cours, participants, sortie):
         print(f"✓ {fichier}")
@@ -197,10 +237,14 @@ def cmd_bilan(args) -> int:
 def cmd_plans(args) -> int:
     from atelier.formateur.plans import ramasser_plans
 
-    participants = lire_participants(args.participants) if args.participants else _participants_de_la_salle()
+    participants = (
+        lire_participants(args.participants) if args.participants else _participants_de_la_salle()
+    )
     if not participants and args.depuis is None:
-        raise ErreurFormateur("Donnez la liste de la salle (--participants CSV) ou le dossier des plans "
-                              "rapportés sur clé USB (--depuis DOSSIER).")
+        raise ErreurFormateur(
+            "Donnez la liste de la salle (--participants CSV) ou le dossier des plans "
+            "rapportés sur clé USB (--depuis DOSSIER)."
+        )
     if args.depuis is not None and not args.depuis.is_dir():
         raise ErreurFormateur(f"Dossier introuvable : {args.depuis}")
     for ligne in ramasser_plans(args.sortie, participants, args.depuis):
@@ -211,78 +255,179 @@ def cmd_plans(args) -> int:
 
 def construire_analyseur() -> argparse.ArgumentParser:
     commun = argparse.ArgumentParser(add_help=False)
-    commun.add_argument("--cours", type=Path, default=None, metavar="DOSSIER",
-                        help="dossier du cours nbgrader (par défaut : le cours de la salle sur le hub, "
-                             "sinon exercises/ du kit)")
+    commun.add_argument(
+        "--cours",
+        type=Path,
+        default=None,
+        metavar="DOSSIER",
+        help="dossier du cours nbgrader (par défaut : le cours de la salle sur le hub, "
+        "sinon exercises/ du kit)",
+    )
     analyseur = argparse.ArgumentParser(
         prog="atelier-formateur",
         description="La commande du formateur : préparer, distribuer, ramasser, corriger, "
-                    "rendre les retours et faire le bilan d'une salle, au-dessus de nbgrader.",
+        "rendre les retours et faire le bilan d'une salle, au-dessus de nbgrader.",
         epilog="Aide d'une étape : atelier-formateur ÉTAPE --help. Guide : facilitator_guide/correction.md",
     )
     etapes = analyseur.add_subparsers(dest="etape", metavar="ÉTAPE", title="étapes, dans l'ordre")
     etapes.required = True
 
-    p = etapes.add_parser("preparer", parents=[commun], help="vérifier puis produire la version participant",
-                          description="Vérifie chaque exercice (identifiants, verrous, points, fuites de "
-                                      "solutions) puis produit la version participant. Refuse au moindre problème.")
-    p.add_argument("exercices", nargs="*", metavar="EXERCICE", help="exercice(s) ; par défaut : tous")
+    p = etapes.add_parser(
+        "preparer",
+        parents=[commun],
+        help="vérifier puis produire la version participant",
+        description="Vérifie chaque exercice (identifiants, verrous, points, fuites de "
+        "solutions) puis produit la version participant. Refuse au moindre problème.",
+    )
+    p.add_argument(
+        "exercices", nargs="*", metavar="EXERCICE", help="exercice(s) ; par défaut : tous"
+    )
     p.set_defaults(fonction=cmd_preparer)
 
-    p = etapes.add_parser("distribuer", parents=[commun], help="publier un exercice sur le hub",
-                          description="Publie la version participant dans l'échange nbgrader du JupyterHub.")
+    p = etapes.add_parser(
+        "distribuer",
+        parents=[commun],
+        help="publier un exercice sur le hub",
+        description="Publie la version participant dans l'échange nbgrader du JupyterHub.",
+    )
     p.add_argument("exercice", metavar="EXERCICE")
     p.set_defaults(fonction=cmd_distribuer)
 
-    p = etapes.add_parser("ramasser", parents=[commun], help="ramasser les copies (hub, dossier ou zip)",
-                          description="Ramasse les copies rendues sur le hub, ou, sans hub, depuis un dossier "
-                                      "ou une archive zip (un dossier ou un fichier par participant).")
+    p = etapes.add_parser(
+        "ramasser",
+        parents=[commun],
+        help="ramasser les copies (hub, dossier ou zip)",
+        description="Ramasse les copies rendues sur le hub, ou, sans hub, depuis un dossier "
+        "ou une archive zip (un dossier ou un fichier par participant).",
+    )
     p.add_argument("exercice", metavar="EXERCICE")
-    p.add_argument("--depuis", type=Path, metavar="DOSSIER_OU_ZIP", help="dossier ou .zip des copies (salle sans hub)")
-    p.add_argument("--participants", type=Path, metavar="CSV", help="liste des participants, pour vérifier les noms")
+    p.add_argument(
+        "--depuis",
+        type=Path,
+        metavar="DOSSIER_OU_ZIP",
+        help="dossier ou .zip des copies (salle sans hub)",
+    )
+    p.add_argument(
+        "--participants",
+        type=Path,
+        metavar="CSV",
+        help="liste des participants, pour vérifier les noms",
+    )
     p.set_defaults(fonction=cmd_ramasser)
 
-    p = etapes.add_parser("corriger", parents=[commun], help="noter automatiquement les copies, en parallèle",
-                          description="Note les copies nouvelles ou modifiées avec nbgrader, en parallèle, chaque "
-                                      "copie isolée des autres. Les originaux ne sont jamais modifiés ; les notes "
-                                      "données à la main sont gardées.")
-    p.add_argument("exercice", nargs="?", metavar="EXERCICE", help="un seul exercice (par défaut : tous)")
+    p = etapes.add_parser(
+        "corriger",
+        parents=[commun],
+        help="noter automatiquement les copies, en parallèle",
+        description="Note les copies nouvelles ou modifiées avec nbgrader, en parallèle, chaque "
+        "copie isolée des autres. Les originaux ne sont jamais modifiés ; les notes "
+        "données à la main sont gardées.",
+    )
+    p.add_argument(
+        "exercice", nargs="?", metavar="EXERCICE", help="un seul exercice (par défaut : tous)"
+    )
     p.add_argument("--participant", metavar="ID", help="un seul participant")
     p.add_argument("--forcer", action="store_true", help="recorriger même les copies inchangées")
-    p.add_argument("--paralleles", type=int, metavar="N", help="copies corrigées en même temps (défaut : nombre de cœurs)")
-    p.add_argument("--delai", type=int, metavar="SECONDES", help="temps maximal par cellule (défaut : ATELIER_DELAI_CELLULE ou 30)")
-    p.add_argument("--memoire", type=int, default=2048, metavar="Mo", help="mémoire maximale par copie (défaut : 2048)")
-    p.add_argument("--temps-calcul", type=int, default=600, metavar="SECONDES", help="temps de calcul maximal par copie (défaut : 600)")
-    p.add_argument("--sans-isolation", action="store_true", help="ne pas isoler le code des participants (déconseillé)")
+    p.add_argument(
+        "--paralleles",
+        type=int,
+        metavar="N",
+        help="copies corrigées en même temps (défaut : nombre de cœurs)",
+    )
+    p.add_argument(
+        "--delai",
+        type=int,
+        metavar="SECONDES",
+        help="temps maximal par cellule (défaut : ATELIER_DELAI_CELLULE ou 30)",
+    )
+    p.add_argument(
+        "--memoire",
+        type=int,
+        default=2048,
+        metavar="Mo",
+        help="mémoire maximale par copie (défaut : 2048)",
+    )
+    p.add_argument(
+        "--temps-calcul",
+        type=int,
+        default=600,
+        metavar="SECONDES",
+        help="temps de calcul maximal par copie (défaut : 600)",
+    )
+    p.add_argument(
+        "--sans-isolation",
+        action="store_true",
+        help="ne pas isoler le code des participants (déconseillé)",
+    )
     p.set_defaults(fonction=cmd_corriger)
 
-    p = etapes.add_parser("retours", parents=[commun], help="produire et rendre les retours aux participants",
-                          description="Produit les retours (HTML) sans le texte des tests cachés ni des barèmes, "
-                                      "puis les rend aux participants par le hub. Une copie dont des réponses "
-                                      "écrites ne sont pas encore notées n'est pas rendue (sauf --forcer).")
+    p = etapes.add_parser(
+        "retours",
+        parents=[commun],
+        help="produire et rendre les retours aux participants",
+        description="Produit les retours (HTML) sans le texte des tests cachés ni des barèmes, "
+        "puis les rend aux participants par le hub. Une copie dont des réponses "
+        "écrites ne sont pas encore notées n'est pas rendue (sauf --forcer).",
+    )
     p.add_argument("exercice", metavar="EXERCICE")
     p.add_argument("--participant", metavar="ID", help="un seul participant")
-    p.add_argument("--sans-hub", action="store_true", help="seulement produire les fichiers (à imprimer ou copier)")
-    p.add_argument("--forcer", action="store_true",
-                   help="rendre aussi les copies dont des réponses écrites ne sont pas encore notées")
+    p.add_argument(
+        "--sans-hub",
+        action="store_true",
+        help="seulement produire les fichiers (à imprimer ou copier)",
+    )
+    p.add_argument(
+        "--forcer",
+        action="store_true",
+        help="rendre aussi les copies dont des réponses écrites ne sont pas encore notées",
+    )
     p.set_defaults(fonction=cmd_retours)
 
-    p = etapes.add_parser("bilan", parents=[commun], help="tableaux et tableau de bord de la salle",
-                          description="Écrit les notes par participant, par question et par commune (CSV, et CSV "
-                                      "pour Excel) et un tableau de bord HTML avec graphiques.")
-    p.add_argument("--participants", type=Path, metavar="CSV",
-                   help="liste de la salle : id, nom, commune, role, departement (sur le hub : par défaut, celle de la salle)")
-    p.add_argument("--sortie", type=Path, metavar="DOSSIER", help="où écrire (défaut : <cours>/bilan)")
+    p = etapes.add_parser(
+        "bilan",
+        parents=[commun],
+        help="tableaux et tableau de bord de la salle",
+        description="Écrit les notes par participant, par question et par commune (CSV, et CSV "
+        "pour Excel) et un tableau de bord HTML avec graphiques.",
+    )
+    p.add_argument(
+        "--participants",
+        type=Path,
+        metavar="CSV",
+        help="liste de la salle : id, nom, commune, role, departement (sur le hub : par défaut, celle de la salle)",
+    )
+    p.add_argument(
+        "--sortie", type=Path, metavar="DOSSIER", help="où écrire (défaut : <cours>/bilan)"
+    )
     p.set_defaults(fonction=cmd_bilan)
 
-    p = etapes.add_parser("plans", parents=[commun], help="ramasser les plans numériques des participants",
-                          description="Copie le plan numérique (mon_plan_numerique.json) de chaque participant "
-                                      "dans un dossier et écrit un tableau par commune (CSV et Excel). Sur le hub, "
-                                      "à lancer en root : les dossiers personnels ne sont lisibles que par root.")
-    p.add_argument("--sortie", type=Path, required=True, metavar="DOSSIER", help="où écrire les plans et le tableau")
-    p.add_argument("--participants", type=Path, metavar="CSV",
-                   help="liste de la salle (sur le hub : par défaut, celle de la salle)")
-    p.add_argument("--depuis", type=Path, metavar="DOSSIER", help="sans hub : dossier des plans rapportés (*.json)")
+    p = etapes.add_parser(
+        "plans",
+        parents=[commun],
+        help="ramasser les plans numériques des participants",
+        description="Copie le plan numérique (mon_plan_numerique.json) de chaque participant "
+        "dans un dossier et écrit un tableau par commune (CSV et Excel). Sur le hub, "
+        "à lancer en root : les dossiers personnels ne sont lisibles que par root.",
+    )
+    p.add_argument(
+        "--sortie",
+        type=Path,
+        required=True,
+        metavar="DOSSIER",
+        help="où écrire les plans et le tableau",
+    )
+    p.add_argument(
+        "--participants",
+        type=Path,
+        metavar="CSV",
+        help="liste de la salle (sur le hub : par défaut, celle de la salle)",
+    )
+    p.add_argument(
+        "--depuis",
+        type=Path,
+        metavar="DOSSIER",
+        help="sans hub : dossier des plans rapportés (*.json)",
+    )
     p.set_defaults(fonction=cmd_plans)
 
     for sous in etapes.choices.values():

@@ -55,8 +55,10 @@ def _comparer(nb, source, release) -> tuple[list[str], list[str]]:
     """Cellules notées supprimées, cellules verrouillées modifiées (par rapport à ce qui a été distribué)."""
     presentes = {_nbg(c).get("grade_id"): c for c in nb.cells if _est_notee(_nbg(c))}
     supprimees = [
-        _nbg(c)["grade_id"] for c in (source.cells if source else [])
-        if (_nbg(c).get("grade") or _nbg(c).get("task")) and _nbg(c).get("grade_id") not in presentes
+        _nbg(c)["grade_id"]
+        for c in (source.cells if source else [])
+        if (_nbg(c).get("grade") or _nbg(c).get("task"))
+        and _nbg(c).get("grade_id") not in presentes
     ]
     modifiees = []
     for ref in release.cells if release else []:
@@ -68,7 +70,9 @@ def _comparer(nb, source, release) -> tuple[list[str], list[str]]:
     return supprimees, modifiees
 
 
-def controler(original: Path, cours: Path, exercice: str, carnets: list[str], destination: Path) -> list[str]:
+def controler(
+    original: Path, cours: Path, exercice: str, carnets: list[str], destination: Path
+) -> list[str]:
     """Copie ``original`` dans ``destination`` en corrigeant ce qui arrêterait nbgrader.
 
     Renvoie les remarques (une par anomalie). Un carnet illisible n'est pas
@@ -82,7 +86,9 @@ def controler(original: Path, cours: Path, exercice: str, carnets: list[str], de
         if fichier.is_symlink():
             remarques.append(f"{LIEN} : {relatif}")
             continue
-        if fichier.is_dir() or (fichier.suffix == ".ipynb" and fichier.stem in carnets and fichier.parent == original):
+        if fichier.is_dir() or (
+            fichier.suffix == ".ipynb" and fichier.stem in carnets and fichier.parent == original
+        ):
             continue
         (destination / relatif).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(fichier, destination / relatif)
@@ -112,7 +118,9 @@ def controler(original: Path, cours: Path, exercice: str, carnets: list[str], de
         )
         for liste, message in ((doublons, DOUBLON), (supprimees, SUPPRIMEE), (modifiees, MODIFIEE)):
             if liste:
-                remarques.append(f"{message} ({nom}.ipynb, cellule {', '.join(sorted(set(liste)))})")
+                remarques.append(
+                    f"{message} ({nom}.ipynb, cellule {', '.join(sorted(set(liste)))})"
+                )
         cible = destination / f"{nom}.ipynb"
         if doublons:
             nbformat.write(nb, cible)

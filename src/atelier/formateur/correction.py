@@ -116,8 +116,15 @@ def _preprocesseurs():
     from atelier.formateur.execution import ExecuteIsole
 
     # La liste par défaut de nbgrader 0.9, avec ExecuteIsole à la place d'Execute.
-    return [ExecuteIsole, IgnorePattern, ClearMetadataPreprocessor, LimitOutput,
-            SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
+    return [
+        ExecuteIsole,
+        IgnorePattern,
+        ClearMetadataPreprocessor,
+        LimitOutput,
+        SaveAutoGrades,
+        AssignLatePenalties,
+        CheckCellMetadata,
+    ]
 
 
 def _notes(db: Path, exercice: str, participant: str) -> dict:
@@ -138,7 +145,11 @@ def _notes(db: Path, exercice: str, participant: str) -> dict:
 def _placer_noyau(t: Path, tache: dict, iso: Isolation) -> tuple[Path, Path, list[str]]:
     """Où le noyau travaille (bac), où il se voit (vue), et les chemins qu'il ne doit pas toucher."""
     cours, participant, exercice = Path(tache["cours"]), tache["participant"], tache["exercice"]
-    bac, vue, proteges = t / "bac", cours / "autograded" / participant / exercice, list(tache["proteges"])
+    bac, vue, proteges = (
+        t / "bac",
+        cours / "autograded" / participant / exercice,
+        list(tache["proteges"]),
+    )
     if iso.mode in ("aucune", "compte-seul"):
         # Sans vue privée, le noyau travaille dans un cours fictif : un chemin relatif
         # vers « ../../../submitted » y reste, et le crochet d'audit le refuse.
@@ -186,7 +197,9 @@ def _lire_incidents(t: Path, vue: Path, cours: Path, reponse: dict) -> None:
             racine = next((r for r in racines if chemin.startswith(r + os.sep)), None)
             reponse["acces"].append(os.path.relpath(chemin, racine) if racine else chemin)
     if not reponse["succes"] and (t / "noyau.log").exists():
-        reponse["log"] += "\n--- messages du noyau ---\n" + (t / "noyau.log").read_text(errors="replace")[-5000:]
+        reponse["log"] += (
+            "\n--- messages du noyau ---\n" + (t / "noyau.log").read_text(errors="replace")[-5000:]
+        )
 
 
 def corriger_une_copie(tache: dict) -> dict:
@@ -202,9 +215,17 @@ def corriger_une_copie(tache: dict) -> dict:
     shutil.copyfile(tache["carnet_de_notes"], prive / "gradebook.db")
     copie = prive / "submitted" / participant / exercice
     noms = carnets(cours, exercice)
-    remarques = controle.controler(cours / "submitted" / participant / exercice, cours, exercice, noms, copie)
-    reponse = {"dossier": str(t), "remarques": remarques, "evenements": [], "acces": [], "log": "",
-               "durees": {"preparation": time.perf_counter() - debut}}
+    remarques = controle.controler(
+        cours / "submitted" / participant / exercice, cours, exercice, noms, copie
+    )
+    reponse = {
+        "dossier": str(t),
+        "remarques": remarques,
+        "evenements": [],
+        "acces": [],
+        "log": "",
+        "durees": {"preparation": time.perf_counter() - debut},
+    }
     if not any((copie / f"{n}.ipynb").exists() for n in noms):
         reponse.update(succes=True, carnets=None)  # rien de lisible : 0 partout
         return reponse
@@ -215,21 +236,32 @@ def corriger_une_copie(tache: dict) -> dict:
     if ipc:
         ipc.mkdir(mode=0o700)
     reglages = Reglages(
-        mode=iso.mode, uid=iso.uid, gid=iso.gid, prefixe=iso.prefixe, bac=str(bac), vue=str(vue),
-        journal=str(t / "acces.log"), proteges=proteges, lecture_seule=tache["lecture_seule"],
-        limites=tache["limites"], cache_matplotlib=tache.get("cache_matplotlib"),
-        visibles=_visibles(), ipc=str(ipc) if ipc else None,
+        mode=iso.mode,
+        uid=iso.uid,
+        gid=iso.gid,
+        prefixe=iso.prefixe,
+        bac=str(bac),
+        vue=str(vue),
+        journal=str(t / "acces.log"),
+        proteges=proteges,
+        lecture_seule=tache["lecture_seule"],
+        limites=tache["limites"],
+        cache_matplotlib=tache.get("cache_matplotlib"),
+        visibles=_visibles(),
+        ipc=str(ipc) if ipc else None,
     ).ecrire(t / "reglages.json")
     config = _config_privee(tache, prive, reglages, t / "evenements.jsonl", ipc)
     avant = time.perf_counter()
-    sortie = api(prive, config).autograde(
-        exercice, participant, force=True, create=True
-    )
+    sortie = api(prive, config).autograde(exercice, participant, force=True, create=True)
     reponse["durees"]["nbgrader_autograde"] = time.perf_counter() - avant
     reponse["log"] = (sortie.get("log") or "") + (sortie.get("error") or "")
-    reponse["succes"] = bool(sortie["success"]) and (prive / "autograded" / participant / exercice).is_dir()
+    reponse["succes"] = (
+        bool(sortie["success"]) and (prive / "autograded" / participant / exercice).is_dir()
+    )
     _lire_incidents(t, vue, cours, reponse)
-    reponse["carnets"] = _notes(prive / "gradebook.db", exercice, participant) if reponse["succes"] else None
+    reponse["carnets"] = (
+        _notes(prive / "gradebook.db", exercice, participant) if reponse["succes"] else None
+    )
     reponse["durees"]["total"] = time.perf_counter() - debut
     return reponse
 
@@ -264,7 +296,9 @@ def fusionner(cours: Path, copie: Copie, carnets_notes: dict | None) -> tuple[fl
     with Gradebook(coursedir.db_url, coursedir.course_id) as gb:
         gb.update_or_create_student(copie.participant)
         if horodatage:
-            sub = gb.update_or_create_submission(copie.exercice, copie.participant, timestamp=horodatage)
+            sub = gb.update_or_create_submission(
+                copie.exercice, copie.participant, timestamp=horodatage
+            )
         else:
             sub = gb.update_or_create_submission(copie.exercice, copie.participant)
         for nb in sub.notebooks:
@@ -273,7 +307,9 @@ def fusionner(cours: Path, copie: Copie, carnets_notes: dict | None) -> tuple[fl
                 # Carnet absent ou illisible : 0, comme nbgrader pour un carnet manquant.
                 auto = donnees["notes"].get(grade.name) if donnees else 0
                 grade.auto_score = auto
-                grade.needs_manual_grade = bool(donnees) and (grade.manual_score is not None or auto is None)
+                grade.needs_manual_grade = bool(donnees) and (
+                    grade.manual_score is not None or auto is None
+                )
             for commentaire in nb.comments:
                 if donnees:
                     commentaire.auto_comment = donnees["commentaires"].get(commentaire.name)
@@ -289,8 +325,12 @@ def _statuts(reponse: dict, cours: Path) -> list[str]:
         cle = (e["type"], e["carnet"])
         if cle not in vus:
             vus.add(cle)
-            cellules = [x["cellule"] for x in reponse["evenements"] if (x["type"], x["carnet"]) == cle]
-            statuts.append(f"{EVENEMENTS[e['type']]} ({e['carnet']}.ipynb, cellule {', '.join(cellules)})")
+            cellules = [
+                x["cellule"] for x in reponse["evenements"] if (x["type"], x["carnet"]) == cle
+            ]
+            statuts.append(
+                f"{EVENEMENTS[e['type']]} ({e['carnet']}.ipynb, cellule {', '.join(cellules)})"
+            )
     if reponse.get("acces"):
         chemins = sorted(set(reponse["acces"]))
         montres = chemins[:3]
@@ -335,7 +375,14 @@ def _visibles() -> list[str]:
     """Python et le kit, dont le noyau a besoin où qu'ils soient installés."""
     from atelier.chemins import RACINE
 
-    return sorted({sys.prefix, sys.base_prefix, str(Path(sys.executable).resolve().parent.parent), str(RACINE)})
+    return sorted(
+        {
+            sys.prefix,
+            sys.base_prefix,
+            str(Path(sys.executable).resolve().parent.parent),
+            str(RACINE),
+        }
+    )
 
 
 def _cache_matplotlib() -> str | None:
@@ -372,7 +419,12 @@ def corriger(
             continue
         precedent = lire_etat(cours, copie)
         actuelle = empreinte(copie.dossier(cours))
-        if not forcer and precedent and precedent.empreinte == actuelle and CORRIGE in precedent.statuts:
+        if (
+            not forcer
+            and precedent
+            and precedent.empreinte == actuelle
+            and CORRIGE in precedent.statuts
+        ):
             precedent.statuts = [DEJA, *precedent.statuts[1:]]
             resultats.append(precedent)
         else:
@@ -393,9 +445,14 @@ def corriger(
     try:
         _instantane(cours / "gradebook.db", travail / "gradebook.db")
         commun = {
-            "cours": str(cours), "travail": str(travail), "carnet_de_notes": str(travail / "gradebook.db"),
-            "isolation": asdict(iso), "limites": asdict(limites), "delai": delai,
-            "proteges": _proteges(cours, config, travail), "lecture_seule": _lecture_seule(iso),
+            "cours": str(cours),
+            "travail": str(travail),
+            "carnet_de_notes": str(travail / "gradebook.db"),
+            "isolation": asdict(iso),
+            "limites": asdict(limites),
+            "delai": delai,
+            "proteges": _proteges(cours, config, travail),
+            "lecture_seule": _lecture_seule(iso),
             "cache_matplotlib": _cache_matplotlib(),
         }
         barre = Progression(len(a_faire), "Correction")
@@ -407,9 +464,14 @@ def corriger(
 
         methodes = multiprocessing.get_all_start_methods()
         contexte = multiprocessing.get_context("fork" if "fork" in methodes else "spawn")
-        with ProcessPoolExecutor(max_workers=min(paralleles, len(a_faire)), mp_context=contexte) as pool:
+        with ProcessPoolExecutor(
+            max_workers=min(paralleles, len(a_faire)), mp_context=contexte
+        ) as pool:
             futurs = {
-                pool.submit(corriger_une_copie, {**commun, "exercice": c.exercice, "participant": c.participant}): (c, e)
+                pool.submit(
+                    corriger_une_copie,
+                    {**commun, "exercice": c.exercice, "participant": c.participant},
+                ): (c, e)
                 for c, e in a_faire
             }
             for futur in as_completed(futurs):
@@ -424,8 +486,13 @@ def corriger(
 
 
 def _terminer(cours: Path, copie: Copie, avant: str, futur, iso: Isolation) -> Resultat:
-    resultat = Resultat(copie.participant, copie.exercice, empreinte=avant, isolation=iso.resume,
-                        date=datetime.datetime.now().isoformat(timespec="seconds"))
+    resultat = Resultat(
+        copie.participant,
+        copie.exercice,
+        empreinte=avant,
+        isolation=iso.resume,
+        date=datetime.datetime.now().isoformat(timespec="seconds"),
+    )
     journal = fichier_etat(cours, copie, ".log")
     journal.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -439,12 +506,16 @@ def _terminer(cours: Path, copie: Copie, avant: str, futur, iso: Isolation) -> R
         resultat.score, resultat.max_score = fusionner(cours, copie, reponse["carnets"])
         cible = cours / "autograded" / copie.participant / copie.exercice
         _supprimer(cible)
-        produit = Path(reponse["dossier"]) / "cours" / "autograded" / copie.participant / copie.exercice
+        produit = (
+            Path(reponse["dossier"]) / "cours" / "autograded" / copie.participant / copie.exercice
+        )
         if produit.is_dir():
             shutil.copytree(produit, cible)
     if "dossier" in reponse:
         _supprimer(Path(reponse["dossier"]))
     if empreinte(copie.dossier(cours)) != avant:
         resultat.statuts.append(ALERTE)
-    fichier_etat(cours, copie).write_text(json.dumps(asdict(resultat), ensure_ascii=False, indent=1), encoding="utf-8")
+    fichier_etat(cours, copie).write_text(
+        json.dumps(asdict(resultat), ensure_ascii=False, indent=1), encoding="utf-8"
+    )
     return resultat

@@ -94,7 +94,9 @@ def copies(cours: Path, exercice: str | None = None, participant: str | None = N
         if not dossier.is_dir():
             continue
         copie = Copie(dossier.parent.name, dossier.name)
-        if (exercice and copie.exercice != exercice) or (participant and copie.participant != participant):
+        if (exercice and copie.exercice != exercice) or (
+            participant and copie.participant != participant
+        ):
             continue
         trouvees.append(copie)
     return trouvees
@@ -138,5 +140,6 @@ def lire_participants(chemin: Path | None) -> dict[str, Participant]:
         raise ErreurFormateur(str(erreur)) from None
     return {
         p.identifiant: Participant(p.identifiant, p.nom, p.commune, p.role, p.departement)
-        for p in personnes if not p.formateur
+        for p in personnes
+        if not p.formateur
     }

@@ -40,7 +40,9 @@ class NoyauIsole(AsyncKernelManager):
     """
 
     reglages = Unicode("", help="Fichier JSON des réglages du bac à sable.").tag(config=True)
-    client_factory = Type(ClientVigilant, klass="jupyter_client.asynchronous.AsyncKernelClient").tag(config=True)
+    client_factory = Type(
+        ClientVigilant, klass="jupyter_client.asynchronous.AsyncKernelClient"
+    ).tag(config=True)
 
     def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
         commande = super().format_kernel_cmd(extra_arguments)
@@ -50,7 +52,12 @@ class NoyauIsole(AsyncKernelManager):
             # Noyau du kit (config/jupyter-data/kernels/python3/ipykernel_launcher.py) : le bac à
             # sable met son lanceur surveillé à la place de « -m ipykernel_launcher » ; ipykernel 7.4
             # n'a plus le défaut que celui du kit corrige (bench/blocages/README.md).
-            commande = [sys.executable, "-m", "ipykernel_launcher", *commande[commande.index("-f"):]]
+            commande = [
+                sys.executable,
+                "-m",
+                "ipykernel_launcher",
+                *commande[commande.index("-f") :],
+            ]
         prefixe = json.loads(Path(self.reglages).read_text(encoding="utf-8"))["prefixe"]
         if par_bwrap(prefixe):
             # bwrap met le noyau dans sa propre session (--new-session) : le SIGINT que
@@ -76,7 +83,16 @@ class ExecuteIsole(Execute):
     def _noter(self, type_: str, cell: NotebookNode, index: int) -> None:
         if self.evenements:
             with open(self.evenements, "a", encoding="utf-8") as f:
-                f.write(json.dumps({"type": type_, "cellule": _nom_cellule(cell, index), "carnet": self._carnet}) + "\n")
+                f.write(
+                    json.dumps(
+                        {
+                            "type": type_,
+                            "cellule": _nom_cellule(cell, index),
+                            "carnet": self._carnet,
+                        }
+                    )
+                    + "\n"
+                )
 
     def preprocess(self, nb, resources=None, km=None):
         self._noyau_mort, self._taille, self._premiere = False, 0, None
@@ -88,9 +104,17 @@ class ExecuteIsole(Execute):
             if self.evenements:  # où part le temps (lu par le banc d'essai)
                 fin = time.perf_counter()
                 with open(self.evenements, "a", encoding="utf-8") as f:
-                    f.write(json.dumps({"type": "chrono", "carnet": self._carnet,
-                                        "demarrage_noyau": (self._premiere or fin) - debut,
-                                        "execution": fin - (self._premiere or fin)}) + "\n")
+                    f.write(
+                        json.dumps(
+                            {
+                                "type": "chrono",
+                                "carnet": self._carnet,
+                                "demarrage_noyau": (self._premiere or fin) - debut,
+                                "execution": fin - (self._premiere or fin),
+                            }
+                        )
+                        + "\n"
+                    )
 
     def preprocess_cell(self, cell, resources, index):
         self._premiere = self._premiere or time.perf_counter()
@@ -119,8 +143,12 @@ class ExecuteIsole(Execute):
             "Le noyau s'est arrêté pendant la correction (arrêt demandé par le code, "
             "mémoire ou temps de calcul épuisés) : cette cellule n'a pas pu être exécutée."
         )
-        return NotebookNode(output_type="error", ename=ERREUR_NOYAU, evalue=message,
-                            traceback=[f"{ERREUR_NOYAU}: {message}"])
+        return NotebookNode(
+            output_type="error",
+            ename=ERREUR_NOYAU,
+            evalue=message,
+            traceback=[f"{ERREUR_NOYAU}: {message}"],
+        )
 
     def output(self, outs, msg, display_id, cell_index):
         """Garde au plus ``sortie_max`` caractères de sortie par cellule (hors erreurs)."""
@@ -128,7 +156,10 @@ class ExecuteIsole(Execute):
         if msg["msg_type"] == "stream":
             taille = len(contenu.get("text", ""))
         elif msg["msg_type"] in ("display_data", "execute_result", "update_display_data"):
-            taille = sum(len(v) if isinstance(v, str) else len(json.dumps(v)) for v in contenu.get("data", {}).values())
+            taille = sum(
+                len(v) if isinstance(v, str) else len(json.dumps(v))
+                for v in contenu.get("data", {}).values()
+            )
         else:
             return super().output(outs, msg, display_id, cell_index)
         deja = self._taille
@@ -138,7 +169,10 @@ class ExecuteIsole(Execute):
         if msg["msg_type"] == "stream":
             reste = max(self.sortie_max - deja, 0)
             # Un flux d'erreur (stderr) compte dans la note : on en garde la trace.
-            deja_vu = any(o.get("output_type") == "stream" and o.get("name") == contenu.get("name") for o in outs)
+            deja_vu = any(
+                o.get("output_type") == "stream" and o.get("name") == contenu.get("name")
+                for o in outs
+            )
             if reste or not deja_vu:
                 contenu["text"] = contenu.get("text", "")[:reste] + MARQUE_TRONQUEE
                 return super().output(outs, msg, display_id, cell_index)
@@ -146,7 +180,8 @@ class ExecuteIsole(Execute):
         if msg["msg_type"] == "execute_result":
             # Le résultat compte pour la note partielle : on le garde, réduit au texte.
             donnees = contenu.get("data", {})
-            contenu["data"] = {"text/plain": str(donnees.get("text/plain", ""))[: self.sortie_max // 10]}
+            contenu["data"] = {
+                "text/plain": str(donnees.get("text/plain", ""))[: self.sortie_max // 10]
+            }
             return super().output(outs, msg, display_id, cell_index)
         return None
-

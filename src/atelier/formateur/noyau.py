@@ -18,9 +18,26 @@ if sys.path and os.path.abspath(sys.path[0]) == os.path.dirname(os.path.abspath(
 import json  # noqa: E402
 
 EVENEMENTS = {
-    "open", "os.listdir", "os.scandir", "glob.glob", "os.remove", "os.rename", "os.rmdir",
-    "os.mkdir", "os.chmod", "os.chown", "os.symlink", "os.link", "os.truncate", "os.utime",
-    "shutil.rmtree", "shutil.copyfile", "shutil.move", "os.chdir", "os.exec", "os.posix_spawn",
+    "open",
+    "os.listdir",
+    "os.scandir",
+    "glob.glob",
+    "os.remove",
+    "os.rename",
+    "os.rmdir",
+    "os.mkdir",
+    "os.chmod",
+    "os.chown",
+    "os.symlink",
+    "os.link",
+    "os.truncate",
+    "os.utime",
+    "shutil.rmtree",
+    "shutil.copyfile",
+    "shutil.move",
+    "os.chdir",
+    "os.exec",
+    "os.posix_spawn",
 }
 
 

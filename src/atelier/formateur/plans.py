@@ -31,9 +31,22 @@ from atelier.formateur.ramassage import _lisible, _ouvrir, _Refus
 from atelier.plan.stockage import MODULES, NOM_FICHIER, probleme_du_plan
 
 TAILLE_MAX_PLAN = 1024 * 1024  # un plan fait quelques Ko
-ENTETES = ["commune", "compte", "nom", "commune_de_la_liste", "choix_notes", "modules", "part_pai_numerique_pct",
-           "baisse_fadec_pct", "sites_m2", "services_m3", "relais_m4", "part_cible_m5_pct", "mes_chiffres",
-           "modifie_le"]
+ENTETES = [
+    "commune",
+    "compte",
+    "nom",
+    "commune_de_la_liste",
+    "choix_notes",
+    "modules",
+    "part_pai_numerique_pct",
+    "baisse_fadec_pct",
+    "sites_m2",
+    "services_m3",
+    "relais_m4",
+    "part_cible_m5_pct",
+    "mes_chiffres",
+    "modifie_le",
+]
 
 
 def _lire_fd(fd: int) -> dict:
@@ -42,7 +55,9 @@ def _lire_fd(fd: int) -> dict:
     while morceau := os.read(fd, 65536):
         lu += len(morceau)
         if lu > TAILLE_MAX_PLAN:
-            raise _Refus(f"plus de {TAILLE_MAX_PLAN // 1024} Ko : ce n'est pas un plan de l'atelier")
+            raise _Refus(
+                f"plus de {TAILLE_MAX_PLAN // 1024} Ko : ce n'est pas un plan de l'atelier"
+            )
         morceaux.append(morceau)
     try:
         donnees = json.loads(b"".join(morceaux).decode("utf-8"))
@@ -61,7 +76,9 @@ def lire_plan_du_compte(compte: str) -> dict | None:
     except KeyError:
         raise _Refus("pas de compte de ce nom sur cette machine") from None
     home = Path(entree.pw_dir)
-    parent = os.open(home.parent, os.O_RDONLY | os.O_DIRECTORY)  # /home : à l'administrateur, pas au participant
+    parent = os.open(
+        home.parent, os.O_RDONLY | os.O_DIRECTORY
+    )  # /home : à l'administrateur, pas au participant
     try:
         dossier = _ouvrir(parent, home.name, entree.pw_uid, repertoire=True)
     finally:
@@ -72,7 +89,9 @@ def lire_plan_du_compte(compte: str) -> dict | None:
         except FileNotFoundError:
             return None
         except PermissionError:
-            raise _Refus("dossier personnel illisible : lancez la commande en root (sudo)") from None
+            raise _Refus(
+                "dossier personnel illisible : lancez la commande en root (sudo)"
+            ) from None
         if stat.S_ISLNK(etat.st_mode):
             raise _Refus(f"{NOM_FICHIER} est un lien symbolique : il n'est pas suivi")
         fd = _ouvrir(dossier, NOM_FICHIER, entree.pw_uid, repertoire=False)
@@ -100,7 +119,9 @@ def lire_plan_fichier(chemin: Path) -> dict:
 
 def _texte(valeur) -> str:
     if isinstance(valeur, list):
-        return ", ".join(str(v.get("service", "?")) if isinstance(v, dict) else str(v) for v in valeur)
+        return ", ".join(
+            str(v.get("service", "?")) if isinstance(v, dict) else str(v) for v in valeur
+        )
     return "" if valeur is None else str(valeur)
 
 
@@ -108,8 +129,11 @@ def lignes_du_plan(compte: str, plan: dict, participant: Participant | None) -> 
     """Une ligne par commune du plan, aux colonnes ``ENTETES``."""
     lignes = []
     for commune, section in sorted(plan.get("communes", {}).items()):
-        modules = {m: {cle: e.get("valeur") if isinstance(e, dict) else None for cle, e in entrees.items()}
-                   for m, entrees in section.get("modules", {}).items() if isinstance(entrees, dict)}
+        modules = {
+            m: {cle: e.get("valeur") if isinstance(e, dict) else None for cle, e in entrees.items()}
+            for m, entrees in section.get("modules", {}).items()
+            if isinstance(entrees, dict)
+        }
 
         def choix(m, cle, modules=modules):
             return modules.get(m, {}).get(cle)
@@ -117,19 +141,30 @@ def lignes_du_plan(compte: str, plan: dict, participant: Participant | None) -> 
         def nombre(v):
             return v if isinstance(v, (int, float)) and not isinstance(v, bool) else None
 
-        lignes.append([
-            _lisible(str(commune)), compte, participant.nom if participant else "",
-            participant.commune if participant else "",
-            sum(len(v) for v in modules.values()), " ".join(m for m in MODULES if modules.get(m)),
-            nombre(choix("m1", "part_pai_numerique")), nombre(choix("m1", "baisse_fadec")),
-            _lisible(_texte(choix("m2", "sites"))), _lisible(_texte(choix("m3", "services"))),
-            nombre(choix("m4", "relais")), nombre(choix("m5", "part_cible")),
-            len(section.get("mes_chiffres", {})), _lisible(str(plan.get("modifie_le") or "")),
-        ])
+        lignes.append(
+            [
+                _lisible(str(commune)),
+                compte,
+                participant.nom if participant else "",
+                participant.commune if participant else "",
+                sum(len(v) for v in modules.values()),
+                " ".join(m for m in MODULES if modules.get(m)),
+                nombre(choix("m1", "part_pai_numerique")),
+                nombre(choix("m1", "baisse_fadec")),
+                _lisible(_texte(choix("m2", "sites"))),
+                _lisible(_texte(choix("m3", "services"))),
+                nombre(choix("m4", "relais")),
+                nombre(choix("m5", "part_cible")),
+                len(section.get("mes_chiffres", {})),
+                _lisible(str(plan.get("modifie_le") or "")),
+            ]
+        )
     return lignes
 
 
-def ramasser_plans(sortie: Path, participants: dict[str, Participant], depuis: Path | None = None) -> list[str]:
+def ramasser_plans(
+    sortie: Path, participants: dict[str, Participant], depuis: Path | None = None
+) -> list[str]:
     """Lit le plan de chaque participant, le copie dans ``sortie/plans`` et écrit le tableau par commune.
 
     Renvoie une ligne de compte rendu par participant (« ✓ … », « — … », « ALERTE … »).
@@ -145,7 +180,11 @@ def ramasser_plans(sortie: Path, participants: dict[str, Participant], depuis: P
     for compte in comptes:
         nom = _lisible(compte)
         try:
-            plan = lire_plan_fichier(sources[compte]) if depuis is not None else lire_plan_du_compte(compte)
+            plan = (
+                lire_plan_fichier(sources[compte])
+                if depuis is not None
+                else lire_plan_du_compte(compte)
+            )
         except _Refus as raison:
             rapport.append(f"ALERTE {nom} : plan non ramassé ({raison})")
             continue
@@ -153,7 +192,8 @@ def ramasser_plans(sortie: Path, participants: dict[str, Participant], depuis: P
             rapport.append(f"— {nom} : pas encore de plan")
             continue
         (dossier_plans / f"{nom.replace('/', '_')}.json").write_text(
-            json.dumps(plan, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            json.dumps(plan, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
         nouvelles = lignes_du_plan(nom, plan, participants.get(compte))
         lignes += nouvelles
         rapport.append(f"✓ {nom} : {len(nouvelles)} commune(s)")

@@ -48,7 +48,9 @@ TAILLE_MAX_ZIP = 500 * 1024 * 1024
 
 
 def _horodatage(secondes: float) -> str:
-    return datetime.datetime.fromtimestamp(secondes, datetime.timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f UTC")
+    return datetime.datetime.fromtimestamp(secondes, datetime.timezone.utc).strftime(
+        "%Y-%m-%d %H:%M:%S.%f UTC"
+    )
 
 
 def _extraire(archive: Path, cible: Path) -> None:
@@ -58,7 +60,12 @@ def _extraire(archive: Path, cible: Path) -> None:
             raise ErreurFormateur(f"{archive.name} : archive trop grosse une fois décompressée.")
         for info in z.infolist():
             nom = Path(info.filename)
-            if info.is_dir() or nom.is_absolute() or ".." in nom.parts or nom.parts[0] == "__MACOSX":
+            if (
+                info.is_dir()
+                or nom.is_absolute()
+                or ".." in nom.parts
+                or nom.parts[0] == "__MACOSX"
+            ):
                 continue
             destination = cible / nom
             destination.parent.mkdir(parents=True, exist_ok=True)
@@ -87,7 +94,8 @@ def _trouver(dossier: Path, exercice: str, noms: list[str]) -> dict[str, dict[Pa
         if element.is_dir():
             base = element / exercice if (element / exercice).is_dir() else element
             fichiers = {
-                f: f.relative_to(base) for f in base.rglob("*")
+                f: f.relative_to(base)
+                for f in base.rglob("*")
                 if f.is_file() and ".ipynb_checkpoints" not in f.parts and not f.is_symlink()
             }
             trouve[element.name] = fichiers
@@ -144,15 +152,28 @@ def _ranger(cours, exercice, ident, fichiers, noms, participants) -> str:
         return f"{ident} : {_installer(cours, exercice, ident, nouvelle, noms, frozenset({'timestamp.txt'}))}."
 
 
-def _installer(cours: Path, exercice: str, ident: str, nouvelle: Path, noms: list[str], ignorer: frozenset) -> str:
+def _installer(
+    cours: Path, exercice: str, ident: str, nouvelle: Path, noms: list[str], ignorer: frozenset
+) -> str:
     """Met la copie ``nouvelle`` dans ``submitted/`` (l'ancienne, si elle diffère, est gardée) ; renvoie l'état."""
-    remarque = "" if any((nouvelle / f"{n}.ipynb").is_file() for n in noms) else " (aucun carnet de l'exercice trouvé)"
+    remarque = (
+        ""
+        if any((nouvelle / f"{n}.ipynb").is_file() for n in noms)
+        else " (aucun carnet de l'exercice trouvé)"
+    )
     cible = cours / "submitted" / ident / exercice
     if cible.exists() and empreinte(cible, ignorer) == empreinte(nouvelle, ignorer):
         return f"déjà ramassée, identique{remarque}"
     etat = "ramassée"
     if cible.exists():
-        archive = cours / ETAT / "anciennes_copies" / ident / exercice / datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+        archive = (
+            cours
+            / ETAT
+            / "anciennes_copies"
+            / ident
+            / exercice
+            / datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+        )
         archive.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(str(cible), archive)
         etat = "remplacée par la nouvelle version (l'ancienne est gardée)"
@@ -219,13 +240,17 @@ def _compte(uid: int) -> str:
         return f"uid {uid}"
 
 
-def _copier_dossier(dossier_fd: int, uid: int, cible: Path, refus: list[str], budget: list[int], relatif: str = "") -> None:
+def _copier_dossier(
+    dossier_fd: int, uid: int, cible: Path, refus: list[str], budget: list[int], relatif: str = ""
+) -> None:
     """Copie le contenu du dossier ouvert ``dossier_fd`` dans ``cible`` : seulement des fichiers et
     dossiers ordinaires appartenant à ``uid`` ; le reste est noté dans ``refus``."""
     try:
         elements = _lister(dossier_fd)
     except OSError:
-        refus.append(f"{relatif or 'dossier de la copie'} (illisible : son auteur en a retiré les droits)")
+        refus.append(
+            f"{relatif or 'dossier de la copie'} (illisible : son auteur en a retiré les droits)"
+        )
         return
     for nom, etat in elements:
         chemin = relatif + _lisible(nom)
@@ -240,7 +265,9 @@ def _copier_dossier(dossier_fd: int, uid: int, cible: Path, refus: list[str], bu
                 raise _Refus(f"appartient au compte {_compte(etat.st_uid)}")
             budget[1] -= 1
             if budget[1] < 0 or chemin.count("/") >= PROFONDEUR_MAX:
-                raise _Refus(f"au-delà de {FICHIERS_MAX_COPIE} fichiers ou de {PROFONDEUR_MAX} niveaux de dossiers")
+                raise _Refus(
+                    f"au-delà de {FICHIERS_MAX_COPIE} fichiers ou de {PROFONDEUR_MAX} niveaux de dossiers"
+                )
             fd = _ouvrir(dossier_fd, nom, uid, repertoire=stat.S_ISDIR(etat.st_mode))
             try:
                 if stat.S_ISDIR(etat.st_mode):
@@ -272,7 +299,9 @@ def _copier_fichier(fd: int, cible: Path, budget: list[int]) -> None:
     budget[0] -= lu
 
 
-def _depots(inbound: Path, exercice: str) -> tuple[dict[str, tuple[str, os.stat_result]], list[tuple[str, str]]]:
+def _depots(
+    inbound: Path, exercice: str
+) -> tuple[dict[str, tuple[str, os.stat_result]], list[tuple[str, str]]]:
     """Les dépôts de l'exercice dans ``inbound`` : le plus récent de chaque compte, et les dépôts refusés.
 
     Un dépôt s'appelle ``<compte>+<exercice>+<heure>+<hasard>`` ; le nom est choisi par qui dépose,
@@ -287,15 +316,25 @@ def _depots(inbound: Path, exercice: str) -> tuple[dict[str, tuple[str, os.stat_
             continue
         ident, auteur = morceaux[0], _compte(etat.st_uid)
         if not stat.S_ISDIR(etat.st_mode):
-            refuses.append((auteur, f"dépôt « {_lisible(nom)} » refusé : ce n'est pas un dossier (lien ou fichier spécial)"))
+            refuses.append(
+                (
+                    auteur,
+                    f"dépôt « {_lisible(nom)} » refusé : ce n'est pas un dossier (lien ou fichier spécial)",
+                )
+            )
             continue
         try:
             attendu = pwd.getpwnam(ident).pw_uid if IDENTIFIANT.match(ident) else None
         except KeyError:
             attendu = None
         if attendu != etat.st_uid:
-            refuses.append((auteur, f"dépôt au nom de « {_lisible(ident)} » déposé par le compte {auteur} : refusé, non "
-                                    "ramassé (tentative d'usurpation ?)"))
+            refuses.append(
+                (
+                    auteur,
+                    f"dépôt au nom de « {_lisible(ident)} » déposé par le compte {auteur} : refusé, non "
+                    "ramassé (tentative d'usurpation ?)",
+                )
+            )
             continue
         if ident not in retenus or morceaux[2] > retenus[ident][0].split("+")[2]:
             retenus[ident] = (nom, etat)
@@ -328,8 +367,11 @@ def _depots_du_service(depots: Path, exercice: str) -> dict[str, tuple[str, os.s
             continue
         dossier = depots / ident / exercice
         try:
-            copies = [(nom, e) for nom, e in _lister(dossier)
-                      if not nom.startswith(".") and stat.S_ISDIR(e.st_mode) and e.st_uid == service]
+            copies = [
+                (nom, e)
+                for nom, e in _lister(dossier)
+                if not nom.startswith(".") and stat.S_ISDIR(e.st_mode) and e.st_uid == service
+            ]
         except FileNotFoundError:
             continue
         if copies:
@@ -345,7 +387,9 @@ def ramasser_echange(cours: Path, exercice: str, inbound: Path) -> list[str]:
     dans ``correction_atelier/incidents.json`` (le bilan les montre).
     """
     if not inbound.is_dir():
-        raise ErreurFormateur(f"Dossier des copies déposées introuvable : {inbound} (sans hub, ramassez avec « --depuis »).")
+        raise ErreurFormateur(
+            f"Dossier des copies déposées introuvable : {inbound} (sans hub, ramassez avec « --depuis »)."
+        )
     try:
         if inbound.name == "depots":
             retenus = _depots_du_service(inbound, exercice)
@@ -353,13 +397,17 @@ def ramasser_echange(cours: Path, exercice: str, inbound: Path) -> list[str]:
         else:
             retenus, refuses = _depots(inbound, exercice)
     except PermissionError:
-        raise ErreurFormateur(f"Vous ne pouvez pas lire {inbound} : ce compte est-il formateur de la salle ?") from None
+        raise ErreurFormateur(
+            f"Vous ne pouvez pas lire {inbound} : ce compte est-il formateur de la salle ?"
+        ) from None
     noms = carnets(cours, exercice)
     lignes, incidents = [], list(refuses)
     inbound_fd = os.open(inbound, os.O_RDONLY | os.O_DIRECTORY)
     try:
         for ident, (nom, etat) in sorted(retenus.items()):
-            lignes += _ramasser_depot(cours, exercice, noms, inbound_fd, ident, nom, etat.st_uid, incidents)
+            lignes += _ramasser_depot(
+                cours, exercice, noms, inbound_fd, ident, nom, etat.st_uid, incidents
+            )
     finally:
         os.close(inbound_fd)
     incidents = _resumer(incidents)
@@ -376,8 +424,11 @@ def _resumer(incidents: list[tuple[str, str]], par_compte: int = 5) -> list[tupl
         comptes[auteur] = comptes.get(auteur, 0) + 1
         if comptes[auteur] <= par_compte:
             gardes.append((auteur, message))
-    gardes += [(auteur, f"et {n - par_compte} autre(s) incident(s) du même compte, non détaillés")
-               for auteur, n in comptes.items() if n > par_compte]
+    gardes += [
+        (auteur, f"et {n - par_compte} autre(s) incident(s) du même compte, non détaillés")
+        for auteur, n in comptes.items()
+        if n > par_compte
+    ]
     return gardes
 
 
@@ -399,13 +450,19 @@ def _ramasser_depot(cours, exercice, noms, inbound_fd, ident, nom, uid, incident
         # nbgrader a besoin des deux pour rendre les retours : une copie faite à la main ne doit pas
         # bloquer les retours de toute la salle (sans le secret, seul son auteur ne pourra pas lire le sien).
         if not (nouvelle / "timestamp.txt").is_file():
-            heure = nom.split("+")[2] if nom.count("+") == 3 else _horodatage(os.stat(nom, dir_fd=inbound_fd).st_mtime)
+            heure = (
+                nom.split("+")[2]
+                if nom.count("+") == 3
+                else _horodatage(os.stat(nom, dir_fd=inbound_fd).st_mtime)
+            )
             (nouvelle / "timestamp.txt").write_text(heure, encoding="utf-8")
         if not (nouvelle / "submission_secret.txt").is_file():
             (nouvelle / "submission_secret.txt").write_text(secrets.token_hex(64), encoding="utf-8")
         etat_copie = _installer(cours, exercice, ident, nouvelle, noms, frozenset())
     if refus:
-        incidents.append((ident, f"copie ramassée sans {len(refus)} élément(s) refusé(s) : {' ; '.join(refus)}"))
+        incidents.append(
+            (ident, f"copie ramassée sans {len(refus)} élément(s) refusé(s) : {' ; '.join(refus)}")
+        )
         return []
     return [f"✓ {ident} : {etat_copie}."]
 
@@ -420,7 +477,9 @@ def noter_incidents(cours: Path, exercice: str, incidents: list[tuple[str, str]]
     quand = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
     for compte, message in incidents:
         if (exercice, compte, message) not in deja:
-            connus.append({"quand": quand, "exercice": exercice, "compte": compte, "message": message})
+            connus.append(
+                {"quand": quand, "exercice": exercice, "compte": compte, "message": message}
+            )
     fichier.parent.mkdir(parents=True, exist_ok=True)
     fichier.write_text(json.dumps(connus, ensure_ascii=False, indent=1), encoding="utf-8")
 

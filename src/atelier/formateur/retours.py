@@ -27,7 +27,9 @@ def _config_retours(cours: Path):
     from atelier.nbgrader_ext import RaccourcirErreurs
 
     config = charger_config(cours)
-    actuels = list(config.GenerateFeedback.get("preprocessors", [GetGrades, CSSHTMLHeaderPreprocessor]))
+    actuels = list(
+        config.GenerateFeedback.get("preprocessors", [GetGrades, CSSHTMLHeaderPreprocessor])
+    )
     for necessaire in (ClearHiddenTests, ClearMarkScheme, RaccourcirErreurs):
         if necessaire not in actuels:
             actuels.insert(1, necessaire)
@@ -41,7 +43,11 @@ def _secrets_caches(cours: Path, exercice: str) -> set[str]:
     lignes = set()
     for source in (cours / "source" / exercice).glob("*.ipynb"):
         cells = json.loads(source.read_text(encoding="utf-8"))["cells"]
-        lignes |= {ligne for ligne, nature in _secrets(cells).items() if nature in ("tests cachés", "barème")}
+        lignes |= {
+            ligne
+            for ligne, nature in _secrets(cells).items()
+            if nature in ("tests cachés", "barème")
+        }
     return lignes
 
 
@@ -58,18 +64,32 @@ def reponses_a_noter(nbgrader, exercice: str, idents: list[str]) -> dict[str, in
     with nbgrader.gradebook as carnet:
         for ident in idents:
             copie = carnet.find_submission(exercice, ident)
-            n = sum(1 for carnet_remis in copie.notebooks for note in carnet_remis.grades if note.needs_manual_grade)
+            n = sum(
+                1
+                for carnet_remis in copie.notebooks
+                for note in carnet_remis.grades
+                if note.needs_manual_grade
+            )
             if n:
                 a_noter[ident] = n
     return a_noter
 
 
-def rendre_retours(cours: Path, exercice: str, participant: str | None = None, distribuer: bool = True,
-                   forcer: bool = False) -> list[str]:
+def rendre_retours(
+    cours: Path,
+    exercice: str,
+    participant: str | None = None,
+    distribuer: bool = True,
+    forcer: bool = False,
+) -> list[str]:
     nbgrader = api(cours, _config_retours(cours))
-    corrigees = sorted(d.parent.name for d in (cours / "autograded").glob(f"{participant or '*'}/{exercice}"))
+    corrigees = sorted(
+        d.parent.name for d in (cours / "autograded").glob(f"{participant or '*'}/{exercice}")
+    )
     if not corrigees:
-        raise ErreurFormateur(f"Aucune copie corrigée pour {exercice} : lancez d'abord « atelier-formateur corriger ».")
+        raise ErreurFormateur(
+            f"Aucune copie corrigée pour {exercice} : lancez d'abord « atelier-formateur corriger »."
+        )
     barre = Progression(len(corrigees), "Retours")
     for ident in corrigees:
         resultat = nbgrader.generate_feedback(exercice, ident, force=True)
@@ -87,7 +107,9 @@ def rendre_retours(cours: Path, exercice: str, participant: str | None = None, d
         if fuites:
             for fichier in dossier.glob("*.html"):
                 fichier.unlink()
-            lignes.append(f"REFUS {ident} : le retour citait un test caché (« {fuites[0][:50]} ») ; supprimé, non rendu.")
+            lignes.append(
+                f"REFUS {ident} : le retour citait un test caché (« {fuites[0][:50]} ») ; supprimé, non rendu."
+            )
         else:
             retenus.append(ident)
             lignes.append(f"✓ {ident} : retour prêt ({dossier.relative_to(cours)})")
@@ -95,12 +117,16 @@ def rendre_retours(cours: Path, exercice: str, participant: str | None = None, d
     retenir = distribuer and not forcer
     for ident, n in a_noter.items():
         quoi = f"{n} réponse(s) écrite(s) pas encore notée(s)"
-        lignes.append(f"⚠ {ident} : {quoi} : retour prêt mais PAS rendu." if retenir
-                      else f"⚠ {ident} : {quoi} ; le retour ne compte pas encore leurs points.")
+        lignes.append(
+            f"⚠ {ident} : {quoi} : retour prêt mais PAS rendu."
+            if retenir
+            else f"⚠ {ident} : {quoi} ; le retour ne compte pas encore leurs points."
+        )
     if a_noter:
         lignes.append(
             "  Notez-les dans Formgrader (menu Nbgrader → Formgrader → Manual Grading), puis relancez "
-            f"« atelier-formateur retours {exercice} »" + (" ; --forcer rend ces retours sans attendre." if retenir else ".")
+            f"« atelier-formateur retours {exercice} »"
+            + (" ; --forcer rend ces retours sans attendre." if retenir else ".")
         )
     a_rendre = [ident for ident in retenus if not (retenir and ident in a_noter)]
     if distribuer and a_rendre:
@@ -110,12 +136,17 @@ def rendre_retours(cours: Path, exercice: str, participant: str | None = None, d
             if not rendus.get("success"):
                 echecs[ident] = rendus
         if not echecs:
-            lignes.append(f"✓ Retours rendus par le hub : chacun les voit dans l'onglet « Assignments » ({len(a_rendre)}).")
+            lignes.append(
+                f"✓ Retours rendus par le hub : chacun les voit dans l'onglet « Assignments » ({len(a_rendre)})."
+            )
         else:
             rendus = next(iter(echecs.values()))
-            detail = "\n".join(((rendus.get("log") or "") + (rendus.get("error") or "")).strip().splitlines()[-8:])
+            detail = "\n".join(
+                ((rendus.get("log") or "") + (rendus.get("error") or "")).strip().splitlines()[-8:]
+            )
             raise ErreurFormateur(
-                "\n".join(lignes) + f"\nLes retours sont prêts, mais le hub n'a pas pu rendre ceux de "
+                "\n".join(lignes)
+                + f"\nLes retours sont prêts, mais le hub n'a pas pu rendre ceux de "
                 f"{', '.join(echecs)} (échange nbgrader) : "
                 f"distribuez les fichiers HTML de {cours / 'feedback'}, ou corrigez l'échange puis relancez.\n"
                 f"Détail de nbgrader :\n{detail}"

@@ -16,11 +16,15 @@ from pathlib import Path
 from atelier.formateur.cours import SLUG
 
 # « ## Question 2 (3 points) », « ## Question 9 (5 points, lue par le formateur) »
-TITRE_POINTS = re.compile(r"^#+ .*\(\s*(\d+(?:[.,]\d+)?)\s*points?\b[^)]*\)", re.MULTILINE | re.IGNORECASE)
+TITRE_POINTS = re.compile(
+    r"^#+ .*\(\s*(\d+(?:[.,]\d+)?)\s*points?\b[^)]*\)", re.MULTILINE | re.IGNORECASE
+)
 # Un titre de niveau 1 ou 2 sans points clôt la question en cours (« ## Pour finir »).
 TITRE_SECTION = re.compile(r"^#{1,2} ", re.MULTILINE)
 # « Total : 8 points », « **Comment cet exercice est noté** (18 points) »
-TOTAL = re.compile(r"(?:total|noté(?:\s+sur)?)[\s*:]*\(?\s*(\d+(?:[.,]\d+)?)\s*points?", re.IGNORECASE)
+TOTAL = re.compile(
+    r"(?:total|noté(?:\s+sur)?)[\s*:]*\(?\s*(\d+(?:[.,]\d+)?)\s*points?", re.IGNORECASE
+)
 ZONES = {
     "solution": ("BEGIN SOLUTION", "END SOLUTION"),
     "tests cachés": ("BEGIN HIDDEN TESTS", "END HIDDEN TESTS"),
@@ -85,7 +89,9 @@ def _verifier_points(cells: list[dict], nom: str) -> list[str]:
         if meta.get("grade") or meta.get("task"):
             points = meta.get("points")
             if not isinstance(points, (int, float)) or isinstance(points, bool) or points < 0:
-                refus.append(f"{nom}, {_etiquette(cell, i)} : points absents ou invalides ({points!r}).")
+                refus.append(
+                    f"{nom}, {_etiquette(cell, i)} : points absents ou invalides ({points!r})."
+                )
             else:
                 somme += points
     clore()
@@ -123,7 +129,9 @@ def verifier_source(cours: Path, exercice: str) -> list[str]:
         for i, cell in enumerate(cells):
             meta, texte = _nbg(cell), _source(cell)
             gid = meta.get("grade_id")
-            if gid and (meta.get("grade") or meta.get("solution") or meta.get("locked") or meta.get("task")):
+            if gid and (
+                meta.get("grade") or meta.get("solution") or meta.get("locked") or meta.get("task")
+            ):
                 if gid in vus:
                     refus.append(
                         f"{nom}, {_etiquette(cell, i)} : identifiant de cellule notée en double "
@@ -131,8 +139,15 @@ def verifier_source(cours: Path, exercice: str) -> list[str]:
                     )
                 else:
                     vus[gid] = i
-            if meta.get("grade") and not meta.get("solution") and cell.get("cell_type") == "code" and not meta.get("locked"):
-                refus.append(f"{nom}, {_etiquette(cell, i)} : cellule de test non verrouillée (cochez « locked »).")
+            if (
+                meta.get("grade")
+                and not meta.get("solution")
+                and cell.get("cell_type") == "code"
+                and not meta.get("locked")
+            ):
+                refus.append(
+                    f"{nom}, {_etiquette(cell, i)} : cellule de test non verrouillée (cochez « locked »)."
+                )
             if "BEGIN SOLUTION" in texte and not meta.get("solution"):
                 refus.append(
                     f"{nom}, {_etiquette(cell, i)} : une zone « BEGIN SOLUTION » hors d'une cellule "
@@ -170,7 +185,11 @@ def _secrets(cells: list[dict]) -> dict[str, str]:
                 secrets[ligne.strip()] = nature
                 secretes.add(ligne)
         publiques.update(ligne.strip() for ligne in texte.splitlines() if ligne not in secretes)
-    return {ligne: nature for ligne, nature in secrets.items() if len(ligne) >= 6 and ligne not in publiques}
+    return {
+        ligne: nature
+        for ligne, nature in secrets.items()
+        if len(ligne) >= 6 and ligne not in publiques
+    }
 
 
 def verifier_release(cours: Path, exercice: str) -> list[str]:
@@ -179,12 +198,18 @@ def verifier_release(cours: Path, exercice: str) -> list[str]:
     for chemin in sorted((cours / "source" / exercice).glob("*.ipynb")):
         release = cours / "release" / exercice / chemin.name
         if not release.exists():
-            refus.append(f"{exercice}/{chemin.name} : version participant absente après la préparation.")
+            refus.append(
+                f"{exercice}/{chemin.name} : version participant absente après la préparation."
+            )
             continue
         secrets = _secrets(json.loads(chemin.read_text(encoding="utf-8"))["cells"])
         nb = json.loads(release.read_text(encoding="utf-8"))
-        morceaux = [(_etiquette(c, i), json.dumps(c, ensure_ascii=False)) for i, c in enumerate(nb["cells"])]
-        morceaux.append(("métadonnées du carnet", json.dumps(nb.get("metadata", {}), ensure_ascii=False)))
+        morceaux = [
+            (_etiquette(c, i), json.dumps(c, ensure_ascii=False)) for i, c in enumerate(nb["cells"])
+        ]
+        morceaux.append(
+            ("métadonnées du carnet", json.dumps(nb.get("metadata", {}), ensure_ascii=False))
+        )
         for ou, texte in morceaux:
             for ligne, nature in secrets.items():
                 if json.dumps(ligne, ensure_ascii=False)[1:-1] in texte:

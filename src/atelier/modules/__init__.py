@@ -24,7 +24,9 @@ from atelier.chemins import CARNETS
 @dataclass(frozen=True)
 class Module:
     numero: int
-    nom: str  # « m2_centres_numeriques » : leçon, exercices, modèle, vues, questions, pages du guide
+    nom: (
+        str  # « m2_centres_numeriques » : leçon, exercices, modèle, vues, questions, pages du guide
+    )
     theme: str  # le thème de l'atelier de 2021 (page d'accueil)
     application: str  # le titre de son application sans code
 
@@ -51,18 +53,42 @@ def questions_de(exercice: str) -> str:
 
 
 MODULES: tuple[Module, ...] = (
-    Module(0, "m0_prise_en_main", "Prise en main des carnets",
-           "Module 0 : projeter la population de sa commune"),
-    Module(1, "m1_planification", "Intégrer le numérique dans la planification communale",
-           "Module 1 : maturité numérique et budget"),
-    Module(2, "m2_centres_numeriques", "Centres communautaires de ressources numériques",
-           "Module 2 : implanter des centres numériques"),
-    Module(3, "m3_dematerialisation", "Dématérialisation des services communaux",
-           "Module 3 : mettre un service en ligne"),
-    Module(4, "m4_entreprises_relais", "Entreprises, start-ups et relais digitaux",
-           "Module 4 : kiosques et relais digitaux"),
-    Module(5, "m5_formation", "Programmes de formation et de sensibilisation",
-           "Module 5 : former les habitants"),
+    Module(
+        0,
+        "m0_prise_en_main",
+        "Prise en main des carnets",
+        "Module 0 : projeter la population de sa commune",
+    ),
+    Module(
+        1,
+        "m1_planification",
+        "Intégrer le numérique dans la planification communale",
+        "Module 1 : maturité numérique et budget",
+    ),
+    Module(
+        2,
+        "m2_centres_numeriques",
+        "Centres communautaires de ressources numériques",
+        "Module 2 : implanter des centres numériques",
+    ),
+    Module(
+        3,
+        "m3_dematerialisation",
+        "Dématérialisation des services communaux",
+        "Module 3 : mettre un service en ligne",
+    ),
+    Module(
+        4,
+        "m4_entreprises_relais",
+        "Entreprises, start-ups et relais digitaux",
+        "Module 4 : kiosques et relais digitaux",
+    ),
+    Module(
+        5,
+        "m5_formation",
+        "Programmes de formation et de sensibilisation",
+        "Module 5 : former les habitants",
+    ),
 )
 
 

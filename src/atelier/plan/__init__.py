@@ -16,7 +16,9 @@ from atelier.plan.stockage import ErreurPlan, Plan
 __all__ = ["ErreurPlan", "Plan", "produire_document"]
 
 
-def produire_document(commune: str | None = None, sortie=".", plan: Plan | None = None) -> dict[str, Path]:
+def produire_document(
+    commune: str | None = None, sortie=".", plan: Plan | None = None
+) -> dict[str, Path]:
     """Écrit le DOCX, le PDF et le XLSX du volet numérique du PDC de ``commune`` dans ``sortie``.
 
     Les choix notés dans le plan du participant (``plan``, par défaut son fichier)
@@ -28,7 +30,11 @@ def produire_document(commune: str | None = None, sortie=".", plan: Plan | None 
     plan = plan or Plan.ouvrir()  # sans commune : ouvrir n'écrit rien
     commune = commune or plan.commune
     if commune is None:
-        raise ErreurPlan("Dites pour quelle commune écrire le document, par exemple --commune Kandi.")
+        raise ErreurPlan(
+            "Dites pour quelle commune écrire le document, par exemple --commune Kandi."
+        )
     if plan.commune != commune:
-        plan = Plan(plan.chemin, plan.donnees, commune)  # lecture seule : le choix de commune n'est pas noté
+        plan = Plan(
+            plan.chemin, plan.donnees, commune
+        )  # lecture seule : le choix de commune n'est pas noté
     return ecrire_tout(construire(commune, plan), sortie)

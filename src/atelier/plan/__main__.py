@@ -18,8 +18,13 @@ def analyseur() -> argparse.ArgumentParser:
         "conseil (Word et PDF) et tableau des actions (Excel), avec les choix notés pendant l'atelier.",
     )
     a.add_argument("--commune", help="la commune (par défaut : celle de votre plan)")
-    a.add_argument("--sortie", default=".", help="dossier où écrire les trois fichiers (par défaut : ici)")
-    a.add_argument("--plan", help="fichier du plan à lire (par défaut : ~/mon_plan_numerique.json ou ATELIER_PLAN)")
+    a.add_argument(
+        "--sortie", default=".", help="dossier où écrire les trois fichiers (par défaut : ici)"
+    )
+    a.add_argument(
+        "--plan",
+        help="fichier du plan à lire (par défaut : ~/mon_plan_numerique.json ou ATELIER_PLAN)",
+    )
     return a
 
 
@@ -37,7 +42,9 @@ def main(argv: list[str] | None = None) -> int:
         print(erreur, file=sys.stderr)
         return 1
     except OSError as erreur:
-        print(f"Impossible d'écrire dans « {options.sortie} » : {erreur.strerror}.", file=sys.stderr)
+        print(
+            f"Impossible d'écrire dans « {options.sortie} » : {erreur.strerror}.", file=sys.stderr
+        )
         return 1
     for chemin in fichiers.values():
         print(f"✓ {chemin}")

@@ -22,12 +22,20 @@ from atelier.erreurs import ErreurAtelier, nombre_fr
 from atelier.plan import Plan, produire_document
 from atelier.plan.stockage import MODULES, plan_vide
 
-COMPTE_PARTAGE = "nobody"  # le compte du Voilà partagé de la salle (atelier.salle.hub.COMPTE_APPLIS)
+COMPTE_PARTAGE = (
+    "nobody"  # le compte du Voilà partagé de la salle (atelier.salle.hub.COMPTE_APPLIS)
+)
 CHOISIR = "— choisissez votre commune —"
 TYPES = {
-    "docx": ("Word (à modifier)", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    "docx": (
+        "Word (à modifier)",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ),
     "pdf": ("PDF (à imprimer)", "application/pdf"),
-    "xlsx": ("Excel (tableau des actions)", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "xlsx": (
+        "Excel (tableau des actions)",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ),
 }
 
 
@@ -53,11 +61,20 @@ def _valeur(v) -> str:
     if isinstance(v, (int, float)):
         return nombre_fr(v, 0 if float(v).is_integer() else 1)
     if isinstance(v, dict):
-        return f"{sum(1 for x in v.values() if x is True)} indicateur(s) coché(s)" if all(
-            isinstance(x, bool) for x in v.values()) else f"{len(v)} élément(s)"
+        return (
+            f"{sum(1 for x in v.values() if x is True)} indicateur(s) coché(s)"
+            if all(isinstance(x, bool) for x in v.values())
+            else f"{len(v)} élément(s)"
+        )
     if isinstance(v, list):
-        return ", ".join(x if isinstance(x, str) else str(x.get("service", "…")) if isinstance(x, dict) else str(x)
-                         for x in v[:6])
+        return ", ".join(
+            x
+            if isinstance(x, str)
+            else str(x.get("service", "…"))
+            if isinstance(x, dict)
+            else str(x)
+            for x in v[:6]
+        )
     return str(v)
 
 
@@ -69,12 +86,20 @@ def resume_html(plan: Plan | None) -> str:
     lignes = []
     for module, titre in MODULES.items():
         notes = choix.get(module, {})
-        detail = "; ".join(f"{html.escape(cle.replace('_', ' '))} : {html.escape(_valeur(v))}"
-                           for cle, v in notes.items()) or "<i>rien de noté (le document proposera une action à discuter)</i>"
+        detail = (
+            "; ".join(
+                f"{html.escape(cle.replace('_', ' '))} : {html.escape(_valeur(v))}"
+                for cle, v in notes.items()
+            )
+            or "<i>rien de noté (le document proposera une action à discuter)</i>"
+        )
         lignes.append(f"<li><b>{html.escape(titre)}</b> — {detail}</li>")
     chiffres = plan.mes_chiffres()
-    lignes.append(f"<li><b>Mes vrais chiffres</b> — {len(chiffres)} chiffre(s) de la commune</li>" if chiffres
-                  else "<li><b>Mes vrais chiffres</b> — <i>aucun : les chiffres de l'atelier sont utilisés</i></li>")
+    lignes.append(
+        f"<li><b>Mes vrais chiffres</b> — {len(chiffres)} chiffre(s) de la commune</li>"
+        if chiffres
+        else "<li><b>Mes vrais chiffres</b> — <i>aucun : les chiffres de l'atelier sont utilisés</i></li>"
+    )
     return f"<p>Noté pour <b>{html.escape(plan.commune)}</b> :</p><ul>{''.join(lignes)}</ul>"
 
 
@@ -98,16 +123,27 @@ def mon_plan_interactif(commune: str | None = None) -> widgets.VBox:
     personnel = plan_personnel_possible()
     plan = Plan.ouvrir() if personnel else None
     depart = commune or (plan.commune if plan else None) or CHOISIR
-    menu = widgets.Dropdown(options=[CHOISIR, *communes_disponibles()], value=depart,
-                            description="Votre commune", style={"description_width": "8em"},
-                            layout=widgets.Layout(width="32em"))
+    menu = widgets.Dropdown(
+        options=[CHOISIR, *communes_disponibles()],
+        value=depart,
+        description="Votre commune",
+        style={"description_width": "8em"},
+        layout=widgets.Layout(width="32em"),
+    )
     resume = widgets.HTML()
-    bouton = widgets.Button(description="Écrire mon document (Word, PDF, Excel)", button_style="primary",
-                            icon="file-text", layout=widgets.Layout(width="24em"))
+    bouton = widgets.Button(
+        description="Écrire mon document (Word, PDF, Excel)",
+        button_style="primary",
+        icon="file-text",
+        layout=widgets.Layout(width="24em"),
+    )
     message = widgets.HTML()
     liens = widgets.HTML()
-    avertissement = widgets.HTML(f"<p style='color:#8a4b00'>{html.escape(plan.avertissement)}</p>"
-                                 if plan and plan.avertissement else "")
+    avertissement = widgets.HTML(
+        f"<p style='color:#8a4b00'>{html.escape(plan.avertissement)}</p>"
+        if plan and plan.avertissement
+        else ""
+    )
     if not personnel:
         avertissement.value = (
             "<p style='color:#8a4b00'>Ici, sur l'application partagée de la salle, vos choix ne sont pas "
@@ -125,11 +161,15 @@ def mon_plan_interactif(commune: str | None = None) -> widgets.VBox:
             try:
                 etat["plan"] = Plan.ouvrir(nom)  # note la commune choisie
                 if etat["plan"].avertissement:
-                    avertissement.value = f"<p style='color:#8a4b00'>{html.escape(etat['plan'].avertissement)}</p>"
+                    avertissement.value = (
+                        f"<p style='color:#8a4b00'>{html.escape(etat['plan'].avertissement)}</p>"
+                    )
             except (ErreurAtelier, OSError) as erreur:
                 message.value = f"<p style='color:#a00'>{html.escape(str(erreur))}</p>"
         if nom and not personnel:
-            resume.value = "<p>Rien n'est noté ici : le document proposera des actions à discuter.</p>"
+            resume.value = (
+                "<p>Rien n'est noté ici : le document proposera des actions à discuter.</p>"
+            )
         else:
             resume.value = resume_html(etat["plan"] if nom else None)
 
@@ -144,12 +184,19 @@ def mon_plan_interactif(commune: str | None = None) -> widgets.VBox:
             if personnel:
                 dossier, plan_lu = etat["plan"].chemin.parent / "mon_plan_numerique", etat["plan"]
             else:  # rien n'est lu ni gardé au nom du compte partagé
-                dossier, plan_lu = Path(tempfile.mkdtemp(prefix="mon-plan-")), Plan(None, plan_vide(), nom)
+                dossier, plan_lu = (
+                    Path(tempfile.mkdtemp(prefix="mon-plan-")),
+                    Plan(None, plan_vide(), nom),
+                )
             fichiers = produire_document(nom, dossier, plan_lu)
         except (ErreurAtelier, OSError) as erreur:
             message.value = f"<p style='color:#a00'>Le document n'a pas pu être écrit : {html.escape(str(erreur))}</p>"
         else:
-            ou = f" Une copie est aussi dans le dossier {html.escape(str(dossier))}." if personnel else ""
+            ou = (
+                f" Une copie est aussi dans le dossier {html.escape(str(dossier))}."
+                if personnel
+                else ""
+            )
             message.value = f"<p>✓ Votre document est prêt : cliquez pour le télécharger.{ou}</p>"
             liens.value = liens_html(fichiers)
         finally:
@@ -159,6 +206,12 @@ def mon_plan_interactif(commune: str | None = None) -> widgets.VBox:
     bouton.on_click(ecrire)
     changer()
     boite = widgets.VBox([avertissement, menu, resume, bouton, message, liens])
-    boite.menu, boite.bouton, boite.liens, boite.message, boite.resume = menu, bouton, liens, message, resume
+    boite.menu, boite.bouton, boite.liens, boite.message, boite.resume = (
+        menu,
+        bouton,
+        liens,
+        message,
+        resume,
+    )
     boite.ecrire = ecrire
     return boite

@@ -20,7 +20,11 @@ from atelier.plan.stockage import Plan, chemin_par_defaut, lire
 SYNTHETIQUE = "donnée synthétique"
 COMMUNE = "chiffre de la commune"
 # nature d'une colonne dans datapackage.json → origine dite dans le document
-ORIGINE = {"réel": "recensement", "calculé": "calcul sur le recensement", "synthétique": SYNTHETIQUE}
+ORIGINE = {
+    "réel": "recensement",
+    "calculé": "calcul sur le recensement",
+    "synthétique": SYNTHETIQUE,
+}
 # origine notée dans le plan (atelier.plan.stockage.ORIGINES) → origine dite dans le document
 ORIGINE_NOTEE = {"vos chiffres": COMMUNE, "recensement": "recensement", "synthétique": SYNTHETIQUE}
 # les tables à une ligne par commune dont « Mes vrais chiffres » peut remplacer une colonne
@@ -42,8 +46,12 @@ def mes_chiffres(plan: Plan | None, colonnes) -> dict[str, tuple[float, str]]:
     miens = {}
     for colonne, entree in plan.mes_chiffres().items():
         valeur = entree.get("valeur") if isinstance(entree, dict) else None
-        if (colonne in colonnes and isinstance(valeur, numbers.Real) and not isinstance(valeur, bool)
-                and math.isfinite(valeur)):
+        if (
+            colonne in colonnes
+            and isinstance(valeur, numbers.Real)
+            and not isinstance(valeur, bool)
+            and math.isfinite(valeur)
+        ):
             miens[colonne] = (valeur, ORIGINE_NOTEE.get(entree.get("origine"), COMMUNE))
     return miens
 
@@ -57,7 +65,9 @@ def mes_chiffres_notes(commune: str, colonnes, chemin=None) -> dict[str, tuple[f
     return mes_chiffres(Plan(None, donnees, commune), colonnes)
 
 
-def remplacer(tableau: pd.DataFrame, commune: str, miens: dict[str, tuple[float, str]]) -> pd.DataFrame:
+def remplacer(
+    tableau: pd.DataFrame, commune: str, miens: dict[str, tuple[float, str]]
+) -> pd.DataFrame:
     """Une copie de ``tableau`` où la ligne de ``commune`` porte les chiffres de la commune."""
     tableau = tableau.copy()
     ligne = tableau["commune"] == commune

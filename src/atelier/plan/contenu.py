@@ -36,8 +36,13 @@ PROPOSITION = "proposition à discuter"
 SERVICE_M3 = "Demande de copies d'actes d'état civil"
 COMPTEUR_M3 = "Part des demandes d'actes faites en ligne"
 # Les lignes du budget de la commune, dans l'ordre de la synthèse budgétaire.
-LIGNES_BUDGET = ("budget_total_fcfa", "recettes_propres_fcfa", "fadec_non_affecte_fcfa", "pai_total_fcfa",
-                 "pai_numerique_fcfa")
+LIGNES_BUDGET = (
+    "budget_total_fcfa",
+    "recettes_propres_fcfa",
+    "fadec_non_affecte_fcfa",
+    "pai_total_fcfa",
+    "pai_numerique_fcfa",
+)
 DUREE_ANS = 3  # durée du volet numérique : hypothèse de l'atelier (un PDC dure 5 ans)
 RAYON_KM = 5  # distance à un centre numérique jugée acceptable : hypothèse du module 2
 MOIS_APPUI_RELAIS = 6  # appui au démarrage d'un relais : 6 mois de charges fixes (hypothèse)
@@ -46,23 +51,28 @@ MOIS_APPUI_RELAIS = 6  # appui au démarrage d'un relais : 6 mois de charges fix
 ACTIONS_CRITERE = {
     "Cadre institutionnel": (
         "Nommer un point focal numérique et faire adopter une charte numérique communale",
-        "Secrétariat général", 2_000_000,
+        "Secrétariat général",
+        2_000_000,
     ),
     "Contenu": (
         "Publier en ligne le budget, les délibérations et les procédures de la mairie",
-        "Service de la communication", 3_000_000,
+        "Service de la communication",
+        3_000_000,
     ),
     "Services en ligne": (
         "Ouvrir un premier service en ligne avec suivi de la demande",
-        "Service de l'état civil", 5_000_000,
+        "Service de l'état civil",
+        5_000_000,
     ),
     "Participation": (
         "Ouvrir un canal de consultation des habitants (SMS, WhatsApp, page de la mairie)",
-        "Service de la communication", 2_500_000,
+        "Service de la communication",
+        2_500_000,
     ),
     "Technologie": (
         "Équiper et connecter les services de la mairie (réseau, ordinateurs, sauvegardes)",
-        "Service informatique ou secrétariat général", 8_000_000,
+        "Service informatique ou secrétariat général",
+        8_000_000,
     ),
 }
 
@@ -76,8 +86,15 @@ def pct(valeur: float, decimales: int = 0) -> str:
     return f"{nombre_fr(valeur, decimales)}\u00a0%"
 
 
-_INSECABLES = ((" ;", "\u202f;"), (" !", "\u202f!"), (" ?", "\u202f?"), (" :", "\u00a0:"), (" %", "\u00a0%"),
-               ("« ", "«\u00a0"), (" »", "\u00a0»"))
+_INSECABLES = (
+    (" ;", "\u202f;"),
+    (" !", "\u202f!"),
+    (" ?", "\u202f?"),
+    (" :", "\u00a0:"),
+    (" %", "\u00a0%"),
+    ("« ", "«\u00a0"),
+    (" »", "\u00a0»"),
+)
 
 
 def typographie(texte: str) -> str:
@@ -119,18 +136,29 @@ class Fiche:
     annee_depart: int
     annee_cible: int
     proposition: bool = True
-    synthetique: bool = True  # la valeur de départ (et ce qui en découle) est une donnée synthétique
+    synthetique: bool = (
+        True  # la valeur de départ (et ce qui en découle) est une donnée synthétique
+    )
     origine_depart: str = ""  # sinon, d'où vient la valeur de départ (« chiffre de la commune »…)
-    cout_origine: str = SYNTHETIQUE  # le coût : hypothèse de l'atelier, sauf s'il a été choisi par la commune
-    activites: list[str] = field(default_factory=list)  # les actions notées par la commune (module 4)
+    cout_origine: str = (
+        SYNTHETIQUE  # le coût : hypothèse de l'atelier, sauf s'il a été choisi par la commune
+    )
+    activites: list[str] = field(
+        default_factory=list
+    )  # les actions notées par la commune (module 4)
     jalons: list[tuple[int, float]] = field(default_factory=list)
 
     def __post_init__(self):
         if not self.jalons and self.annee_cible > self.annee_depart:
             table = m1.jalons(self.depart, self.cible, self.annee_depart, self.annee_cible)
-            self.jalons = [(int(a), float(v)) for a, v in zip(table["annee"], table["valeur"], strict=True)]
+            self.jalons = [
+                (int(a), float(v)) for a, v in zip(table["annee"], table["valeur"], strict=True)
+            ]
         elif not self.jalons:  # une action d'un an : pas de jalon entre le départ et la cible
-            self.jalons = [(self.annee_depart, float(self.depart)), (self.annee_cible, float(self.cible))]
+            self.jalons = [
+                (self.annee_depart, float(self.depart)),
+                (self.annee_cible, float(self.cible)),
+            ]
 
     @property
     def duree_ans(self) -> int:
@@ -162,7 +190,11 @@ class Fiche:
         if self.synthetique and self.cout_origine == SYNTHETIQUE:
             return SYNTHETIQUE
         depart = SYNTHETIQUE if self.synthetique else self.origine_depart or "choix de la commune"
-        cout = SYNTHETIQUE if self.cout_origine == SYNTHETIQUE else self.cout_origine or "choix de la commune"
+        cout = (
+            SYNTHETIQUE
+            if self.cout_origine == SYNTHETIQUE
+            else self.cout_origine or "choix de la commune"
+        )
         return f"départ : {depart} ; coût : {cout}"
 
     def lignes(self) -> list[tuple[str, str]]:
@@ -223,10 +255,21 @@ class Contenu:
         choisie = " ; part choisie par la commune" if b["part_choisie"] else ""
         return [
             *b["lignes"],
-            ("Volet numérique du PAI retenu", b["enveloppe_fcfa"], b["enveloppe_origine"] + choisie),
-            (f"Volet numérique du PAI si le FADeC non affecté baisse de {pct(b['baisse_fadec_pct'])}",
-             b["enveloppe_apres_fcfa"], b["enveloppe_apres_origine"] + choisie),
-            ("Ce que demandent les actions du volet numérique", b["besoin_an_fcfa"], "somme des fiches actions"),
+            (
+                "Volet numérique du PAI retenu",
+                b["enveloppe_fcfa"],
+                b["enveloppe_origine"] + choisie,
+            ),
+            (
+                f"Volet numérique du PAI si le FADeC non affecté baisse de {pct(b['baisse_fadec_pct'])}",
+                b["enveloppe_apres_fcfa"],
+                b["enveloppe_apres_origine"] + choisie,
+            ),
+            (
+                "Ce que demandent les actions du volet numérique",
+                b["besoin_an_fcfa"],
+                "somme des fiches actions",
+            ),
         ]
 
     def phrase_enveloppe(self) -> str:
@@ -259,8 +302,14 @@ class Contenu:
             self.phrase_enveloppe(),
             f"Si le FADeC non affecté baisse de {pct(b['baisse_fadec_pct'])}, ce volet passe à "
             f"{dire(fcfa(b['enveloppe_apres_fcfa']), b['enveloppe_apres_origine'])} par an, à part égale du PAI.",
-            *([f"{self.nb_chiffres_commune} chiffre(s) donné(s) par la commune remplacent ceux de l'atelier "
-               f"(marqués « {COMMUNE} »)."] if self.nb_chiffres_commune else []),
+            *(
+                [
+                    f"{self.nb_chiffres_commune} chiffre(s) donné(s) par la commune remplacent ceux de l'atelier "
+                    f"(marqués « {COMMUNE} »)."
+                ]
+                if self.nb_chiffres_commune
+                else []
+            ),
             (
                 f"{propositions} fiche(s) sur {len(self.fiches)} sont des propositions à discuter, "
                 "tirées des points faibles de la commune : à confirmer ou à modifier en commission."
@@ -275,7 +324,9 @@ class Contenu:
 def _nombre(valeur, defaut: float) -> float:
     """Un nombre noté dans le plan, ou ``defaut`` s'il manque ou n'en est pas un (le document se fait quand même)."""
     try:
-        return float(valeur) if valeur is not None and not isinstance(valeur, bool) else float(defaut)
+        return (
+            float(valeur) if valeur is not None and not isinstance(valeur, bool) else float(defaut)
+        )
     except (TypeError, ValueError):
         return float(defaut)
 
@@ -288,7 +339,9 @@ def _ligne_chiffre(indicateur: str, valeur: float, unite: str, origine: str, ran
     return {"indicateur": indicateur, "valeur": texte, "origine": origine, "rang": rang}
 
 
-def chiffres_cles(commune: str, plan: Plan | None = None, chiffres: Chiffres | None = None) -> list[dict]:
+def chiffres_cles(
+    commune: str, plan: Plan | None = None, chiffres: Chiffres | None = None
+) -> list[dict]:
     """Les chiffres clés de la commune : indicateur, valeur (texte), origine, rang dans le département.
 
     Un chiffre noté dans « Mes vrais chiffres » remplace celui de l'atelier (et son rang est
@@ -297,15 +350,29 @@ def chiffres_cles(commune: str, plan: Plan | None = None, chiffres: Chiffres | N
     nom = trouver_commune(commune)
     chiffres = chiffres or Chiffres(nom, plan)
     lignes = [
-        _ligne_chiffre(x["indicateur"], float(x["commune"]), x["unite"], chiffres.origine(x["colonne"]),
-                       f"{x['rang']} / {x['nb_communes_departement']}")
+        _ligne_chiffre(
+            x["indicateur"],
+            float(x["commune"]),
+            x["unite"],
+            chiffres.origine(x["colonne"]),
+            f"{x['rang']} / {x['nb_communes_departement']}",
+        )
         for x in comparaison_departement(nom, chiffres.tableau).to_dict("records")
     ]
     montres = {colonne for colonne, _ in INDICATEURS}
-    for colonne in [c for c in chiffres.tableau.columns if c in chiffres.miens and c not in montres]:
+    for colonne in [
+        c for c in chiffres.tableau.columns if c in chiffres.miens and c not in montres
+    ]:
         description = champ(colonne) or {}
-        lignes.append(_ligne_chiffre(description.get("title", colonne), float(chiffres[colonne]),
-                                     description.get("atelier:unite", ""), chiffres.origine(colonne), "—"))
+        lignes.append(
+            _ligne_chiffre(
+                description.get("title", colonne),
+                float(chiffres[colonne]),
+                description.get("atelier:unite", ""),
+                chiffres.origine(colonne),
+                "—",
+            )
+        )
     return lignes
 
 
@@ -315,23 +382,33 @@ def _fiche_maturite(nom, scores, grille_notee, annee) -> Fiche:
     titre, service, cout = ACTIONS_CRITERE[faible]
     remplis = round(float(scores[faible]) / 25)
     return Fiche(
-        titre=titre, module="m1",
+        titre=titre,
+        module="m1",
         constat=f"Dans la grille de maturité, le critère « {faible} » est le plus faible : "
         f"{remplis} indicateur(s) rempli(s) sur 4.",
         objectif=f"Remplir les 4 indicateurs du critère « {faible} » en {DUREE_ANS} ans.",
         indicateur=f"Indicateurs remplis du critère « {faible} » (sur 4)",
-        depart=remplis, cible=4, unite="", cout_fcfa=cout,
-        financement="FADeC non affecté (section d'investissement)", responsable=service,
-        annee_depart=annee, annee_cible=annee + DUREE_ANS - 1,
-        proposition=True, synthetique=not grille_notee, origine_depart="grille remplie par la commune",
+        depart=remplis,
+        cible=4,
+        unite="",
+        cout_fcfa=cout,
+        financement="FADeC non affecté (section d'investissement)",
+        responsable=service,
+        annee_depart=annee,
+        annee_cible=annee + DUREE_ANS - 1,
+        proposition=True,
+        synthetique=not grille_notee,
+        origine_depart="grille remplie par la commune",
     )
 
 
 def _guichets(chiffres: Chiffres) -> str:
     """Le délai et les guichets de l'état civil, avec leur origine."""
-    return (f" Délai moyen de délivrance d'un acte : {nombre_fr(float(chiffres['delai_moyen_jours']), 1)} jours, "
-            f"avec {nombre_fr(round(chiffres['nb_guichets']))} guichet(s) "
-            f"({chiffres.origine_de('delai_moyen_jours', 'nb_guichets')}).")
+    return (
+        f" Délai moyen de délivrance d'un acte : {nombre_fr(float(chiffres['delai_moyen_jours']), 1)} jours, "
+        f"avec {nombre_fr(round(chiffres['nb_guichets']))} guichet(s) "
+        f"({chiffres.origine_de('delai_moyen_jours', 'nb_guichets')})."
+    )
 
 
 def _fiches_services(nom, plan, annee, chiffres: Chiffres) -> list[Fiche]:
@@ -341,52 +418,86 @@ def _fiches_services(nom, plan, annee, chiffres: Chiffres) -> list[Fiche]:
     if isinstance(notes, list) and any(isinstance(s, dict) for s in notes):
         fiches = []
         for s in [s for s in notes if isinstance(s, dict)][:3]:
-            etat_civil = s.get("compteur") == COMPTEUR_M3 or s.get("service", SERVICE_M3) == SERVICE_M3
+            etat_civil = (
+                s.get("compteur") == COMPTEUR_M3 or s.get("service", SERVICE_M3) == SERVICE_M3
+            )
             # le simulateur note le départ de l'atelier ; le chiffre de la commune, s'il y en a un, le remplace
             depart = en_ligne if etat_civil else _nombre(s.get("depart"), 0)
             # sans coût noté : celui de la plateforme de l'atelier, marqué comme tel
             cout = _nombre(s.get("cout_fcfa"), math.nan)
-            cout, cout_origine = (cout, "") if math.isfinite(cout) else (float(chiffres["cout_plateforme_fcfa"]), SYNTHETIQUE)
+            cout, cout_origine = (
+                (cout, "")
+                if math.isfinite(cout)
+                else (float(chiffres["cout_plateforme_fcfa"]), SYNTHETIQUE)
+            )
             origine = origine_en_ligne if etat_civil else COMMUNE
-            van = f" ; VAN sur {m3.ANNEES} ans : {marque(fcfa(_nombre(s['van_fcfa'], 0)), True)}" if "van_fcfa" in s else ""
-            fiches.append(Fiche(
-                titre=f"Mettre en ligne : {s.get('service') or 'service à préciser'}",
-                module="m3",
-                constat=f"Service choisi par la commune pendant le module 3{van}." + (_guichets(chiffres) if etat_civil else ""),
-                objectif="Que les habitants fassent la demande sans se déplacer deux fois.",
-                indicateur=str(s.get("compteur") or (COMPTEUR_M3 if etat_civil else "Part des demandes faites en ligne")),
-                depart=depart, cible=_nombre(s.get("cible"), 30),
-                unite=str(s.get("unite", "%")), cout_fcfa=cout,
-                cout_origine=cout_origine,
-                financement=s.get("financement", "FADeC non affecté et partenaires techniques"),
-                responsable=s.get("responsable", "Service de l'état civil"),
-                annee_depart=annee, annee_cible=annee + DUREE_ANS - 1,
-                proposition=False, synthetique=origine == SYNTHETIQUE, origine_depart=origine,
-            ))
+            van = (
+                f" ; VAN sur {m3.ANNEES} ans : {marque(fcfa(_nombre(s['van_fcfa'], 0)), True)}"
+                if "van_fcfa" in s
+                else ""
+            )
+            fiches.append(
+                Fiche(
+                    titre=f"Mettre en ligne : {s.get('service') or 'service à préciser'}",
+                    module="m3",
+                    constat=f"Service choisi par la commune pendant le module 3{van}."
+                    + (_guichets(chiffres) if etat_civil else ""),
+                    objectif="Que les habitants fassent la demande sans se déplacer deux fois.",
+                    indicateur=str(
+                        s.get("compteur")
+                        or (COMPTEUR_M3 if etat_civil else "Part des demandes faites en ligne")
+                    ),
+                    depart=depart,
+                    cible=_nombre(s.get("cible"), 30),
+                    unite=str(s.get("unite", "%")),
+                    cout_fcfa=cout,
+                    cout_origine=cout_origine,
+                    financement=s.get("financement", "FADeC non affecté et partenaires techniques"),
+                    responsable=s.get("responsable", "Service de l'état civil"),
+                    annee_depart=annee,
+                    annee_cible=annee + DUREE_ANS - 1,
+                    proposition=False,
+                    synthetique=origine == SYNTHETIQUE,
+                    origine_depart=origine,
+                )
+            )
         return fiches
     cible_notee = plan.lire("m3", "part_en_ligne_cible") if plan else None
     cible = _nombre(cible_notee, 30)
     calcul = m3.van_commune(nom, chiffres.tableau, part_en_ligne_pct=cible)
-    origine_van = chiffres.origine_de("demandes_actes_an", "dist_moy_mairie_km", "cout_transport_fcfa_km")
+    origine_van = chiffres.origine_de(
+        "demandes_actes_an", "dist_moy_mairie_km", "cout_transport_fcfa_km"
+    )
     retour = calcul["annee_de_retour"]
-    return [Fiche(
-        titre="Mettre en ligne la demande de copies d'actes d'état civil",
-        module="m3",
-        constat=f"{dire(pct(en_ligne, 1), origine_en_ligne)} des actes sont demandés en ligne ; "
-        f"{dire(nombre_fr(round(chiffres['demandes_actes_an'])), chiffres.origine('demandes_actes_an'))} demandes "
-        f"par an ; chaque copie coûte à l'usager {fcfa(calcul['cout_visite'])} par déplacement ({SYNTHETIQUE})."
-        + _guichets(chiffres),
-        objectif=f"{pct(cible)} des demandes d'actes faites en ligne en {annee + DUREE_ANS - 1} ; VAN sur "
-        f"{m3.ANNEES} ans : {dire(fcfa(calcul['van']), origine_van)}"
-        + (f", remboursée la {retour}{'re' if retour == 1 else 'e'} année." if retour else ", non remboursée sur la période."),
-        indicateur=COMPTEUR_M3,
-        depart=en_ligne, cible=cible, unite="%", cout_fcfa=calcul["cout_plateforme"],
-        financement="FADeC non affecté et partenaires techniques",
-        responsable="Service de l'état civil",
-        annee_depart=annee, annee_cible=annee + DUREE_ANS - 1,
-        proposition=cible_notee is None, synthetique=origine_en_ligne == SYNTHETIQUE,
-        origine_depart=origine_en_ligne,
-    )]
+    return [
+        Fiche(
+            titre="Mettre en ligne la demande de copies d'actes d'état civil",
+            module="m3",
+            constat=f"{dire(pct(en_ligne, 1), origine_en_ligne)} des actes sont demandés en ligne ; "
+            f"{dire(nombre_fr(round(chiffres['demandes_actes_an'])), chiffres.origine('demandes_actes_an'))} demandes "
+            f"par an ; chaque copie coûte à l'usager {fcfa(calcul['cout_visite'])} par déplacement ({SYNTHETIQUE})."
+            + _guichets(chiffres),
+            objectif=f"{pct(cible)} des demandes d'actes faites en ligne en {annee + DUREE_ANS - 1} ; VAN sur "
+            f"{m3.ANNEES} ans : {dire(fcfa(calcul['van']), origine_van)}"
+            + (
+                f", remboursée la {retour}{'re' if retour == 1 else 'e'} année."
+                if retour
+                else ", non remboursée sur la période."
+            ),
+            indicateur=COMPTEUR_M3,
+            depart=en_ligne,
+            cible=cible,
+            unite="%",
+            cout_fcfa=calcul["cout_plateforme"],
+            financement="FADeC non affecté et partenaires techniques",
+            responsable="Service de l'état civil",
+            annee_depart=annee,
+            annee_cible=annee + DUREE_ANS - 1,
+            proposition=cible_notee is None,
+            synthetique=origine_en_ligne == SYNTHETIQUE,
+            origine_depart=origine_en_ligne,
+        )
+    ]
 
 
 def _fiche_centres(nom, plan, annee) -> Fiche:
@@ -394,7 +505,9 @@ def _fiche_centres(nom, plan, annee) -> Fiche:
     rayon = max(0.5, _nombre(plan.lire("m2", "rayon_km") if plan else None, RAYON_KM))
     existants = m2.sites_existants(arr)
     notes = plan.lire("m2", "sites") if plan else None
-    if isinstance(notes, list):  # un nom qui n'est pas un arrondissement de la commune est laissé de côté
+    if isinstance(
+        notes, list
+    ):  # un nom qui n'est pas un arrondissement de la commune est laissé de côté
         notes = [s for s in notes if s in set(arr["arrondissement"])]
     sites = notes or m2.sites_choisis(m2.choisir_sites(arr, 2, rayon, existants))
     sites = [s for s in sites if s not in existants]
@@ -409,29 +522,42 @@ def _fiche_centres(nom, plan, annee) -> Fiche:
         objectif=f"Rapprocher les services numériques des arrondissements les moins desservis "
         f"({pct(cible)} des habitants à moins de {nombre_fr(rayon)}\u00a0km).",
         indicateur=f"Part des habitants à moins de {nombre_fr(rayon)}\u00a0km d'un centre numérique",
-        depart=depart, cible=cible, unite="%",
+        depart=depart,
+        cible=cible,
+        unite="%",
         cout_fcfa=float(couts.loc[sites, "investissement_fcfa"].sum()) if sites else 0.0,
         financement="FADeC affecté, partenaires (ADN, projets) et recettes propres pour le fonctionnement",
         responsable="Service du développement local",
-        annee_depart=annee, annee_cible=annee + DUREE_ANS - 1,
+        annee_depart=annee,
+        annee_cible=annee + DUREE_ANS - 1,
         proposition=not notes,
     )
 
 
 def _fiche_relais(nom, plan, annee, chiffres: Chiffres) -> Fiche:
-    hors_ligne = m4.adultes_hors_ligne(chiffres["population_adulte_2024"], chiffres["taux_usage_internet"])
+    hors_ligne = m4.adultes_hors_ligne(
+        chiffres["population_adulte_2024"], chiffres["taux_usage_internet"]
+    )
     origine = chiffres.origine_de("population_adulte_2024", "taux_usage_internet")
     capacite = int(parametre("citoyens_formes_par_relais_mois"))
     mois = 12 * DUREE_ANS
     nb = int(_nombre(plan.lire("m4", "relais") if plan else None, 0))
     actions = plan.lire("m4", "actions") if plan else None
-    actions = [str(a).strip() for a in actions if str(a).strip()] if isinstance(actions, list) else []
+    actions = (
+        [str(a).strip() for a in actions if str(a).strip()] if isinstance(actions, list) else []
+    )
     nb_relais = nb if nb > 0 else m4.relais_necessaires(hors_ligne, capacite, mois)
     cible = m4.part_atteinte(nb_relais, mois, hors_ligne, capacite)
-    cout = nb_relais * m4.charges_fixes(chiffres["loyer_fcfa"], chiffres["salaire_fcfa"]) * MOIS_APPUI_RELAIS
-    existants = (f" La commune compte aujourd'hui {nombre_fr(round(chiffres['nb_relais']))} relais digitaux et "
-                 f"{nombre_fr(round(chiffres['nb_points_mobile_money']))} points de monnaie électronique "
-                 f"({chiffres.origine_de('nb_relais', 'nb_points_mobile_money')}).")
+    cout = (
+        nb_relais
+        * m4.charges_fixes(chiffres["loyer_fcfa"], chiffres["salaire_fcfa"])
+        * MOIS_APPUI_RELAIS
+    )
+    existants = (
+        f" La commune compte aujourd'hui {nombre_fr(round(chiffres['nb_relais']))} relais digitaux et "
+        f"{nombre_fr(round(chiffres['nb_points_mobile_money']))} points de monnaie électronique "
+        f"({chiffres.origine_de('nb_relais', 'nb_points_mobile_money')})."
+    )
     return Fiche(
         titre=f"Installer {nb_relais} relais digitaux dans les arrondissements",
         module="m4",
@@ -441,12 +567,17 @@ def _fiche_relais(nom, plan, annee, chiffres: Chiffres) -> Fiche:
         "par relais et par mois.",
         activites=actions,
         indicateur="Part des adultes hors ligne accompagnés par un relais (cumul)",
-        depart=0.0, cible=round(cible, 1), unite="%", cout_fcfa=cout,
+        depart=0.0,
+        cible=round(cible, 1),
+        unite="%",
+        cout_fcfa=cout,
         financement=f"Recettes propres (appui au démarrage : {MOIS_APPUI_RELAIS} mois de loyer et de salaire "
         "par relais), puis revenus des prestations",
         responsable="Service des affaires économiques",
-        annee_depart=annee, annee_cible=annee + DUREE_ANS - 1,
-        proposition=not (nb or actions), synthetique=origine == SYNTHETIQUE,
+        annee_depart=annee,
+        annee_cible=annee + DUREE_ANS - 1,
+        proposition=not (nb or actions),
+        synthetique=origine == SYNTHETIQUE,
     )
 
 
@@ -457,7 +588,9 @@ def _fiche_formation(nom, plan, annee, chiffres: Chiffres) -> Fiche:
     annees_notees = plan.lire("m5", "annees") if plan else None
     annees = min(10, max(1, round(_nombre(annees_notees, DUREE_ANS))))
     cible = min(100.0, max(actuelle, _nombre(cible_notee, round(actuelle + 15))))
-    formation = m5.plan_formation(chiffres["population_adulte_2024"], actuelle, cible, annees=annees)
+    formation = m5.plan_formation(
+        chiffres["population_adulte_2024"], actuelle, cible, annees=annees
+    )
     return Fiche(
         titre="Former les habitants aux compétences numériques de base",
         module="m5",
@@ -468,12 +601,17 @@ def _fiche_formation(nom, plan, annee, chiffres: Chiffres) -> Fiche:
         f"{nombre_fr(formation['sessions'])} sessions de {m5.TAILLE_SESSION} personnes, avec {formation['formateurs']} "
         "formateur(s).",
         indicateur="Part des adultes ayant les compétences numériques de base",
-        depart=actuelle, cible=cible, unite="%", cout_fcfa=formation["budget_fcfa"],
+        depart=actuelle,
+        cible=cible,
+        unite="%",
+        cout_fcfa=formation["budget_fcfa"],
         financement="Recettes propres et partenaires (ONG, opérateurs, projets)",
         responsable="Service des affaires sociales et culturelles",
-        annee_depart=annee, annee_cible=annee + annees - 1,
+        annee_depart=annee,
+        annee_cible=annee + annees - 1,
         proposition=cible_notee is None and annees_notees is None,
-        synthetique=origine == SYNTHETIQUE, origine_depart=origine,
+        synthetique=origine == SYNTHETIQUE,
+        origine_depart=origine,
     )
 
 
@@ -488,12 +626,22 @@ def _budget(plan, fiches: list[Fiche], chiffres: Chiffres) -> dict:
     else:
         part = m1.part_numerique(float(chiffres["pai_numerique_fcfa"]), pai) if pai > 0 else 0.0
         origine_enveloppe = chiffres.origine_de("pai_total_fcfa", "pai_numerique_fcfa")
-    baisse = min(100.0, max(0.0, _nombre(plan.lire("m1", "baisse_fadec") if plan else None,
-                                         m1.BAISSE_FADEC_2024_PCT)))
+    baisse = min(
+        100.0,
+        max(
+            0.0,
+            _nombre(plan.lire("m1", "baisse_fadec") if plan else None, m1.BAISSE_FADEC_2024_PCT),
+        ),
+    )
     pai_apres = m1.pai_apres_baisse(pai, fadec, baisse)
-    sur_recettes = sum(f.cout_par_an for f in fiches if f.financement.startswith("Recettes propres"))
+    sur_recettes = sum(
+        f.cout_par_an for f in fiches if f.financement.startswith("Recettes propres")
+    )
     return {
-        "lignes": [((champ(c) or {}).get("title", c), float(chiffres[c]), chiffres.origine(c)) for c in LIGNES_BUDGET],
+        "lignes": [
+            ((champ(c) or {}).get("title", c), float(chiffres[c]), chiffres.origine(c))
+            for c in LIGNES_BUDGET
+        ],
         "pai_fcfa": pai,
         "pai_origine": chiffres.origine("pai_total_fcfa"),
         "part_pct": part,
@@ -503,7 +651,8 @@ def _budget(plan, fiches: list[Fiche], chiffres: Chiffres) -> dict:
         "baisse_fadec_pct": baisse,
         "enveloppe_apres_fcfa": pai_apres * part / 100,
         "enveloppe_apres_origine": chiffres.origine_de("pai_total_fcfa", "fadec_non_affecte_fcfa")
-        if part_notee is not None else chiffres.origine_de(*LIGNES_BUDGET[2:]),
+        if part_notee is not None
+        else chiffres.origine_de(*LIGNES_BUDGET[2:]),
         "dependance_fadec_pct": m1.dependance_fadec(fadec, pai) if pai > 0 else 0.0,
         "dependance_origine": chiffres.origine_de("fadec_non_affecte_fcfa", "pai_total_fcfa"),
         "besoin_an_fcfa": sum(f.cout_par_an for f in fiches),
@@ -517,11 +666,15 @@ def _figures(nom: str, scores, grille_notee: bool) -> dict:
     from atelier.modules.m1_planification.vues import graphique_radar, titre_radar
 
     carte = carte_choroplethe(
-        "communes", "population_2024", surligner=nom, taille=(7.5, 7.5),
+        "communes",
+        "population_2024",
+        surligner=nom,
+        taille=(7.5, 7.5),
         titre=f"{nom} parmi les 77 communes\n(population estimée en 2024)",
     )
     radar = graphique_radar(
-        scores, titre=titre_radar(nom, scores),
+        scores,
+        titre=titre_radar(nom, scores),
         libelle="Grille de la commune" if grille_notee else f"Grille ({SYNTHETIQUE})",
     )
     images = {}
@@ -533,14 +686,18 @@ def _figures(nom: str, scores, grille_notee: bool) -> dict:
     return images
 
 
-def construire(commune: str, plan: Plan | None = None, annee: int | None = None, figures: bool = True) -> Contenu:
+def construire(
+    commune: str, plan: Plan | None = None, annee: int | None = None, figures: bool = True
+) -> Contenu:
     """Tout le contenu du document pour ``commune`` (avec les choix notés dans ``plan``, s'il y en a)."""
     nom = trouver_commune(commune)
     annee = annee or date.today().year + 1
     chiffres = Chiffres(nom, plan)
     reponses = m1.reponses_commune(nom)
     notee = plan.lire("m1", "grille") if plan else None
-    grille_notee = {k: bool(v) for k, v in notee.items() if k in reponses} if isinstance(notee, dict) else {}
+    grille_notee = (
+        {k: bool(v) for k, v in notee.items() if k in reponses} if isinstance(notee, dict) else {}
+    )
     reponses.update(grille_notee)
     scores = m1.scores_par_critere(reponses)
     global_ = m1.score_global(reponses)
@@ -552,9 +709,17 @@ def construire(commune: str, plan: Plan | None = None, annee: int | None = None,
         _fiche_formation(nom, plan, annee, chiffres),
     ][:7]
     return Contenu(
-        commune=nom, departement=str(chiffres["departement"]), annee=annee,
-        chiffres=chiffres_cles(nom, plan, chiffres), scores=scores, grille_du_participant=bool(grille_notee),
-        niveau=m1.niveau_maturite(global_), score_global=global_, critere_faible=str(scores.idxmin()),
-        fiches=fiches, budget=_budget(plan, fiches, chiffres), nb_chiffres_commune=len(chiffres.miens),
+        commune=nom,
+        departement=str(chiffres["departement"]),
+        annee=annee,
+        chiffres=chiffres_cles(nom, plan, chiffres),
+        scores=scores,
+        grille_du_participant=bool(grille_notee),
+        niveau=m1.niveau_maturite(global_),
+        score_global=global_,
+        critere_faible=str(scores.idxmin()),
+        fiches=fiches,
+        budget=_budget(plan, fiches, chiffres),
+        nb_chiffres_commune=len(chiffres.miens),
         figures=_figures(nom, scores, bool(grille_notee)) if figures else {},
     )

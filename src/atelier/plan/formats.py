@@ -46,56 +46,105 @@ def blocs(c: Contenu) -> list[tuple]:
     b = c.budget
     d = [
         ("titre", 0, c.titre),
-        ("para", f"Note au conseil communal — Département {_du(c.departement)} — préparée pendant "
-                 f"l'Atelier numérique des communes, le {date.today().strftime('%d/%m/%Y')}."),
+        (
+            "para",
+            f"Note au conseil communal — Département {_du(c.departement)} — préparée pendant "
+            f"l'Atelier numérique des communes, le {date.today().strftime('%d/%m/%Y')}.",
+        ),
         ("titre", 1, "Synthèse pour le conseil communal"),
         ("puces", c.resume()),
-        ("para", f"Les chiffres marqués « {SYNTHETIQUE} » sont fictifs (exercice de l'atelier) : ils "
-                 "doivent être remplacés par ceux de la commune avant toute décision."
-                 + (f" Ceux marqués « {COMMUNE} » ont été donnés par la commune." if c.nb_chiffres_commune else "")),
+        (
+            "para",
+            f"Les chiffres marqués « {SYNTHETIQUE} » sont fictifs (exercice de l'atelier) : ils "
+            "doivent être remplacés par ceux de la commune avant toute décision."
+            + (
+                f" Ceux marqués « {COMMUNE} » ont été donnés par la commune."
+                if c.nb_chiffres_commune
+                else ""
+            ),
+        ),
         ("saut",),
         ("titre", 1, "La commune en chiffres"),
-        ("table", ["Indicateur", "Valeur", "Origine", "Rang dans le département"],
-         [[x["indicateur"], x["valeur"], x["origine"], x["rang"]] for x in c.chiffres]),
+        (
+            "table",
+            ["Indicateur", "Valeur", "Origine", "Rang dans le département"],
+            [[x["indicateur"], x["valeur"], x["origine"], x["rang"]] for x in c.chiffres],
+        ),
     ]
     if "carte" in c.figures:
-        d.append(("figure", c.figures["carte"], f"La commune de {c.commune} sur la carte du Bénin."))
+        d.append(
+            ("figure", c.figures["carte"], f"La commune de {c.commune} sur la carte du Bénin.")
+        )
     d += [
         ("saut",),
         ("titre", 1, "Maturité numérique de la mairie"),
-        ("para", f"Niveau {c.niveau} : {pct(c.score_global)} des 20 indicateurs de la grille sont remplis"
-                 f"{'' if c.grille_du_participant else f' ({SYNTHETIQUE})'}. Le critère le plus faible est "
-                 f"« {c.critere_faible} » ({pct(c.scores[c.critere_faible])}) : la première fiche action "
-                 "y répond."),
-        ("table", ["Critère", "Indicateurs remplis"],
-         [[critere, marque(pct(v), not c.grille_du_participant)] for critere, v in c.scores.items()]),
+        (
+            "para",
+            f"Niveau {c.niveau} : {pct(c.score_global)} des 20 indicateurs de la grille sont remplis"
+            f"{'' if c.grille_du_participant else f' ({SYNTHETIQUE})'}. Le critère le plus faible est "
+            f"« {c.critere_faible} » ({pct(c.scores[c.critere_faible])}) : la première fiche action "
+            "y répond.",
+        ),
+        (
+            "table",
+            ["Critère", "Indicateurs remplis"],
+            [
+                [critere, marque(pct(v), not c.grille_du_participant)]
+                for critere, v in c.scores.items()
+            ],
+        ),
     ]
     if "radar" in c.figures:
-        d.append(("figure", c.figures["radar"], "Le radar de maturité : un critère par branche, de 0 à 100 %."))
+        d.append(
+            (
+                "figure",
+                c.figures["radar"],
+                "Le radar de maturité : un critère par branche, de 0 à 100 %.",
+            )
+        )
     d += [("saut",), ("titre", 1, "Fiches actions")]
     for n, fiche in enumerate(c.fiches, 1):
-        d += [("titre", 2, f"Fiche {n} : {fiche.titre}"), ("table", ["Rubrique", "Contenu"], fiche.lignes())]
+        d += [
+            ("titre", 2, f"Fiche {n} : {fiche.titre}"),
+            ("table", ["Rubrique", "Contenu"], fiche.lignes()),
+        ]
     d += [
         ("titre", 1, "Synthèse budgétaire"),
-        ("table", ["Action", "Coût total", "Par an", "Financement"],
-         [[f.titre, f.cout(), fcfa(f.cout_par_an), f.financement]
-          for f in c.fiches]
-         + [["Total", fcfa(c.cout_total), fcfa(b["besoin_an_fcfa"]), ""]]),
+        (
+            "table",
+            ["Action", "Coût total", "Par an", "Financement"],
+            [[f.titre, f.cout(), fcfa(f.cout_par_an), f.financement] for f in c.fiches]
+            + [["Total", fcfa(c.cout_total), fcfa(b["besoin_an_fcfa"]), ""]],
+        ),
         ("para", "Le budget annuel de la commune :"),
-        ("table", ["Ligne du budget", "Montant par an", "Origine"],
-         [[libelle, fcfa(montant), origine] for libelle, montant, origine in c.lignes_budget()]),
-        ("para", f"PAI de la commune : {dire(fcfa(b['pai_fcfa']), b['pai_origine'])} par an. "
-                 + c.phrase_enveloppe()),
-        ("para", f"Le FADeC non affecté représente {dire(pct(b['dependance_fadec_pct']), b['dependance_origine'])} "
-                 f"du PAI. S'il baisse de {pct(b['baisse_fadec_pct'])}, l'enveloppe numérique tombe à "
-                 f"{dire(fcfa(b['enveloppe_apres_fcfa']), b['enveloppe_apres_origine'])} par an : les recettes "
-                 "propres et les partenaires devront prendre le relais, ou le conseil étalera les actions."),
+        (
+            "table",
+            ["Ligne du budget", "Montant par an", "Origine"],
+            [[libelle, fcfa(montant), origine] for libelle, montant, origine in c.lignes_budget()],
+        ),
+        (
+            "para",
+            f"PAI de la commune : {dire(fcfa(b['pai_fcfa']), b['pai_origine'])} par an. "
+            + c.phrase_enveloppe(),
+        ),
+        (
+            "para",
+            f"Le FADeC non affecté représente {dire(pct(b['dependance_fadec_pct']), b['dependance_origine'])} "
+            f"du PAI. S'il baisse de {pct(b['baisse_fadec_pct'])}, l'enveloppe numérique tombe à "
+            f"{dire(fcfa(b['enveloppe_apres_fcfa']), b['enveloppe_apres_origine'])} par an : les recettes "
+            "propres et les partenaires devront prendre le relais, ou le conseil étalera les actions.",
+        ),
     ]
     if b["sur_recettes_an_fcfa"] and b["recettes_propres_fcfa"] > 0:
-        d.append(("para", f"Les actions financées sur recettes propres demandent {fcfa(b['sur_recettes_an_fcfa'])} "
-                          f"par an, soit {pct(100 * b['sur_recettes_an_fcfa'] / b['recettes_propres_fcfa'], 1)} "
-                          f"des recettes propres ({dire(fcfa(b['recettes_propres_fcfa']), b['recettes_origine'])} "
-                          "par an)."))
+        d.append(
+            (
+                "para",
+                f"Les actions financées sur recettes propres demandent {fcfa(b['sur_recettes_an_fcfa'])} "
+                f"par an, soit {pct(100 * b['sur_recettes_an_fcfa'] / b['recettes_propres_fcfa'], 1)} "
+                f"des recettes propres ({dire(fcfa(b['recettes_propres_fcfa']), b['recettes_origine'])} "
+                "par an).",
+            )
+        )
     d += [
         ("titre", 1, "Sources et nature des chiffres"),
         ("para", SOURCES + (SOURCES_COMMUNE if c.nb_chiffres_commune else "")),
@@ -160,8 +209,12 @@ class _PagesPdf:
 
     LARGEUR, HAUTEUR = 8.27, 11.69  # pouces (A4)
     # largeur des colonnes (en caractères, 95 pour la page) selon la première colonne du tableau
-    LARGEURS = {"Rubrique": [22, 73], "Indicateur": [36, 22, 22, 15], "Action": [32, 22, 16, 25],
-                "Ligne du budget": [50, 20, 25]}
+    LARGEURS = {
+        "Rubrique": [22, 73],
+        "Indicateur": [36, 22, 22, 15],
+        "Action": [32, 22, 16, 25],
+        "Ligne du budget": [50, 20, 25],
+    }
     MARGE = 0.07  # en fraction de la page
 
     def __init__(self, pdf: PdfPages, pied: str):
@@ -172,7 +225,14 @@ class _PagesPdf:
         self.numero += 1
         self.fig = plt.figure(figsize=(self.LARGEUR, self.HAUTEUR))
         self.y = 1 - self.MARGE
-        self.fig.text(0.5, 0.03, f"{self.pied} — page {self.numero}", ha="center", fontsize=7.5, color="#555555")
+        self.fig.text(
+            0.5,
+            0.03,
+            f"{self.pied} — page {self.numero}",
+            ha="center",
+            fontsize=7.5,
+            color="#555555",
+        )
 
     def fermer(self):
         if self.fig is not None:
@@ -184,34 +244,66 @@ class _PagesPdf:
         if self.fig is None or self.y - hauteur < self.MARGE:
             self._nouvelle()
 
-    def texte(self, texte: str, taille: float = 10, gras: bool = False, retrait: float = 0, garder: float = 0):
+    def texte(
+        self,
+        texte: str,
+        taille: float = 10,
+        gras: bool = False,
+        retrait: float = 0,
+        garder: float = 0,
+    ):
         """Un paragraphe ; ``garder`` : la place à laisser dessous (un titre ne reste pas seul en bas de page)."""
         points = (1 - 2 * self.MARGE - retrait) * self.LARGEUR * 72
-        lignes = textwrap.wrap(texte, width=int(points / (taille * (0.6 if gras else 0.53)))) or [""]
+        lignes = textwrap.wrap(texte, width=int(points / (taille * (0.6 if gras else 0.53)))) or [
+            ""
+        ]
         pas = taille * 1.45 / 72 / self.HAUTEUR
         self._place(pas * len(lignes) + garder)
         for ligne in lignes:
             self._place(pas)
-            self.fig.text(self.MARGE + retrait, self.y, ligne, fontsize=taille, va="top",
-                          fontweight="bold" if gras else "normal")
+            self.fig.text(
+                self.MARGE + retrait,
+                self.y,
+                ligne,
+                fontsize=taille,
+                va="top",
+                fontweight="bold" if gras else "normal",
+            )
             self.y -= pas
         self.y -= pas * 0.5
 
     def table(self, entetes: list[str], lignes: list[list[str]]):
-        largeurs = self.LARGEURS.get(entetes[0]) or ([40, 45] if len(entetes) == 2 else [95 // len(entetes)] * len(entetes))
+        largeurs = self.LARGEURS.get(entetes[0]) or (
+            [40, 45] if len(entetes) == 2 else [95 // len(entetes)] * len(entetes)
+        )
         for ligne, gras in [(entetes, True), *((x, False) for x in lignes)]:
-            colonnes = [textwrap.wrap(str(t), width=w) or [""] for t, w in zip(ligne, largeurs, strict=True)]
+            colonnes = [
+                textwrap.wrap(str(t), width=w) or [""] for t, w in zip(ligne, largeurs, strict=True)
+            ]
             hauteur = max(map(len, colonnes))
             pas = 8.5 * 1.4 / 72 / self.HAUTEUR
             self._place(pas * (hauteur + 0.4))
             x = self.MARGE
             for morceaux, w in zip(colonnes, largeurs, strict=True):
-                self.fig.text(x, self.y, "\n".join(morceaux), fontsize=8.5, va="top", linespacing=1.4,
-                              fontweight="bold" if gras else "normal")
+                self.fig.text(
+                    x,
+                    self.y,
+                    "\n".join(morceaux),
+                    fontsize=8.5,
+                    va="top",
+                    linespacing=1.4,
+                    fontweight="bold" if gras else "normal",
+                )
                 x += w * 0.0091
             self.y -= pas * (hauteur + 0.4)
-            self.fig.add_artist(plt.Line2D([self.MARGE, 1 - self.MARGE], [self.y + pas * 0.25] * 2,
-                                           color="#bbbbbb", linewidth=0.5))
+            self.fig.add_artist(
+                plt.Line2D(
+                    [self.MARGE, 1 - self.MARGE],
+                    [self.y + pas * 0.25] * 2,
+                    color="#bbbbbb",
+                    linewidth=0.5,
+                )
+            )
         self.y -= pas
 
     def figure(self, image, legende: str):
@@ -259,21 +351,53 @@ def ecrire_xlsx(c: Contenu, chemin: Path) -> Path:
     feuille.title = "Actions"
     feuille.append([c.titre])
     feuille["A1"].font = Font(bold=True, size=13)
-    feuille.append([f"Les chiffres marqués « {SYNTHETIQUE} » sont fictifs (exercice de l'atelier)."])
-    entetes = ["N°", "Action", "Statut", "Constat", "Objectif", "Indicateur", "Valeur de départ", "Cible",
-               "Unité", "Année cible", "Jalons", "Coût (FCFA)", "Financement", "Service responsable",
-               "Calendrier", "Nature des chiffres", "Activités prévues"]
+    feuille.append(
+        [f"Les chiffres marqués « {SYNTHETIQUE} » sont fictifs (exercice de l'atelier)."]
+    )
+    entetes = [
+        "N°",
+        "Action",
+        "Statut",
+        "Constat",
+        "Objectif",
+        "Indicateur",
+        "Valeur de départ",
+        "Cible",
+        "Unité",
+        "Année cible",
+        "Jalons",
+        "Coût (FCFA)",
+        "Financement",
+        "Service responsable",
+        "Calendrier",
+        "Nature des chiffres",
+        "Activités prévues",
+    ]
     feuille.append(entetes)
     for cellule in feuille[3]:
         cellule.font = Font(bold=True)
     for n, f in enumerate(c.fiches, 1):
-        feuille.append([
-            n, f.titre, f.statut, f.constat, f.objectif, f.indicateur, round(f.depart, 1), round(f.cible, 1),
-            f.unite or "—", f.annee_cible, " ; ".join(f"{a} : {f.valeur(v)}" for a, v in f.jalons),
-            round(f.cout_fcfa), f.financement, f.responsable, f.calendrier,
-            f.nature,
-            " ; ".join(f.activites) or "—",
-        ])
+        feuille.append(
+            [
+                n,
+                f.titre,
+                f.statut,
+                f.constat,
+                f.objectif,
+                f.indicateur,
+                round(f.depart, 1),
+                round(f.cible, 1),
+                f.unite or "—",
+                f.annee_cible,
+                " ; ".join(f"{a} : {f.valeur(v)}" for a, v in f.jalons),
+                round(f.cout_fcfa),
+                f.financement,
+                f.responsable,
+                f.calendrier,
+                f.nature,
+                " ; ".join(f.activites) or "—",
+            ]
+        )
     feuille.append([])
     feuille.append(["", "Total", "", "", "", "", "", "", "", "", "", round(c.cout_total)])
     for ligne in feuille.iter_rows():
@@ -284,8 +408,11 @@ def ecrire_xlsx(c: Contenu, chemin: Path) -> Path:
         ligne[11].number_format = "#,##0"
         for cellule in ligne:
             cellule.alignment = Alignment(wrap_text=True, vertical="top")
-    for lettre, largeur in zip("ABCDEFGHIJKLMNOPQ", [5, 40, 18, 40, 40, 30, 12, 10, 8, 10, 30, 16, 30, 25, 25, 22, 40],
-                               strict=True):
+    for lettre, largeur in zip(
+        "ABCDEFGHIJKLMNOPQ",
+        [5, 40, 18, 40, 40, 30, 12, 10, 8, 10, 30, 16, 30, 25, 25, 22, 40],
+        strict=True,
+    ):
         feuille.column_dimensions[lettre].width = largeur
     chiffres = classeur.create_sheet("Chiffres clés")
     chiffres.append(["Indicateur", "Valeur", "Origine", "Rang dans le département"])

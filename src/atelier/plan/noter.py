@@ -85,7 +85,10 @@ def _phrase_budget(n):
 
 
 def _choix_centres(sim, _):
-    return {"sites": list(sim.resultat["nouveaux_sites"]), "rayon_km": sim.controles["rayon_km"].value}
+    return {
+        "sites": list(sim.resultat["nouveaux_sites"]),
+        "rayon_km": sim.controles["rayon_km"].value,
+    }
 
 
 def _phrase_centres(n):
@@ -97,8 +100,12 @@ def _phrase_centres(n):
 def _choix_services(sim, _):
     commune, part = sim.controles["commune"].value, sim.controles["part_en_ligne"].value
     service = {
-        "service": SERVICE_M3, "van_fcfa": round(float(sim.resultat["van"])), "compteur": COMPTEUR_M3,
-        "depart": round(float(m1.valeur_de_depart(commune)), 1), "cible": part, "unite": "%",
+        "service": SERVICE_M3,
+        "van_fcfa": round(float(sim.resultat["van"])),
+        "compteur": COMPTEUR_M3,
+        "depart": round(float(m1.valeur_de_depart(commune)), 1),
+        "cible": part,
+        "unite": "%",
         "cout_fcfa": round(sim.controles["plateforme_millions"].value * 1e6),
     }
     return {"services": [service], "part_en_ligne_cible": part}
@@ -122,30 +129,74 @@ def _phrase_relais(n):
 
 
 GENRES = [
-    Genre("m1", frozenset(m1.grille()["code"]), ("grille",),
-          lambda sim, _: {"grille": {c: bool(sim.controles[c].value) for c in m1.grille()["code"]}},
-          lambda n: {c: bool(v) for c, v in n.get("grille", {}).items() if c in set(m1.grille()["code"])},
-          _phrase_grille),
-    Genre("m1", frozenset({"baisse", "part"}), ("part_pai_numerique", "baisse_fadec"),
-          lambda sim, _: {"part_pai_numerique": sim.controles["part"].value,
-                          "baisse_fadec": sim.controles["baisse"].value},
-          lambda n: {c: n[k] for c, k in (("part", "part_pai_numerique"), ("baisse", "baisse_fadec")) if k in n},
-          _phrase_budget),
-    Genre("m2", frozenset({"rayon_km", "nombre_centres"}), ("sites", "rayon_km"), _choix_centres,
-          lambda n: {"rayon_km": n["rayon_km"], "nombre_centres": len(n.get("sites") or [])} if "rayon_km" in n else {},
-          _phrase_centres),
-    Genre("m3", frozenset({"part_en_ligne", "plateforme_millions"}), ("services", "part_en_ligne_cible"),
-          _choix_services,
-          lambda n: {"part_en_ligne": n["part_en_ligne_cible"]} if "part_en_ligne_cible" in n else {},
-          _phrase_services),
-    Genre("m4", frozenset({"nb_relais", "mois"}), ("relais", "actions"), _choix_relais,
-          lambda n: {"nb_relais": n["relais"]} if "relais" in n else {},
-          _phrase_relais, actions=True),
-    Genre("m5", frozenset({"part_cible", "annees"}), ("part_cible", "annees"),
-          lambda sim, _: {"part_cible": sim.controles["part_cible"].value, "annees": sim.controles["annees"].value},
-          lambda n: {k: n[k] for k in ("part_cible", "annees") if k in n},
-          lambda n: f"{_pct(n.get('part_cible', 0))} des adultes avec les compétences de base, "
-                    f"en {nombre_fr(n.get('annees', 0))} an{'s' if n.get('annees', 0) > 1 else ''}"),
+    Genre(
+        "m1",
+        frozenset(m1.grille()["code"]),
+        ("grille",),
+        lambda sim, _: {"grille": {c: bool(sim.controles[c].value) for c in m1.grille()["code"]}},
+        lambda n: {
+            c: bool(v) for c, v in n.get("grille", {}).items() if c in set(m1.grille()["code"])
+        },
+        _phrase_grille,
+    ),
+    Genre(
+        "m1",
+        frozenset({"baisse", "part"}),
+        ("part_pai_numerique", "baisse_fadec"),
+        lambda sim, _: {
+            "part_pai_numerique": sim.controles["part"].value,
+            "baisse_fadec": sim.controles["baisse"].value,
+        },
+        lambda n: {
+            c: n[k]
+            for c, k in (("part", "part_pai_numerique"), ("baisse", "baisse_fadec"))
+            if k in n
+        },
+        _phrase_budget,
+    ),
+    Genre(
+        "m2",
+        frozenset({"rayon_km", "nombre_centres"}),
+        ("sites", "rayon_km"),
+        _choix_centres,
+        lambda n: (
+            {"rayon_km": n["rayon_km"], "nombre_centres": len(n.get("sites") or [])}
+            if "rayon_km" in n
+            else {}
+        ),
+        _phrase_centres,
+    ),
+    Genre(
+        "m3",
+        frozenset({"part_en_ligne", "plateforme_millions"}),
+        ("services", "part_en_ligne_cible"),
+        _choix_services,
+        lambda n: {"part_en_ligne": n["part_en_ligne_cible"]} if "part_en_ligne_cible" in n else {},
+        _phrase_services,
+    ),
+    Genre(
+        "m4",
+        frozenset({"nb_relais", "mois"}),
+        ("relais", "actions"),
+        _choix_relais,
+        lambda n: {"nb_relais": n["relais"]} if "relais" in n else {},
+        _phrase_relais,
+        actions=True,
+    ),
+    Genre(
+        "m5",
+        frozenset({"part_cible", "annees"}),
+        ("part_cible", "annees"),
+        lambda sim, _: {
+            "part_cible": sim.controles["part_cible"].value,
+            "annees": sim.controles["annees"].value,
+        },
+        lambda n: {k: n[k] for k in ("part_cible", "annees") if k in n},
+        lambda n: (
+            f"{_pct(n.get('part_cible', 0))} des adultes avec les compétences de base, "
+            f"en {nombre_fr(n.get('annees', 0))} an{'s' if n.get('annees', 0) > 1 else ''}"
+        ),
+    ),
 ]
 
 
@@ -176,8 +227,12 @@ class NoterDansMonPlan(widgets.VBox):
             raise ErreurPlan("Ce simulateur n'a pas de choix à noter dans votre plan.")
         self.chemin = chemin if chemin is not None else chemin_par_defaut()
         self.personnel = appli.plan_personnel_possible()
-        self.bouton = widgets.Button(description="Noter dans mon plan", button_style="primary", icon="check",
-                                     layout=widgets.Layout(width="16em"))
+        self.bouton = widgets.Button(
+            description="Noter dans mon plan",
+            button_style="primary",
+            icon="check",
+            layout=widgets.Layout(width="16em"),
+        )
         self.message = widgets.HTML()
         self.avertissement: str | None = None
         self.champs = {}
@@ -185,22 +240,29 @@ class NoterDansMonPlan(widgets.VBox):
         if self.genre.actions:
             self.champs["actions"] = widgets.Textarea(
                 placeholder="Vos actions pour les relais et les entreprises du numérique, une par ligne",
-                description="Vos actions", style={"description_width": "8em"},
-                layout=widgets.Layout(width="36em", height="5em"))
+                description="Vos actions",
+                style={"description_width": "8em"},
+                layout=widgets.Layout(width="36em", height="5em"),
+            )
             enfants.append(self.champs["actions"])
         super().__init__([*enfants, self.bouton, self.message])
         self.bouton.on_click(self.noter)
         if not self.personnel:
             self.bouton.disabled = True
-            self._dire("Ici, sur l'application partagée de la salle, rien n'est gardé. Pour noter vos choix, "
-                       "ouvrez ce module dans votre JupyterLab.", "#8a4b00")
+            self._dire(
+                "Ici, sur l'application partagée de la salle, rien n'est gardé. Pour noter vos choix, "
+                "ouvrez ce module dans votre JupyterLab.",
+                "#8a4b00",
+            )
             return
         self._reprendre_au_depart()
         sim.controles["commune"].observe(lambda _: self._montrer(reprendre=True), names="value")
 
     # lecture seule : ouvrir le plan pour le lire ne doit rien écrire
     def _lire(self) -> dict:
-        donnees, avertissement = lire(self.chemin)  # un fichier abîmé est mis de côté : le dire une fois
+        donnees, avertissement = lire(
+            self.chemin
+        )  # un fichier abîmé est mis de côté : le dire une fois
         self.avertissement = avertissement or self.avertissement
         return donnees
 
@@ -228,20 +290,30 @@ class NoterDansMonPlan(widgets.VBox):
         if notes:
             texte = f"Déjà noté dans votre plan pour {commune} : {self._phrase(notes)}."
         else:
-            texte = (f"Rien n'est encore noté pour {commune} dans ce module. Réglez le simulateur, puis "
-                     "cliquez sur « Noter dans mon plan ».")
+            texte = (
+                f"Rien n'est encore noté pour {commune} dans ce module. Réglez le simulateur, puis "
+                "cliquez sur « Noter dans mon plan »."
+            )
         if reprendre and notes:
             try:
                 self.appliquer(notes)
             except (TraitError, TypeError, ValueError, KeyError, AttributeError):
-                texte += " Ces choix n'ont pas pu être remis dans le simulateur : réglez-le de nouveau."
+                texte += (
+                    " Ces choix n'ont pas pu être remis dans le simulateur : réglez-le de nouveau."
+                )
         avertissement, self.avertissement = self.avertissement, None
         self._dire((avertissement + " " if avertissement else "") + texte)
 
     def _phrase(self, notes: dict) -> str:
         try:
             return self.genre.phrase(notes)
-        except (TypeError, ValueError, KeyError, AttributeError, IndexError):  # fichier modifié à la main
+        except (
+            TypeError,
+            ValueError,
+            KeyError,
+            AttributeError,
+            IndexError,
+        ):  # fichier modifié à la main
             return "des choix que l'atelier ne sait pas relire (notez-les de nouveau)"
 
     def appliquer(self, notes: dict) -> None:
@@ -262,9 +334,12 @@ class NoterDansMonPlan(widgets.VBox):
         except (ErreurAtelier, OSError) as erreur:
             self._dire(f"Rien n'a été noté : {erreur}", ROUGE)
             return {}
-        self._dire(f"✓ Noté dans votre plan pour {commune} : {self.genre.phrase(valeurs)}. Vous le retrouvez "
-                   "dans « Mon plan numérique communal » (carnet applications/mon_plan.ipynb de votre "
-                   "JupyterLab), qui écrit la note au conseil communal.", VERT)
+        self._dire(
+            f"✓ Noté dans votre plan pour {commune} : {self.genre.phrase(valeurs)}. Vous le retrouvez "
+            "dans « Mon plan numérique communal » (carnet applications/mon_plan.ipynb de votre "
+            "JupyterLab), qui écrit la note au conseil communal.",
+            VERT,
+        )
         return valeurs
 
     def _dire(self, texte: str, couleur: str = "inherit") -> None:
@@ -278,11 +353,23 @@ def noter_dans_mon_plan(simulateur: Simulateur | None = None, chemin=None) -> No
 
 # --- Mes vrais chiffres ------------------------------------------------------------------
 CHIFFRES = (
-    "population_2024", "population_adulte_2024",
-    "part_couverture_4g", "taux_usage_internet", "part_menages_electricite", "part_competences_base",
-    "budget_total_fcfa", "recettes_propres_fcfa", "fadec_non_affecte_fcfa", "pai_total_fcfa", "pai_numerique_fcfa",
-    "demandes_actes_an", "part_actes_demandes_en_ligne", "delai_moyen_jours", "nb_guichets",
-    "nb_relais", "nb_points_mobile_money",
+    "population_2024",
+    "population_adulte_2024",
+    "part_couverture_4g",
+    "taux_usage_internet",
+    "part_menages_electricite",
+    "part_competences_base",
+    "budget_total_fcfa",
+    "recettes_propres_fcfa",
+    "fadec_non_affecte_fcfa",
+    "pai_total_fcfa",
+    "pai_numerique_fcfa",
+    "demandes_actes_an",
+    "part_actes_demandes_en_ligne",
+    "delai_moyen_jours",
+    "nb_guichets",
+    "nb_relais",
+    "nb_points_mobile_money",
 )
 
 
@@ -307,14 +394,20 @@ def lire_mon_chiffre(commune: str, colonne: str, texte) -> float | int:
     table, champ = _champ(colonne)
     nombre = lire_nombre(texte) if isinstance(texte, str) else texte
     if nombre is None or isinstance(nombre, bool) or not isinstance(nombre, (int, float)):
-        raise ErreurDonnees(f"« {texte} » ne se lit pas comme un nombre : écrivez par exemple 1 140 000 ou 64,7.")
+        raise ErreurDonnees(
+            f"« {texte} » ne se lit pas comme un nombre : écrivez par exemple 1 140 000 ou 64,7."
+        )
     ecrit = str(int(nombre)) if float(nombre).is_integer() else repr(float(nombre))
     brut = pd.DataFrame({"commune": [commune], colonne: [ecrit]})
     try:
         valide = valider_tableau(brut, description_de_table(table), "votre saisie", partiel=True)
     except ErreurDonnees as erreur:
-        raisons = " ; ".join(p.message.split(" : ligne")[0].split(", mais")[0] for p in erreur.problemes) or str(erreur)
-        raise ErreurDonnees(f"« {texte} » ne convient pas pour « {champ.get('title', colonne)} » : {raisons}.") from None
+        raisons = " ; ".join(
+            p.message.split(" : ligne")[0].split(", mais")[0] for p in erreur.problemes
+        ) or str(erreur)
+        raise ErreurDonnees(
+            f"« {texte} » ne convient pas pour « {champ.get('title', colonne)} » : {raisons}."
+        ) from None
     valeur = valide[colonne].iloc[0]
     return int(valeur) if champ["type"] == "integer" else float(valeur)
 
@@ -330,7 +423,8 @@ def valeur_de_l_atelier(commune: str, colonne: str) -> str:
     table, champ = _champ(colonne)
     valeur = charger(table).set_index("commune").at[commune, colonne]
     nature = {"synthétique": "donnée synthétique (fictive)", "réel": "recensement"}.get(
-        champ.get("atelier:nature"), "calculé par l'atelier")
+        champ.get("atelier:nature"), "calculé par l'atelier"
+    )
     return f"{_nombre(valeur)} — {nature}"
 
 
@@ -340,36 +434,63 @@ def mes_vrais_chiffres(commune: str | None = None, chemin=None) -> widgets.VBox:
     personnel = appli.plan_personnel_possible()
     depart = commune or (commune_retenue(chemin) if personnel else None) or "Kandi"
     style = {"description_width": "10em"}
-    menu = widgets.Dropdown(options=communes_disponibles(), value=depart, description="Votre commune",
-                            style=style, layout=widgets.Layout(width="36em"))
-    quel = widgets.Dropdown(options=[(libelle(c), c) for c in CHIFFRES], description="Chiffre",
-                            style=style, layout=widgets.Layout(width="48em"))
-    saisie = widgets.Text(description="Votre chiffre", placeholder="par exemple 1 140 000 ou 64,7",
-                          style=style, layout=widgets.Layout(width="28em"))
-    bouton = widgets.Button(description="Enregistrer", button_style="primary", icon="check",
-                            disabled=not personnel)
+    menu = widgets.Dropdown(
+        options=communes_disponibles(),
+        value=depart,
+        description="Votre commune",
+        style=style,
+        layout=widgets.Layout(width="36em"),
+    )
+    quel = widgets.Dropdown(
+        options=[(libelle(c), c) for c in CHIFFRES],
+        description="Chiffre",
+        style=style,
+        layout=widgets.Layout(width="48em"),
+    )
+    saisie = widgets.Text(
+        description="Votre chiffre",
+        placeholder="par exemple 1 140 000 ou 64,7",
+        style=style,
+        layout=widgets.Layout(width="28em"),
+    )
+    bouton = widgets.Button(
+        description="Enregistrer", button_style="primary", icon="check", disabled=not personnel
+    )
     atelier, message, liste = widgets.HTML(), widgets.HTML(), widgets.HTML()
 
     def montrer(_=None):
         atelier.value = f"<p>Chiffre de l'atelier : {html.escape(valeur_de_l_atelier(menu.value, quel.value))}</p>"
         if not personnel:
-            liste.value = ("<p style='color:#8a4b00'>Ici, sur l'application partagée de la salle, rien n'est "
-                           "gardé : ouvrez ce formulaire dans votre JupyterLab.</p>")
+            liste.value = (
+                "<p style='color:#8a4b00'>Ici, sur l'application partagée de la salle, rien n'est "
+                "gardé : ouvrez ce formulaire dans votre JupyterLab.</p>"
+            )
             return
         miens = Plan(chemin, lire(chemin)[0], menu.value).mes_chiffres()
-        lignes = "".join(f"<li>{html.escape(libelle(c))} : {html.escape(_nombre(e['valeur']))} "
-                         f"({html.escape(e['origine'])})</li>" for c, e in miens.items() if c in CHIFFRES)
-        liste.value = (f"<p>Vos chiffres pour {html.escape(menu.value)} :</p><ul>{lignes}</ul>" if lignes else
-                       f"<p>Aucun chiffre de {html.escape(menu.value)} n'est encore noté : l'atelier utilise les siens.</p>")
+        lignes = "".join(
+            f"<li>{html.escape(libelle(c))} : {html.escape(_nombre(e['valeur']))} "
+            f"({html.escape(e['origine'])})</li>"
+            for c, e in miens.items()
+            if c in CHIFFRES
+        )
+        liste.value = (
+            f"<p>Vos chiffres pour {html.escape(menu.value)} :</p><ul>{lignes}</ul>"
+            if lignes
+            else f"<p>Aucun chiffre de {html.escape(menu.value)} n'est encore noté : l'atelier utilise les siens.</p>"
+        )
 
     def enregistrer(_=None):
         try:
             valeur = noter_mon_chiffre(menu.value, quel.value, saisie.value, chemin)
         except (ErreurAtelier, OSError) as erreur:
-            message.value = f"<p style='color:{ROUGE}'>Rien n'a été noté : {html.escape(str(erreur))}</p>"
+            message.value = (
+                f"<p style='color:{ROUGE}'>Rien n'a été noté : {html.escape(str(erreur))}</p>"
+            )
             return
-        message.value = (f"<p style='color:{VERT}'>✓ Noté pour {html.escape(menu.value)} : "
-                         f"{html.escape(libelle(quel.value))} = {html.escape(_nombre(valeur))} (vos chiffres).</p>")
+        message.value = (
+            f"<p style='color:{VERT}'>✓ Noté pour {html.escape(menu.value)} : "
+            f"{html.escape(libelle(quel.value))} = {html.escape(_nombre(valeur))} (vos chiffres).</p>"
+        )
         montrer()
 
     menu.observe(montrer, names="value")
@@ -377,8 +498,21 @@ def mes_vrais_chiffres(commune: str | None = None, chemin=None) -> widgets.VBox:
     bouton.on_click(enregistrer)
     montrer()
     boite = widgets.VBox([menu, quel, atelier, saisie, bouton, message, liste])
-    boite.menu, boite.quel, boite.saisie, boite.bouton, boite.message, boite.liste = menu, quel, saisie, bouton, message, liste
+    boite.menu, boite.quel, boite.saisie, boite.bouton, boite.message, boite.liste = (
+        menu,
+        quel,
+        saisie,
+        bouton,
+        message,
+        liste,
+    )
     return boite
 
 
-__all__ = ["lire_mon_chiffre", "NoterDansMonPlan", "mes_vrais_chiffres", "noter_dans_mon_plan", "noter_mon_chiffre"]
+__all__ = [
+    "lire_mon_chiffre",
+    "NoterDansMonPlan",
+    "mes_vrais_chiffres",
+    "noter_dans_mon_plan",
+    "noter_mon_chiffre",
+]

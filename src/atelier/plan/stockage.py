@@ -102,7 +102,9 @@ def _json_simple(valeur, cle: str):
         return int(valeur)
     if isinstance(valeur, numbers.Real):
         if not math.isfinite(valeur):
-            raise ErreurPlan(f"« {cle} » : une valeur vide ou infinie ne peut pas être notée dans le plan.")
+            raise ErreurPlan(
+                f"« {cle} » : une valeur vide ou infinie ne peut pas être notée dans le plan."
+            )
         return float(valeur)
     if isinstance(valeur, dict):
         return {str(k): _json_simple(v, cle) for k, v in valeur.items()}
@@ -127,8 +129,10 @@ def probleme_du_plan(donnees) -> str | None:
     if not isinstance(communes, dict) or not all(
         isinstance(c, dict)
         and isinstance(c.get("modules", {}), dict)
-        and all(isinstance(m, dict) and all(isinstance(e, dict) for e in m.values())
-                for m in c.get("modules", {}).values())
+        and all(
+            isinstance(m, dict) and all(isinstance(e, dict) for e in m.values())
+            for m in c.get("modules", {}).values()
+        )
         and isinstance(c.get("mes_chiffres", {}), dict)
         and all(isinstance(e, dict) for e in c.get("mes_chiffres", {}).values())
         for c in communes.values()
@@ -146,7 +150,9 @@ def _mettre_de_cote(chemin: Path) -> Path:
         if not copie.exists():
             os.replace(chemin, copie)
             return copie
-    raise ErreurPlan(f"Trop de copies de sauvegarde à côté de {chemin} : faites du ménage dans ce dossier.")
+    raise ErreurPlan(
+        f"Trop de copies de sauvegarde à côté de {chemin} : faites du ménage dans ce dossier."
+    )
 
 
 def lire(chemin: Path) -> tuple[dict, str | None]:
@@ -161,7 +167,9 @@ def lire(chemin: Path) -> tuple[dict, str | None]:
         try:
             donnees = json.loads(texte)
         except json.JSONDecodeError:
-            probleme = "son contenu n'est pas du JSON complet (fichier coupé ou modifié à la main ?)"
+            probleme = (
+                "son contenu n'est pas du JSON complet (fichier coupé ou modifié à la main ?)"
+            )
         else:
             probleme = probleme_du_plan(donnees)
             if probleme is None:
@@ -184,7 +192,9 @@ def ecrire(chemin: Path, donnees: dict) -> None:
     """Écrit le plan d'un coup : fichier temporaire dans le même dossier, puis ``os.replace``."""
     chemin.parent.mkdir(parents=True, exist_ok=True)
     texte = json.dumps(donnees, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
-    descripteur, temporaire = tempfile.mkstemp(dir=chemin.parent, prefix=f".{chemin.stem}-", suffix=".tmp")
+    descripteur, temporaire = tempfile.mkstemp(
+        dir=chemin.parent, prefix=f".{chemin.stem}-", suffix=".tmp"
+    )
     try:
         with os.fdopen(descripteur, "w", encoding="utf-8", newline="\n") as f:
             f.write(texte)
@@ -207,7 +217,9 @@ def commune_retenue(chemin=None) -> str | None:
     """La commune du participant, sans rien écrire : celle que le hub de la salle a lue dans la
     liste (``ATELIER_COMMUNE``), sinon la dernière choisie dans son plan ; None si aucune."""
     try:
-        dans_le_plan = lire(Path(chemin) if chemin is not None else chemin_par_defaut())[0].get("commune")
+        dans_le_plan = lire(Path(chemin) if chemin is not None else chemin_par_defaut())[0].get(
+            "commune"
+        )
     except ErreurAtelier:  # plan illisible qui n'a pas pu être mis de côté : pas de commune connue
         dans_le_plan = None
     for nom in (os.environ.get("ATELIER_COMMUNE"), dans_le_plan):
@@ -226,7 +238,9 @@ class Plan:
     ``plan.lire("m1", "part_pai_numerique")`` → 4.5 ; ``plan.noter_chiffre("population_2024", 210000)``.
     """
 
-    def __init__(self, chemin: Path, donnees: dict, commune: str | None, avertissement: str | None = None):
+    def __init__(
+        self, chemin: Path, donnees: dict, commune: str | None, avertissement: str | None = None
+    ):
         self.chemin = chemin
         self.donnees = donnees
         self.commune = commune
@@ -240,7 +254,9 @@ class Plan:
         nom = trouver_commune(commune) if commune is not None else donnees.get("commune")
         plan = cls(chemin, donnees, nom, avertissement)
         if avertissement or (nom is not None and nom != donnees.get("commune")):
-            plan._changer(lambda d: None)  # note la commune choisie (et remplace le fichier mis de côté)
+            plan._changer(
+                lambda d: None
+            )  # note la commune choisie (et remplace le fichier mis de côté)
         return plan
 
     # --- lecture ---------------------------------------------------------------------
@@ -292,9 +308,13 @@ class Plan:
         """Note un choix du participant (``source`` : « choix », « calcul »…) et l'enregistre."""
         self._exiger_commune()
         if module not in MODULES:
-            raise ErreurPlan(f"Module inconnu : « {module} ». Les modules du plan : {', '.join(MODULES)}.")
+            raise ErreurPlan(
+                f"Module inconnu : « {module} ». Les modules du plan : {', '.join(MODULES)}."
+            )
         if not isinstance(cle, str) or not cle.strip():
-            raise ErreurPlan("Donnez un nom au choix, entre guillemets, par exemple \"part_pai_numerique\".")
+            raise ErreurPlan(
+                'Donnez un nom au choix, entre guillemets, par exemple "part_pai_numerique".'
+            )
         entree = {"valeur": _json_simple(valeur, cle), "source": str(source), "le": _maintenant()}
         self._changer(lambda s: s["modules"].setdefault(module, {}).__setitem__(cle, entree))
 
@@ -307,7 +327,9 @@ class Plan:
         """Note un chiffre que la commune connaît mieux que l'atelier, avec son origine."""
         self._exiger_commune()
         if origine not in ORIGINES:
-            raise ErreurPlan(f"Origine inconnue : « {origine} ». Origines possibles : {', '.join(ORIGINES)}.")
+            raise ErreurPlan(
+                f"Origine inconnue : « {origine} ». Origines possibles : {', '.join(ORIGINES)}."
+            )
         if isinstance(valeur, bool) or not isinstance(_json_simple(valeur, colonne), (int, float)):
             raise ErreurPlan(f"« {colonne} » : donnez un nombre, par exemple 210000 (sans espace).")
         entree = {"valeur": _json_simple(valeur, colonne), "origine": origine, "le": _maintenant()}

@@ -48,7 +48,9 @@ class IdentiteHub(JupyterHubIdentityProvider):
 
     def get_handlers(self):
         prefixe = self.hub_auth.base_url
-        return [(url_path_join(prefixe, chemin), *reste) for chemin, *reste in super().get_handlers()]
+        return [
+            (url_path_join(prefixe, chemin), *reste) for chemin, *reste in super().get_handlers()
+        ]
 
 
 class NoyauxPlafonnes(AsyncMappingKernelManager):
@@ -74,7 +76,9 @@ class NoyauxPlafonnes(AsyncMappingKernelManager):
 
     async def start_kernel(self, **kwargs):
         if not self._reservations and not self.reserver():
-            raise web.HTTPError(503, "Serveur occupé : trop d'applications ouvertes, réessayez dans une minute.")
+            raise web.HTTPError(
+                503, "Serveur occupé : trop d'applications ouvertes, réessayez dans une minute."
+            )
         try:
             return await super().start_kernel(**kwargs)
         finally:
@@ -87,10 +91,14 @@ def verifier_place(handler, notebook=None, cwd=None):
     gestionnaire = handler.kernel_manager
     if not hasattr(gestionnaire, "reserver") or gestionnaire.reserver():
         return None
-    handler.log.warning("Applications : %s pages ouvertes, plafond atteint ; page « occupé » servie.",
-                        gestionnaire.ouverts())
+    handler.log.warning(
+        "Applications : %s pages ouvertes, plafond atteint ; page « occupé » servie.",
+        gestionnaire.ouverts(),
+    )
     handler.set_status(503)
     handler.set_header("Retry-After", "60")
     handler.set_header("Content-Type", "text/html; charset=utf-8")
-    handler.finish(PAGE_OCCUPEE.format(ouvertes=gestionnaire.ouverts(), maximum=gestionnaire.noyaux_max))
+    handler.finish(
+        PAGE_OCCUPEE.format(ouvertes=gestionnaire.ouverts(), maximum=gestionnaire.noyaux_max)
+    )
     raise web.Finish()

@@ -76,25 +76,38 @@ def avertissement_adresse(url: str, verifier_machine: bool = False) -> str | Non
         ip = ipaddress.ip_address(hote)
     except ValueError:
         ip = None  # un nom : on ne le vérifie pas
-    if verifier_machine and ip is not None and not ip.is_loopback and str(ip) not in adresses_de_la_machine():
+    if (
+        verifier_machine
+        and ip is not None
+        and not ip.is_loopback
+        and str(ip) not in adresses_de_la_machine()
+    ):
         actuelle = adresse_reseau()
-        return (f"ATTENTION : l'adresse des cartes, {url}, n'est plus celle de cette machine"
-                + (f" (aujourd'hui : {actuelle})" if actuelle else "")
-                + " : le réseau a changé. Relancez « make salle » (les cartes changent : réimprimez-les) "
-                "ou indiquez une adresse fixe avec --url.")
+        return (
+            f"ATTENTION : l'adresse des cartes, {url}, n'est plus celle de cette machine"
+            + (f" (aujourd'hui : {actuelle})" if actuelle else "")
+            + " : le réseau a changé. Relancez « make salle » (les cartes changent : réimprimez-les) "
+            "ou indiquez une adresse fixe avec --url."
+        )
     if hote != "localhost" and not (ip and ip.is_loopback):
         return None
     port = urlsplit(url).port or 80
-    return (f"ATTENTION : l'adresse {url} ne marche que sur cette machine. Depuis leur poste, "
-            "les participants ne pourront pas se connecter avec ces cartes. Branchez la machine au réseau "
-            "de la salle et relancez l'installation, ou indiquez l'adresse avec "
-            f"--url http://<adresse de la machine>:{port}/ (la commande « ip -4 addr » la donne).")
+    return (
+        f"ATTENTION : l'adresse {url} ne marche que sur cette machine. Depuis leur poste, "
+        "les participants ne pourront pas se connecter avec ces cartes. Branchez la machine au réseau "
+        "de la salle et relancez l'installation, ou indiquez l'adresse avec "
+        f"--url http://<adresse de la machine>:{port}/ (la commande « ip -4 addr » la donne)."
+    )
 
 
 def carte(personne: dict, mot_de_passe: str | None, url: str) -> str:
     e = html.escape
     secret = e(mot_de_passe) if mot_de_passe else "(inchangé : déjà remis)"
-    role = "Formateur ou formatrice" if personne["role"] == "formateur" else "Participant ou participante"
+    role = (
+        "Formateur ou formatrice"
+        if personne["role"] == "formateur"
+        else "Participant ou participante"
+    )
     return f"""<div class="carte">
   <h2>{e(personne["nom"] or personne["identifiant"])}</h2>
   <p class="commune">{e(personne["commune"])} · {role}</p>
@@ -108,7 +121,9 @@ def carte(personne: dict, mot_de_passe: str | None, url: str) -> str:
 </div>"""
 
 
-def ecrire_cartes(personnes: list[dict], mots_de_passe: dict[str, str | None], url: str, fichier: Path) -> Path:
+def ecrire_cartes(
+    personnes: list[dict], mots_de_passe: dict[str, str | None], url: str, fichier: Path
+) -> Path:
     """Écrit la planche de cartes (HTML imprimable, lisible par root seul) et renvoie son chemin."""
     cartes = "\n".join(carte(p, mots_de_passe.get(p["identifiant"]), url) for p in personnes)
     alerte = avertissement_adresse(url)

@@ -28,14 +28,18 @@ class Hub:
         self.session.headers["Authorization"] = f"token {jeton}"
 
     def api(self, methode: str, chemin: str, **kwargs) -> requests.Response:
-        return self.session.request(methode, self.url + "hub/api/" + chemin.lstrip("/"), timeout=60, **kwargs)
+        return self.session.request(
+            methode, self.url + "hub/api/" + chemin.lstrip("/"), timeout=60, **kwargs
+        )
 
     def attendre(self, processus=None, journal=None, delai: float = 90) -> None:
         """Attend que le hub réponde ; échoue tôt si son ``processus`` s'est arrêté."""
         fin = time.monotonic() + delai
         while time.monotonic() < fin:
             if processus is not None and processus.poll() is not None:
-                raise ErreurHub(f"le hub s'est arrêté :\n{journal.read_text()[-3000:] if journal else ''}")
+                raise ErreurHub(
+                    f"le hub s'est arrêté :\n{journal.read_text()[-3000:] if journal else ''}"
+                )
             try:
                 if self.api("GET", "").status_code == 200:
                     return
@@ -95,8 +99,11 @@ class Serveur:
         return reponse.json()["content"]
 
     def ecrire_carnet(self, chemin: str, carnet: dict) -> None:
-        reponse = self.requete("PUT", f"api/contents/{quote(chemin)}",
-                               json={"type": "notebook", "format": "json", "content": carnet})
+        reponse = self.requete(
+            "PUT",
+            f"api/contents/{quote(chemin)}",
+            json={"type": "notebook", "format": "json", "content": carnet},
+        )
         reponse.raise_for_status()
 
     def lister(self, chemin: str = "") -> list[str]:
@@ -105,7 +112,9 @@ class Serveur:
         return [e["name"] for e in reponse.json()["content"]]
 
     # --- noyaux
-    def executer(self, codes: list[str], delai: float = 300, garder_noyau: bool = False) -> list[dict]:
+    def executer(
+        self, codes: list[str], delai: float = 300, garder_noyau: bool = False
+    ) -> list[dict]:
         """Lance un noyau, y exécute chaque code ; renvoie les résultats par code.
 
         Le noyau est arrêté à la fin, sauf avec ``garder_noyau`` (mesure de mémoire).
@@ -126,8 +135,12 @@ class Serveur:
         url = self.base.replace("http", "ws", 1) + f"api/kernels/{noyau}/channels"
         # Le serveur ne répond à l'ouverture du canal qu'une fois le noyau prêt : sur une machine
         # chargée (plusieurs participants qui démarrent), cela dépasse les 20 s par défaut de tornado.
-        requete = HTTPRequest(url, headers={"Authorization": f"token {self.hub.jeton}"},
-                              connect_timeout=60, request_timeout=180)
+        requete = HTTPRequest(
+            url,
+            headers={"Authorization": f"token {self.hub.jeton}"},
+            connect_timeout=60,
+            request_timeout=180,
+        )
         ws = await websocket_connect(requete)
         session = uuid.uuid4().hex
         resultats = []
@@ -141,9 +154,13 @@ class Serveur:
     def executer_carnet(self, carnet: dict, delai: float = 300, garder_noyau: bool = False) -> dict:
         """Exécute les cellules de code du carnet dans l'ordre ; y range les sorties (comme Lab)."""
         cellules = [c for c in carnet["cells"] if c["cell_type"] == "code"]
-        codes = ["".join(c["source"]) if isinstance(c["source"], list) else c["source"] for c in cellules]
+        codes = [
+            "".join(c["source"]) if isinstance(c["source"], list) else c["source"] for c in cellules
+        ]
         resultats = self.executer(codes, delai, garder_noyau=garder_noyau)
-        for compteur, (cellule, resultat) in enumerate(zip(cellules, resultats, strict=True), start=1):
+        for compteur, (cellule, resultat) in enumerate(
+            zip(cellules, resultats, strict=True), start=1
+        ):
             cellule["outputs"] = resultat["sorties"]
             cellule["execution_count"] = compteur
         return carnet
@@ -154,20 +171,41 @@ class Serveur:
             reponse = self.requete("GET", "assignments", params={"course_id": cours})
         else:
             nom = {"recuperer": "fetch", "remettre": "submit", "retours": "fetch_feedback"}[action]
-            reponse = self.requete("POST", f"assignments/{nom}", json={"course_id": cours, "assignment_id": devoir})
+            reponse = self.requete(
+                "POST", f"assignments/{nom}", json={"course_id": cours, "assignment_id": devoir}
+            )
         reponse.raise_for_status()
         return reponse.json()
 
 
 async def _une_cellule(ws, session: str, code: str) -> dict:
     msg_id = uuid.uuid4().hex
-    await ws.write_message(json.dumps({
-        "header": {"msg_id": msg_id, "username": "", "session": session, "msg_type": "execute_request",
-                   "version": "5.3", "date": ""},
-        "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [],
-        "content": {"code": code, "silent": False, "store_history": True, "user_expressions": {},
-                    "allow_stdin": False, "stop_on_error": False},
-    }))
+    await ws.write_message(
+        json.dumps(
+            {
+                "header": {
+                    "msg_id": msg_id,
+                    "username": "",
+                    "session": session,
+                    "msg_type": "execute_request",
+                    "version": "5.3",
+                    "date": "",
+                },
+                "parent_header": {},
+                "metadata": {},
+                "channel": "shell",
+                "buffers": [],
+                "content": {
+                    "code": code,
+                    "silent": False,
+                    "store_history": True,
+                    "user_expressions": {},
+                    "allow_stdin": False,
+                    "stop_on_error": False,
+                },
+            }
+        )
+    )
     sorties, statut, inactif = [], None, False
     while statut is None or not inactif:
         brut = await ws.read_message()
@@ -182,15 +220,33 @@ async def _une_cellule(ws, session: str, code: str) -> dict:
         elif genre == "status" and contenu["execution_state"] == "idle":
             inactif = True
         elif genre == "stream":
-            sorties.append({"output_type": "stream", "name": contenu["name"], "text": contenu["text"]})
+            sorties.append(
+                {"output_type": "stream", "name": contenu["name"], "text": contenu["text"]}
+            )
         elif genre in ("execute_result", "display_data"):
-            sortie = {"output_type": genre, "data": contenu["data"], "metadata": contenu.get("metadata", {})}
+            sortie = {
+                "output_type": genre,
+                "data": contenu["data"],
+                "metadata": contenu.get("metadata", {}),
+            }
             if genre == "execute_result":
                 sortie["execution_count"] = contenu.get("execution_count")
             sorties.append(sortie)
         elif genre == "error":
-            sorties.append({"output_type": "error", "ename": contenu["ename"], "evalue": contenu["evalue"],
-                            "traceback": contenu["traceback"]})
+            sorties.append(
+                {
+                    "output_type": "error",
+                    "ename": contenu["ename"],
+                    "evalue": contenu["evalue"],
+                    "traceback": contenu["traceback"],
+                }
+            )
     texte = "".join(s.get("text", "") for s in sorties if s["output_type"] == "stream")
-    return {"statut": statut, "sorties": sorties, "texte": texte,
-            "erreur": next((f"{s['ename']}: {s['evalue']}" for s in sorties if s["output_type"] == "error"), None)}
+    return {
+        "statut": statut,
+        "sorties": sorties,
+        "texte": texte,
+        "erreur": next(
+            (f"{s['ename']}: {s['evalue']}" for s in sorties if s["output_type"] == "error"), None
+        ),
+    }

@@ -25,7 +25,10 @@ CHIFFRES = "23456789"
 
 def mot_de_passe() -> str:
     """Un premier mot de passe lisible : « bazu-kemi-tafe-47 » (environ 40 bits)."""
-    syllabes = ["".join(secrets.choice(CONSONNES) + secrets.choice(VOYELLES) for _ in range(2)) for _ in range(3)]
+    syllabes = [
+        "".join(secrets.choice(CONSONNES) + secrets.choice(VOYELLES) for _ in range(2))
+        for _ in range(3)
+    ]
     return "-".join(syllabes) + "-" + "".join(secrets.choice(CHIFFRES) for _ in range(2))
 
 
@@ -71,8 +74,19 @@ def creer_compte(personne: Personne, groupe: str, dossier_homes: Path) -> str | 
     commentaire = personne.nom.replace(":", " ").replace(",", " ")
     home = dossier_homes / personne.identifiant
     subprocess.run(
-        ["useradd", "--create-home", "--home-dir", str(home), "--shell", shell,
-         "--comment", commentaire, "--groups", groupe, personne.identifiant],
+        [
+            "useradd",
+            "--create-home",
+            "--home-dir",
+            str(home),
+            "--shell",
+            shell,
+            "--comment",
+            commentaire,
+            "--groups",
+            groupe,
+            personne.identifiant,
+        ],
         check=True,
     )
     os.chmod(home, 0o700)
@@ -84,8 +98,20 @@ def creer_compte(personne: Personne, groupe: str, dossier_homes: Path) -> str | 
 def creer_compte_service(nom: str) -> None:
     """Un compte système sans dossier ni connexion, pour un service de la salle (le dépôt des copies)."""
     if not compte_existe(nom):
-        subprocess.run(["useradd", "--system", "--no-create-home", "--home-dir", "/nonexistent",
-                        "--shell", "/usr/sbin/nologin", "--user-group", nom], check=True)
+        subprocess.run(
+            [
+                "useradd",
+                "--system",
+                "--no-create-home",
+                "--home-dir",
+                "/nonexistent",
+                "--shell",
+                "/usr/sbin/nologin",
+                "--user-group",
+                nom,
+            ],
+            check=True,
+        )
 
 
 def supprimer_compte_service(nom: str) -> None:
@@ -117,8 +143,16 @@ def en_tant_que(nom: str):
 def lancer_en_tant_que(nom: str, commande: list[str], env: dict[str, str] | None = None, **kwargs):
     """``subprocess.run`` sous le compte ``nom`` (avec son HOME), sortie capturée en texte."""
     entree = pwd.getpwnam(nom)
-    env = {"PATH": "/usr/bin:/bin", **(env or {}), "HOME": entree.pw_dir, "USER": nom, "LOGNAME": nom}
-    return subprocess.run(commande, env=env, preexec_fn=en_tant_que(nom), capture_output=True, text=True, **kwargs)
+    env = {
+        "PATH": "/usr/bin:/bin",
+        **(env or {}),
+        "HOME": entree.pw_dir,
+        "USER": nom,
+        "LOGNAME": nom,
+    }
+    return subprocess.run(
+        commande, env=env, preexec_fn=en_tant_que(nom), capture_output=True, text=True, **kwargs
+    )
 
 
 def processus_du_compte(nom: str) -> list:
@@ -126,7 +160,9 @@ def processus_du_compte(nom: str) -> list:
     import psutil
 
     uid = pwd.getpwnam(nom).pw_uid
-    return [p for p in psutil.process_iter(["uids"]) if p.info["uids"] and p.info["uids"].real == uid]
+    return [
+        p for p in psutil.process_iter(["uids"]) if p.info["uids"] and p.info["uids"].real == uid
+    ]
 
 
 def processus_de(nom: str) -> list[int]:
@@ -142,7 +178,9 @@ def supprimer_compte(nom: str, groupe: str) -> None:
     if not compte_existe(nom):
         return
     if not groupe_existe(groupe) or nom not in grp.getgrnam(groupe).gr_mem:
-        raise RuntimeError(f"Le compte « {nom} » n'appartient pas au groupe {groupe} : il n'est pas supprimé.")
+        raise RuntimeError(
+            f"Le compte « {nom} » n'appartient pas au groupe {groupe} : il n'est pas supprimé."
+        )
     for sig in (signal.SIGTERM, signal.SIGKILL):
         pids = processus_de(nom)
         for pid in pids:

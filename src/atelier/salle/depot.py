@@ -75,9 +75,15 @@ def _chemin_sur(nom: str) -> PurePosixPath | None:
     """Le chemin relatif d'un membre de l'archive, ou None s'il sort du dossier, est caché ou bizarre."""
     chemin = PurePosixPath(nom)
     parties = chemin.parts
-    if (not parties or chemin.is_absolute() or len(parties) > PROFONDEUR_MAX
-            or any(p in ("", ".", "..") or p.startswith(".") or len(p) > 200 or not p.isprintable()
-                   for p in parties)):
+    if (
+        not parties
+        or chemin.is_absolute()
+        or len(parties) > PROFONDEUR_MAX
+        or any(
+            p in ("", ".", "..") or p.startswith(".") or len(p) > 200 or not p.isprintable()
+            for p in parties
+        )
+    ):
         return None
     return chemin
 
@@ -97,17 +103,26 @@ def recevoir(corps: bytes, cible: Path) -> Reception:
         archive = tarfile.open(fileobj=io.BytesIO(corps), mode="r:*")
         membres = archive.getmembers()
     except (tarfile.TarError, EOFError, OSError):
-        raise CopieRefusee("La copie reçue est illisible (archive abîmée). Réessayez de la remettre.") from None
+        raise CopieRefusee(
+            "La copie reçue est illisible (archive abîmée). Réessayez de la remettre."
+        ) from None
     if len(membres) > FICHIERS_MAX:
-        raise CopieRefusee(f"La copie contient plus de {FICHIERS_MAX} fichiers ; gardez seulement vos carnets.", 413)
+        raise CopieRefusee(
+            f"La copie contient plus de {FICHIERS_MAX} fichiers ; gardez seulement vos carnets.",
+            413,
+        )
     if sum(m.size for m in membres if m.isreg()) > TAILLE_MAX:
-        raise CopieRefusee(f"La copie dépasse {TAILLE_MAX // 2**20} Mo ; retirez les gros fichiers.", 413)
+        raise CopieRefusee(
+            f"La copie dépasse {TAILLE_MAX // 2**20} Mo ; retirez les gros fichiers.", 413
+        )
     refus, fichiers, octets = [], 0, 0
     cible.mkdir(mode=0o750)
     for membre in membres:
         chemin = _chemin_sur(membre.name)
         if chemin is None:
-            refus.append(f"{_lisible(membre.name)} (chemin refusé : hors du dossier, caché ou invalide)")
+            refus.append(
+                f"{_lisible(membre.name)} (chemin refusé : hors du dossier, caché ou invalide)"
+            )
             continue
         if chemin.name in FICHIERS_DU_SERVICE and len(chemin.parts) == 1:
             continue  # l'heure est celle du service
@@ -139,9 +154,13 @@ def deposer(depots: Path, compte: str, exercice: str, corps: bytes) -> Reception
     dossier.mkdir(mode=0o750, parents=True, exist_ok=True)
     deja = [p for p in dossier.iterdir() if not p.name.startswith(".")]
     if len(deja) >= DEPOTS_MAX:
-        raise CopieRefusee(f"Vous avez déjà remis {DEPOTS_MAX} fois cet exercice : prévenez le formateur.", 429)
+        raise CopieRefusee(
+            f"Vous avez déjà remis {DEPOTS_MAX} fois cet exercice : prévenez le formateur.", 429
+        )
     if _taille(depots / compte) + len(corps) > QUOTA_COMPTE:
-        raise CopieRefusee("Vos copies remises occupent déjà toute la place permise : prévenez le formateur.", 507)
+        raise CopieRefusee(
+            "Vos copies remises occupent déjà toute la place permise : prévenez le formateur.", 507
+        )
     hasard = secrets.token_hex(4)
     en_cours = dossier / f".en-cours-{hasard}"
     try:
@@ -154,8 +173,11 @@ def deposer(depots: Path, compte: str, exercice: str, corps: bytes) -> Reception
 
 
 def _taille(dossier: Path) -> int:
-    return sum(os.lstat(os.path.join(racine, nom)).st_size
-               for racine, _, fichiers in os.walk(dossier) for nom in fichiers)
+    return sum(
+        os.lstat(os.path.join(racine, nom)).st_size
+        for racine, _, fichiers in os.walk(dossier)
+        for nom in fichiers
+    )
 
 
 def _effacer(dossier: Path) -> None:
@@ -211,14 +233,18 @@ class DepotHandler(web.RequestHandler):
     async def post(self, exercice: str) -> None:
         modele = await self.auth.get_user(self, sync=False)
         if not modele or not self.auth.check_scopes(self.auth.access_scopes, modele):
-            self._repondre(403, message="Remise refusée : connectez-vous au hub de la salle, puis réessayez.")
+            self._repondre(
+                403, message="Remise refusée : connectez-vous au hub de la salle, puis réessayez."
+            )
             return
         compte = modele["name"]
         if not IDENTIFIANT.match(compte) or not IDENTIFIANT.match(exercice):
             self._repondre(400, message="Nom de compte ou d'exercice invalide.")
             return
         if not (self.outbound / exercice).is_dir():
-            self._repondre(404, message=f"L'exercice « {exercice} » n'a pas été distribué dans cette salle.")
+            self._repondre(
+                404, message=f"L'exercice « {exercice} » n'a pas été distribué dans cette salle."
+            )
             return
         try:
             reception = deposer(self.depots, compte, exercice, self.request.body)
@@ -226,12 +252,21 @@ class DepotHandler(web.RequestHandler):
             self._repondre(refus.code, message=str(refus))
             return
         if reception.refus:
-            noter_incident(self.depots, compte, exercice,
-                           f"remise avec {len(reception.refus)} élément(s) refusé(s) par le dépôt : "
-                           + " ; ".join(reception.refus[:5]))
+            noter_incident(
+                self.depots,
+                compte,
+                exercice,
+                f"remise avec {len(reception.refus)} élément(s) refusé(s) par le dépôt : "
+                + " ; ".join(reception.refus[:5]),
+            )
         app_log.info("%s a remis %s (%d fichiers)", compte, exercice, reception.fichiers)
-        self._repondre(201, horodatage=reception.horodatage, fichiers=reception.fichiers,
-                       octets=reception.octets, refus=reception.refus)
+        self._repondre(
+            201,
+            horodatage=reception.horodatage,
+            fichiers=reception.fichiers,
+            octets=reception.octets,
+            refus=reception.refus,
+        )
 
 
 def application(depots: Path, outbound: Path, prefixe: str = "/", auth=None) -> web.Application:
@@ -240,21 +275,30 @@ def application(depots: Path, outbound: Path, prefixe: str = "/", auth=None) -> 
 
         auth = HubAuth()
     route = prefixe.rstrip("/") + r"/api/depot/([^/]+)"
-    return web.Application([(route, DepotHandler, {"depots": depots, "outbound": outbound, "auth": auth})])
+    return web.Application(
+        [(route, DepotHandler, {"depots": depots, "outbound": outbound, "auth": auth})]
+    )
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m atelier.salle.depot", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m atelier.salle.depot", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("--depots", type=Path, required=True, help="dossier où ranger les copies")
-    parser.add_argument("--outbound", type=Path, required=True, help="dossier des exercices distribués")
+    parser.add_argument(
+        "--outbound", type=Path, required=True, help="dossier des exercices distribués"
+    )
     parser.add_argument("--port", type=int, required=True)
-    parser.add_argument("--ip", default="127.0.0.1", help="adresse d'écoute (0.0.0.0 dans un conteneur)")
+    parser.add_argument(
+        "--ip", default="127.0.0.1", help="adresse d'écoute (0.0.0.0 dans un conteneur)"
+    )
     args = parser.parse_args(argv)
     os.umask(0o027)
     enable_pretty_logging()
     prefixe = os.environ.get("JUPYTERHUB_SERVICE_PREFIX", "/")
     application(args.depots, args.outbound, prefixe).listen(
-        args.port, address=args.ip, max_body_size=TAILLE_MAX + 10 * 2**20)
+        args.port, address=args.ip, max_body_size=TAILLE_MAX + 10 * 2**20
+    )
     try:
         ioloop.IOLoop.current().start()
     except KeyboardInterrupt:  # Ctrl-C sur le hub au premier plan : il arrête aussi ses services

@@ -46,16 +46,26 @@ def _executer(action: str, racine: str, cours: str | None, devoir: str | None) -
 
 
 class _Base(JupyterHandler):
-    async def _appeler(self, action: str, cours: str | None = None, devoir: str | None = None) -> None:
+    async def _appeler(
+        self, action: str, cours: str | None = None, devoir: str | None = None
+    ) -> None:
         processus = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "atelier.salle.devoirs", action, self.settings["atelier_racine_devoirs"],
-            cours or "", devoir or "",
-            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+            sys.executable,
+            "-m",
+            "atelier.salle.devoirs",
+            action,
+            self.settings["atelier_racine_devoirs"],
+            cours or "",
+            devoir or "",
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
         )
         sortie, erreurs = await processus.communicate()
         if processus.returncode != 0:
             self.log.error("devoirs %s : %s", action, erreurs.decode(errors="replace")[-2000:])
-            raise web.HTTPError(500, "L'opération sur les devoirs a échoué ; prévenez le formateur.")
+            raise web.HTTPError(
+                500, "L'opération sur les devoirs a échoué ; prévenez le formateur."
+            )
         self.set_header("Content-Type", "application/json")
         self.finish(sortie)
 
@@ -70,7 +80,10 @@ class ActionHandler(_Base):
     @web.authenticated
     async def post(self, action):
         try:
-            donnees = {"assignment_id": self.get_argument("assignment_id"), "course_id": self.get_argument("course_id")}
+            donnees = {
+                "assignment_id": self.get_argument("assignment_id"),
+                "course_id": self.get_argument("course_id"),
+            }
         except web.MissingArgumentError:
             donnees = self.get_json_body()
         await self._appeler(action, donnees["course_id"], donnees["assignment_id"])
@@ -100,12 +113,18 @@ def _load_jupyter_server_extension(serverapp):
     webapp = serverapp.web_app
     webapp.settings["atelier_racine_devoirs"] = serverapp.root_dir
     base = webapp.settings["base_url"]
-    webapp.add_handlers(".*$", [
-        (url_path_join(base, "assignments"), ListeHandler),
-        (url_path_join(base, r"assignments/(?P<action>fetch|submit|fetch_feedback)"), ActionHandler),
-        (url_path_join(base, "courses"), CoursHandler),
-        (url_path_join(base, "nbgrader_version"), VersionHandler),
-    ])
+    webapp.add_handlers(
+        ".*$",
+        [
+            (url_path_join(base, "assignments"), ListeHandler),
+            (
+                url_path_join(base, r"assignments/(?P<action>fetch|submit|fetch_feedback)"),
+                ActionHandler,
+            ),
+            (url_path_join(base, "courses"), CoursHandler),
+            (url_path_join(base, "nbgrader_version"), VersionHandler),
+        ],
+    )
 
 
 if __name__ == "__main__":

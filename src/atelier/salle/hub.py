@@ -64,7 +64,9 @@ class SpawnerSalle(LocalProcessSpawner):
             os.umask(umask)
             memoire = limites.memoire_processus_mo * 1024 * 1024
             resource.setrlimit(resource.RLIMIT_DATA, (memoire, memoire))
-            resource.setrlimit(resource.RLIMIT_NPROC, (limites.processus_max, limites.processus_max))
+            resource.setrlimit(
+                resource.RLIMIT_NPROC, (limites.processus_max, limites.processus_max)
+            )
             resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
             if limites.disque_mo:
                 resource.setrlimit(resource.RLIMIT_FSIZE, (fichier_max, fichier_max))
@@ -87,11 +89,15 @@ class SpawnerSalle(LocalProcessSpawner):
             try:
                 restes = await asyncio.to_thread(groupe.vider)  # restes d'un hub arrêté brutalement
                 if restes:
-                    self.log.warning("%s : %d processus d'une séance précédente arrêtés", self.user.name, restes)
+                    self.log.warning(
+                        "%s : %d processus d'une séance précédente arrêtés", self.user.name, restes
+                    )
                 groupe.creer(self.salle.limites.memoire_totale_mo, self.salle.limites.processus_max)
             except OSError as erreur:
                 self._groupe_actif = None
-                self.log.warning(lim.message_sans_cgroups(f"groupe de {self.user.name} non créé ({erreur})."))
+                self.log.warning(
+                    lim.message_sans_cgroups(f"groupe de {self.user.name} non créé ({erreur}).")
+                )
         self._disque_plein, message = await self._controler_disque(initial=True)
         if message:
             self.log.warning(message)
@@ -108,10 +114,17 @@ class SpawnerSalle(LocalProcessSpawner):
                 taille = await asyncio.to_thread(lim.taille_dossier_mo, home)
                 if taille <= limite:
                     return False, ""
-                return True, lim.message_disque(self.user.name, taille, limite, True, "dès ce démarrage")
-            return await asyncio.to_thread(lim.controler_disque, self.user.name, home, limite, self._disque_plein)
+                return True, lim.message_disque(
+                    self.user.name, taille, limite, True, "dès ce démarrage"
+                )
+            return await asyncio.to_thread(
+                lim.controler_disque, self.user.name, home, limite, self._disque_plein
+            )
         except (KeyError, OSError) as erreur:
-            return self._disque_plein, f"Contrôle du disque de {self.user.name} impossible : {erreur}"
+            return (
+                self._disque_plein,
+                f"Contrôle du disque de {self.user.name} impossible : {erreur}",
+            )
 
     async def progress(self):
         # Affiché sur la page d'attente du hub (deploy/templates/spawn_pending.html).
@@ -131,7 +144,9 @@ class SpawnerSalle(LocalProcessSpawner):
         if groupe is not None:
             tues = await asyncio.to_thread(groupe.vider)
             if tues:
-                self.log.info("%s : %d processus restants arrêtés avec le serveur", self.user.name, tues)
+                self.log.info(
+                    "%s : %d processus restants arrêtés avec le serveur", self.user.name, tues
+                )
         # Le crochet de JupyterHub est synchrone et peut rendre une coroutine (post_stop_hook asynchrone).
         resultat = super().run_post_stop_hook()
         return await resultat if inspect.isawaitable(resultat) else resultat
@@ -143,8 +158,12 @@ class SpawnerSalle(LocalProcessSpawner):
         if self.user.name in salle.sans_reglages:
             # Serveur « par défaut » pour la mesure comparative (bench/salle) : toutes les
             # extensions installées, aucun réglage du kit, mais toujours sous le compte de la personne.
-            env.update(ATELIER_ROLE="participant", ATELIER_RACINE=str(kit), PYTHONPATH=str(kit / "src"),
-                       PATH=os.pathsep.join([str(Path(salle.venv) / "bin"), "/usr/bin", "/bin"]))
+            env.update(
+                ATELIER_ROLE="participant",
+                ATELIER_RACINE=str(kit),
+                PYTHONPATH=str(kit / "src"),
+                PATH=os.pathsep.join([str(Path(salle.venv) / "bin"), "/usr/bin", "/bin"]),
+            )
             return env
         env.update(
             ATELIER_ROLE=self.role,
@@ -161,7 +180,9 @@ class SpawnerSalle(LocalProcessSpawner):
             ATELIER_APPLIS="/services/applis/voila/render/",
             # La commune de la personne, d'après la liste de la salle : la fiche commune et le plan
             # numérique s'ouvrent sur elle.
-            ATELIER_COMMUNE=next((p["commune"] for p in salle.personnes if p["identifiant"] == self.user.name), ""),
+            ATELIER_COMMUNE=next(
+                (p["commune"] for p in salle.personnes if p["identifiant"] == self.user.name), ""
+            ),
             # L'onglet des devoirs en français, le noyau et les gabarits du kit.
             JUPYTER_PATH=os.pathsep.join(str(d) for d in donnees_jupyter(salle)),
             # Réglages du rôle d'abord, puis les réglages communs, puis ceux du kit (français).
@@ -170,7 +191,15 @@ class SpawnerSalle(LocalProcessSpawner):
             ),
             PYTHONPATH=str(kit / "src"),
             # Les commandes du kit (atelier-formateur), puis Python, nbgrader et jupyter de la salle.
-            PATH=os.pathsep.join([str(salle.commandes), str(Path(salle.venv) / "bin"), "/usr/local/bin", "/usr/bin", "/bin"]),
+            PATH=os.pathsep.join(
+                [
+                    str(salle.commandes),
+                    str(Path(salle.venv) / "bin"),
+                    "/usr/local/bin",
+                    "/usr/bin",
+                    "/bin",
+                ]
+            ),
             # Un fil de calcul par noyau : trente participants sur quelques cœurs.
             OMP_NUM_THREADS="1",
             OPENBLAS_NUM_THREADS="1",
@@ -204,8 +233,12 @@ def service_applis(salle: Salle) -> dict:
         "oauth_no_confirm": True,
         "cwd": str(dossier),
         "command": [
-            str(venv / "bin" / "voila"), str(kit / "notebooks" / "applications"), "--no-browser",
-            "--Voila.ip=127.0.0.1", f"--port={salle.port_applis}", "--Voila.base_url=/services/applis/",
+            str(venv / "bin" / "voila"),
+            str(kit / "notebooks" / "applications"),
+            "--no-browser",
+            "--Voila.ip=127.0.0.1",
+            f"--port={salle.port_applis}",
+            "--Voila.base_url=/services/applis/",
         ],
         "environment": {
             "HOME": str(dossier),
@@ -241,8 +274,14 @@ def service_depot(salle: Salle) -> dict:
         "user": salle.compte_depot,
         "cwd": str(salle.depots),
         "command": [
-            str(venv / "bin" / "python"), "-m", "atelier.salle.depot", "--depots", str(salle.depots),
-            "--outbound", str(salle.echange / salle.cours_id / "outbound"), f"--port={salle.port_depot}",
+            str(venv / "bin" / "python"),
+            "-m",
+            "atelier.salle.depot",
+            "--depots",
+            str(salle.depots),
+            "--outbound",
+            str(salle.echange / salle.cours_id / "outbound"),
+            f"--port={salle.port_depot}",
         ],
         "environment": {
             "HOME": str(salle.depots),
@@ -306,23 +345,42 @@ def configurer(c, salle: Salle | None = None) -> None:
         f"nbgrader-{salle.cours_id}": {"users": salle.participants},
     }
     c.Spawner.server_token_scopes = [
-        "users:activity!user", "access:servers!server", "read:users:name!user", "read:users:groups!user",
+        "users:activity!user",
+        "access:servers!server",
+        "read:users:name!user",
+        "read:users:groups!user",
         # Le jeton du serveur remet les copies au dépôt de la salle (greffon nbgrader du kit).
         "access:services!service=depot",
     ]
 
     c.JupyterHub.services = [service_applis(salle), service_depot(salle)]
     # Chaque personne connectée peut ouvrir les applications et remettre ses copies (rien de plus).
-    c.JupyterHub.load_roles = [{"name": "user", "scopes": [
-        "self", "access:services!service=applis", "access:services!service=depot"]}]
+    c.JupyterHub.load_roles = [
+        {
+            "name": "user",
+            "scopes": ["self", "access:services!service=applis", "access:services!service=depot"],
+        }
+    ]
     # Un service d'administration de la salle (tests, mesures, suivi) : son jeton
     # est dans hub/jeton-service, lisible par root seul.
     if salle.jeton_service.exists():
         c.JupyterHub.services.append(
-            {"name": "atelier-salle", "api_token": salle.jeton_service.read_text(encoding="utf-8").strip()}
+            {
+                "name": "atelier-salle",
+                "api_token": salle.jeton_service.read_text(encoding="utf-8").strip(),
+            }
         )
-        c.JupyterHub.load_roles.append({
-            "name": "atelier-salle-admin",
-            "services": ["atelier-salle"],
-            "scopes": ["admin:users", "admin:servers", "access:servers", "list:users", "read:users", "tokens"],
-        })
+        c.JupyterHub.load_roles.append(
+            {
+                "name": "atelier-salle-admin",
+                "services": ["atelier-salle"],
+                "scopes": [
+                    "admin:users",
+                    "admin:servers",
+                    "access:servers",
+                    "list:users",
+                    "read:users",
+                    "tokens",
+                ],
+            }
+        )

@@ -61,7 +61,9 @@ class Limites:
     memoire_processus_mo: int = 2048  # par processus (serveur, chaque noyau) : RLIMIT_DATA
     processus_max: int = 256  # processus et fils d'exécution par compte : RLIMIT_NPROC et pids.max
     memoire_totale_mo: int = 3072  # tous les processus d'une personne ensemble : cgroup memory
-    disque_mo: int = 1024  # dossier personnel, mesuré à chaque contrôle (au-delà : écritures refusées)
+    disque_mo: int = (
+        1024  # dossier personnel, mesuré à chaque contrôle (au-delà : écritures refusées)
+    )
     controle_s: int = 30  # intervalle des contrôles du hub (serveur arrêté ? disque ?)
     noyaux_applis_max: int = 20  # pages d'applications (Voilà partagé) ouvertes en même temps
     inactivite_noyau_s: int = 2700  # un noyau inactif 45 min est arrêté
@@ -158,7 +160,9 @@ class Salle:
         """Écrit salle.json : noms et communes, lisibles par root et les formateurs seulement."""
         self.fichier.touch(mode=0o600, exist_ok=True)
         os.chmod(self.fichier, 0o600)
-        self.fichier.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=2), encoding="utf-8")
+        self.fichier.write_text(
+            json.dumps(asdict(self), ensure_ascii=False, indent=2), encoding="utf-8"
+        )
         _droits(self.fichier, f"root:{self.groupe_formateurs}", 0o640)
 
     @classmethod
@@ -183,13 +187,17 @@ def python_pour_tous() -> str:
     Celui qui lance l'installation convient s'il n'est pas caché dans un dossier
     privé (pyenv sous /root, par exemple) ; sinon, le Python du système.
     """
-    courant = Path(sys.base_prefix) / "bin" / f"python{sys.version_info.major}.{sys.version_info.minor}"
+    courant = (
+        Path(sys.base_prefix) / "bin" / f"python{sys.version_info.major}.{sys.version_info.minor}"
+    )
     if courant.exists() and lisible_par_tous(courant):
         return str(courant)
     for candidat in ("/usr/bin/python3", "/usr/local/bin/python3"):
         if Path(candidat).exists():
             return candidat
-    raise RuntimeError("Aucun Python lisible par tous : installez python3 et python3-venv (apt-get).")
+    raise RuntimeError(
+        "Aucun Python lisible par tous : installez python3 et python3-venv (apt-get)."
+    )
 
 
 def lisible_par_tous(chemin: Path) -> bool:
@@ -217,8 +225,14 @@ def creer_venv(venv: Path, python: str | None = None, depot: Path = DEPOT) -> bo
         return False
     python = python or python_pour_tous()
     subprocess.run([python, "-m", "venv", "--clear", str(venv)], check=True)
-    subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", *dependances(depot)], check=True)
-    subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "uninstall", "--quiet", "-y", *ALLEGEMENTS], check=True)
+    subprocess.run(
+        [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", *dependances(depot)],
+        check=True,
+    )
+    subprocess.run(
+        [str(venv / "bin" / "python"), "-m", "pip", "uninstall", "--quiet", "-y", *ALLEGEMENTS],
+        check=True,
+    )
     temoin.write_text(voulues, encoding="utf-8")
     subprocess.run(["chmod", "-R", "a+rX", str(venv)], check=True)
     return True
@@ -267,10 +281,15 @@ def traduire_onglet_devoirs(salle: Salle) -> None:
     """L'onglet des devoirs de nbgrader, en français (atelier.nbgrader_fr), lisible par tous."""
     from atelier.nbgrader_fr import EXTENSION, preparer
 
-    manquants = preparer(donnees_jupyter(salle)[0], Path(salle.venv) / "share" / "jupyter" / EXTENSION)
+    manquants = preparer(
+        donnees_jupyter(salle)[0], Path(salle.venv) / "share" / "jupyter" / EXTENSION
+    )
     if manquants:
-        print(f"Onglet des devoirs : {len(manquants)} texte(s) laissé(s) en anglais (version de nbgrader "
-              "différente de celle du kit).", file=sys.stderr)
+        print(
+            f"Onglet des devoirs : {len(manquants)} texte(s) laissé(s) en anglais (version de nbgrader "
+            "différente de celle du kit).",
+            file=sys.stderr,
+        )
 
 
 def dossier_des_solutions(salle: Salle) -> Path:
@@ -328,7 +347,7 @@ def ecrire_profil(salle: Salle) -> Path:
         "# Écrit par « python -m atelier.salle installer », supprimé par « retirer ».\n"
         f'case " $(id -Gn 2>/dev/null) " in\n'
         f'  *" {salle.groupe_formateurs} "*)\n'
-        f"    PATH={shlex.quote(chemin)}:\"$PATH\"\n"
+        f'    PATH={shlex.quote(chemin)}:"$PATH"\n'
         f"    ATELIER_COURS_DOSSIER={shlex.quote(str(salle.cours))}\n"
         f"    PYTHONPATH={shlex.quote(str(Path(salle.kit) / 'src'))}\n"
         f"    ATELIER_SALLE={shlex.quote(str(salle.fichier))}\n"
@@ -407,7 +426,11 @@ def preparer_echange(salle: Salle) -> None:
     salle.echange.mkdir(parents=True, exist_ok=True)
     _droits(salle.echange, "root:root", 0o755)
     cours = salle.echange / salle.cours_id
-    for chemin, mode in ((cours, 0o2775), (cours / "outbound", 0o2775), (cours / "feedback", 0o2771)):
+    for chemin, mode in (
+        (cours, 0o2775),
+        (cours / "outbound", 0o2775),
+        (cours / "feedback", 0o2771),
+    ):
         chemin.mkdir(exist_ok=True)
         _droits(chemin, f"root:{groupe}", mode)
     salle.depots.mkdir(exist_ok=True)
@@ -449,17 +472,31 @@ def installer(
 ) -> tuple[Salle, dict[str, str | None]]:
     """Prépare toute la salle ; renvoie la salle et les premiers mots de passe (None : compte déjà là)."""
     if os.geteuid() != 0:
-        raise RuntimeError("L'installation de la salle crée des comptes : lancez-la en root (sudo).")
+        raise RuntimeError(
+            "L'installation de la salle crée des comptes : lancez-la en root (sudo)."
+        )
     dossier = Path(dossier)
     dossier.mkdir(parents=True, exist_ok=True)
     os.chmod(dossier, 0o755)
     salle = Salle(
-        dossier=str(dossier), kit=str(kit), venv=str(venv), cours_id=cours_id, prefixe=prefixe,
-        homes=str(homes), ip=ip, port=port, port_hub=port_hub, port_api_proxy=port_api_proxy,
-        port_applis=port_applis, port_depot=port_depot,
+        dossier=str(dossier),
+        kit=str(kit),
+        venv=str(venv),
+        cours_id=cours_id,
+        prefixe=prefixe,
+        homes=str(homes),
+        ip=ip,
+        port=port,
+        port_hub=port_hub,
+        port_api_proxy=port_api_proxy,
+        port_applis=port_applis,
+        port_depot=port_depot,
         url=cartes.adresse_du_hub(ip, port, url),
-        personnes=[asdict(p) for p in personnes], limites=limites or Limites(),
-        sans_reglages=list(sans_reglages or []), solutions=solutions, venv_a_retirer=venv_a_retirer,
+        personnes=[asdict(p) for p in personnes],
+        limites=limites or Limites(),
+        sans_reglages=list(sans_reglages or []),
+        solutions=solutions,
+        venv_a_retirer=venv_a_retirer,
     )
     comptes.creer_groupe(salle.groupe_formateurs)
     comptes.creer_groupe(salle.groupe_participants)
@@ -486,8 +523,11 @@ def installer(
         salle.jeton_service.write_text(secrets.token_hex(32), encoding="utf-8")
     os.chmod(salle.jeton_service, 0o600)
 
-    preparer_cours(salle, sources_exercices or depot / "exercises" / "source",
-                   depot / "exercises" / "nbgrader_config.py")
+    preparer_cours(
+        salle,
+        sources_exercices or depot / "exercises" / "source",
+        depot / "exercises" / "nbgrader_config.py",
+    )
     inscrire_participants(salle)
     preparer_echange(salle)
     salle.enregistrer()
@@ -502,7 +542,11 @@ def verifier_acces_participant(salle: Salle) -> None:
         return
     resultat = comptes.lancer_en_tant_que(
         salle.participants[0],
-        [str(Path(salle.venv) / "bin" / "python"), "-c", "import atelier.salle, jupyterhub, nbgrader"],
+        [
+            str(Path(salle.venv) / "bin" / "python"),
+            "-c",
+            "import atelier.salle, jupyterhub, nbgrader",
+        ],
         env={"PYTHONPATH": str(Path(salle.kit) / "src")},
     )
     if resultat.returncode != 0:
@@ -523,8 +567,11 @@ def environnement_hub(salle: Salle) -> dict[str, str]:
 
 
 def commande_hub(salle: Salle) -> list[str]:
-    return [str(Path(salle.venv) / "bin" / "jupyterhub"), "-f",
-            str(Path(salle.kit) / "deploy" / "jupyterhub_config.py")]
+    return [
+        str(Path(salle.venv) / "bin" / "jupyterhub"),
+        "-f",
+        str(Path(salle.kit) / "deploy" / "jupyterhub_config.py"),
+    ]
 
 
 def _retirer_sockets_des_noyaux(identifiant: str) -> None:
@@ -552,7 +599,11 @@ def retirer(salle: Salle, garder_dossier: bool = False, garder_kit: bool = False
     retirer_groupes([p["identifiant"] for p in salle.personnes])
     for identifiant in [p["identifiant"] for p in salle.personnes]:
         _retirer_sockets_des_noyaux(identifiant)
-        groupe = salle.groupe_formateurs if identifiant in salle.formateurs else salle.groupe_participants
+        groupe = (
+            salle.groupe_formateurs
+            if identifiant in salle.formateurs
+            else salle.groupe_participants
+        )
         try:
             comptes.supprimer_compte(identifiant, groupe)
         except RuntimeError as erreur:
@@ -565,7 +616,9 @@ def retirer(salle: Salle, garder_dossier: bool = False, garder_kit: bool = False
         a_retirer = [Path(salle.kit), *([Path(salle.venv)] if salle.venv_a_retirer else [])]
         for dossier in a_retirer:
             shutil.rmtree(dossier, ignore_errors=True)
-        for parent in {d.parent for d in a_retirer}:  # /opt/atelier-numerique, s'il ne reste rien dedans
+        for parent in {
+            d.parent for d in a_retirer
+        }:  # /opt/atelier-numerique, s'il ne reste rien dedans
             if parent.is_dir() and not any(parent.iterdir()):
                 parent.rmdir()
     if not garder_dossier:

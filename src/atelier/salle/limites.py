@@ -156,7 +156,9 @@ def groupe_de(nom: str, racine: Path = RACINE_CGROUPS) -> GroupePersonne:
             ) from erreur
         return GroupePersonne(nom, parent / nom, parent / nom, v2=True)
     memoire, pids = racine / "memory", racine / "pids"
-    if (memoire / "memory.limit_in_bytes").exists() and (pids / "cgroup.procs").exists():  # cgroup v1
+    if (memoire / "memory.limit_in_bytes").exists() and (
+        pids / "cgroup.procs"
+    ).exists():  # cgroup v1
         try:
             for controleur in (memoire, pids):
                 (controleur / NOM_PARENT).mkdir(exist_ok=True)
@@ -233,14 +235,19 @@ def controler_disque(nom: str, home: Path, limite_mo: int, deja_bloque: bool) ->
     depasse = taille > limite_mo
     if depasse == deja_bloque:
         return depasse, ""
-    quand = "dès maintenant" if bloquer_ecritures(nom, taille_fichier_permise(limite_mo, depasse)) \
+    quand = (
+        "dès maintenant"
+        if bloquer_ecritures(nom, taille_fichier_permise(limite_mo, depasse))
         else "au prochain démarrage de son espace"
+    )
     return depasse, message_disque(nom, taille, limite_mo, depasse, quand)
 
 
 def message_disque(nom: str, taille: float, limite_mo: int, depasse: bool, quand: str) -> str:
     if depasse:
-        return (f"Espace disque : {nom} occupe {texte_mo(taille)} pour {texte_mo(limite_mo)} permis ; "
-                f"plus aucun fichier de plus de 64 Ko ne pourra être écrit ({quand}) "
-                "jusqu'à ce qu'il libère de la place.")
+        return (
+            f"Espace disque : {nom} occupe {texte_mo(taille)} pour {texte_mo(limite_mo)} permis ; "
+            f"plus aucun fichier de plus de 64 Ko ne pourra être écrit ({quand}) "
+            "jusqu'à ce qu'il libère de la place."
+        )
     return f"Espace disque : {nom} est repassé sous la limite ({texte_mo(taille)}) ; écritures rétablies ({quand})."

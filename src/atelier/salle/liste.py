@@ -24,8 +24,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROLES = ("participant", "formateur")
-SYNONYMES_ROLES = {"participant": "participant", "participante": "participant",
-                   "formateur": "formateur", "formatrice": "formateur"}
+SYNONYMES_ROLES = {
+    "participant": "participant",
+    "participante": "participant",
+    "formateur": "formateur",
+    "formatrice": "formateur",
+}
 COLONNES = ("id", "nom", "commune", "role")
 FACULTATIVES = ("departement",)
 SEPARATEURS = (";", ",", "\t")
@@ -92,8 +96,12 @@ def lire_liste(chemin: Path, prefixe: str = "", exiger_formateur: bool = True) -
     chemin = Path(chemin)
     texte = _texte(chemin)
     if not texte.strip():
-        raise ListeInvalide(f"{chemin} : le fichier est vide (il faut une ligne de titres : {', '.join(COLONNES)}).")
-    lecteur = csv.reader(io.StringIO(texte, newline=""), delimiter=_separateur(texte.splitlines()[0]))
+        raise ListeInvalide(
+            f"{chemin} : le fichier est vide (il faut une ligne de titres : {', '.join(COLONNES)})."
+        )
+    lecteur = csv.reader(
+        io.StringIO(texte, newline=""), delimiter=_separateur(texte.splitlines()[0])
+    )
     titres = [_cle_colonne(t) for t in next(lecteur)]
     manquantes = [c for c in COLONNES if c not in titres]
     if manquantes:
@@ -111,8 +119,10 @@ def lire_liste(chemin: Path, prefixe: str = "", exiger_formateur: bool = True) -
         numero = lecteur.line_num
         if not any(v.strip() for v in valeurs):
             continue  # ligne vide (Excel en ajoute souvent à la fin)
-        champ = {c: valeurs[i].strip() if (i := position.get(c, len(valeurs))) < len(valeurs) else ""
-                 for c in (*COLONNES, *FACULTATIVES)}
+        champ = {
+            c: valeurs[i].strip() if (i := position.get(c, len(valeurs))) < len(valeurs) else ""
+            for c in (*COLONNES, *FACULTATIVES)
+        }
         identifiant = prefixe + champ["id"].lower()
         if not MOTIF_IDENTIFIANT.match(identifiant):
             raise ListeInvalide(
@@ -133,7 +143,11 @@ def lire_liste(chemin: Path, prefixe: str = "", exiger_formateur: bool = True) -
                 f"(déjà à la ligne {vus[identifiant]})."
             )
         vus[identifiant] = numero
-        personnes.append(Personne(identifiant, champ["nom"], champ["commune"], role, champ["departement"]))
+        personnes.append(
+            Personne(identifiant, champ["nom"], champ["commune"], role, champ["departement"])
+        )
     if exiger_formateur and not any(p.formateur for p in personnes):
-        raise ListeInvalide(f"{chemin} : il faut au moins un formateur (colonne role : « formateur »).")
+        raise ListeInvalide(
+            f"{chemin} : il faut au moins un formateur (colonne role : « formateur »)."
+        )
     return personnes

@@ -62,7 +62,9 @@ def repond(salle: Salle) -> bool:
 
 def fin_du_journal(salle: Salle, lignes: int = 15) -> str:
     try:
-        return "\n".join(journal(salle).read_text(encoding="utf-8", errors="replace").splitlines()[-lignes:])
+        return "\n".join(
+            journal(salle).read_text(encoding="utf-8", errors="replace").splitlines()[-lignes:]
+        )
     except OSError:
         return "(journal vide)"
 
@@ -75,7 +77,10 @@ def _lancer(salle: Salle, **sorties) -> subprocess.Popen:
             "Pour le relancer : python -m atelier.salle redemarrer."
         )
     processus = subprocess.Popen(
-        commande_hub(salle), env=environnement_hub(salle), cwd=salle.hub, stdin=subprocess.DEVNULL,
+        commande_hub(salle),
+        env=environnement_hub(salle),
+        cwd=salle.hub,
+        stdin=subprocess.DEVNULL,
         start_new_session=True,  # ni Ctrl + C ni la fermeture du terminal ne le tuent sans nous
         **sorties,
     )
@@ -112,7 +117,10 @@ def _signal_en_arret(*_):
 def demarrer_au_premier_plan(salle: Salle) -> int:
     """Lance le hub, journal dans le terminal, jusqu'à Ctrl + C ; renvoie le code de sortie."""
     processus = _lancer(salle)
-    anciens = {sig: signal.signal(sig, _signal_en_arret) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
+    anciens = {
+        sig: signal.signal(sig, _signal_en_arret)
+        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+    }
     try:
         return processus.wait()
     except (Arret, KeyboardInterrupt):
@@ -138,7 +146,9 @@ def arreter_processus(pid: int, delai: float = DELAI_ARRET) -> None:
     except (psutil.NoSuchProcess, psutil.TimeoutExpired):
         pass
     try:
-        os.killpg(pid, signal.SIGKILL)  # le hub est chef de sa session : son groupe porte son numéro
+        os.killpg(
+            pid, signal.SIGKILL
+        )  # le hub est chef de sa session : son groupe porte son numéro
     except (ProcessLookupError, PermissionError):
         pass
     try:

@@ -25,7 +25,10 @@ ENTETE = (
 
 def valeurs(gabarits: Path = DEPLOY / "templates") -> dict:
     fichiers = {
-        f"gabarit-{g.stem}": {"mountPath": f"{MONTAGE}/{g.name}", "stringData": g.read_text(encoding="utf-8")}
+        f"gabarit-{g.stem}": {
+            "mountPath": f"{MONTAGE}/{g.name}",
+            "stringData": g.read_text(encoding="utf-8"),
+        }
         for g in sorted(gabarits.glob("*.html"))
     }
     reglage = f"# Les pages du hub en français (deploy/templates/).\nc.JupyterHub.template_paths = [{MONTAGE!r}]\n"
@@ -38,9 +41,15 @@ def texte(gabarits: Path = DEPLOY / "templates") -> str:
     class Lisible(yaml.SafeDumper):
         """Les pages en bloc littéral (« | ») : lisibles et comparables ligne à ligne."""
 
-    Lisible.add_representer(str, lambda d, t: d.represent_scalar(
-        "tag:yaml.org,2002:str", t, style="|" if "\n" in t else None))
-    return ENTETE + yaml.dump(valeurs(gabarits), Dumper=Lisible, allow_unicode=True, sort_keys=False, width=1000)
+    Lisible.add_representer(
+        str,
+        lambda d, t: d.represent_scalar(
+            "tag:yaml.org,2002:str", t, style="|" if "\n" in t else None
+        ),
+    )
+    return ENTETE + yaml.dump(
+        valeurs(gabarits), Dumper=Lisible, allow_unicode=True, sort_keys=False, width=1000
+    )
 
 
 if __name__ == "__main__":

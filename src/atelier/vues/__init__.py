@@ -53,7 +53,9 @@ def image_png(figure) -> bytes:
     ``savefig`` la parcourt deux fois (mise en page, puis dessin). Ici, un seul
     dessin, mise en page comprise : mêmes pixels, un quart de calcul en moins.
     """
-    canevas = figure.canvas if isinstance(figure.canvas, FigureCanvasAgg) else FigureCanvasAgg(figure)
+    canevas = (
+        figure.canvas if isinstance(figure.canvas, FigureCanvasAgg) else FigureCanvasAgg(figure)
+    )
     canevas.draw()
     return png_du_canevas(canevas)
 
@@ -123,7 +125,9 @@ def vider(fig: Figure) -> None:
     sans toucher aux axes : les mêmes appels y redessinent la même image que sur une figure neuve."""
     for artiste in (*fig.texts, *fig.legends, *fig.images, *fig.artists):
         artiste.remove()
-    fig._suptitle = fig._supxlabel = fig._supylabel = None  # retirés ci-dessus ; fig.suptitle… en recrée
+    fig._suptitle = fig._supxlabel = fig._supylabel = (
+        None  # retirés ci-dessus ; fig.suptitle… en recrée
+    )
     for ax in fig.axes:
         # la mise en page automatique repart de la place d'une figure neuve (elle dépend de son point de départ)
         ax._set_position(ax.get_subplotspec().get_position(fig))
@@ -131,9 +135,19 @@ def vider(fig: Figure) -> None:
             ax.clear()
             continue
         for axe in (ax.xaxis, ax.yaxis):
-            if axe.units is not None:  # des noms sur un axe (catégories) : leur liste repart de zéro, comme Axis.clear
+            if (
+                axe.units is not None
+            ):  # des noms sur un axe (catégories) : leur liste repart de zéro, comme Axis.clear
                 axe._converter, axe.units = None, None
-        for artiste in (*ax.lines, *ax.patches, *ax.collections, *ax.texts, *ax.images, *ax.artists, *ax.tables):
+        for artiste in (
+            *ax.lines,
+            *ax.patches,
+            *ax.collections,
+            *ax.texts,
+            *ax.images,
+            *ax.artists,
+            *ax.tables,
+        ):
             artiste.remove()
         ax.containers.clear()
         if ax.get_legend() is not None:
@@ -142,7 +156,9 @@ def vider(fig: Figure) -> None:
             ax.set_title("", loc=position)
         ax.ignore_existing_data_limits = True  # les limites suivront les nouveaux tracés
         ax.set_autoscaley_on(True)
-        ax.set_autoscalex_on(ax.name != "polar")  # l'axe des angles d'un radar fait toujours le tour
+        ax.set_autoscalex_on(
+            ax.name != "polar"
+        )  # l'axe des angles d'un radar fait toujours le tour
 
 
 class FiguresGardees:
@@ -160,7 +176,9 @@ class FiguresGardees:
         rang = len(self._servies)
         if rang < len(self._figures) and self._figures[rang][0] == cle:
             _, fig, axes = self._figures[rang]
-            for ajoute in set(fig.axes) - set(np.ravel(axes)):  # un axe ajouté par dessiner (barre de couleurs…)
+            for ajoute in set(fig.axes) - set(
+                np.ravel(axes)
+            ):  # un axe ajouté par dessiner (barre de couleurs…)
                 ajoute.remove()
             vider(fig)
         else:
@@ -185,8 +203,14 @@ def _style() -> dict:
     return {"description_width": LARGEUR_ETIQUETTE}
 
 
-def curseur(libelle: str, minimum: float, maximum: float, valeur: float, pas: float = 1,
-            format_: str | None = None) -> widgets.Widget:
+def curseur(
+    libelle: str,
+    minimum: float,
+    maximum: float,
+    valeur: float,
+    pas: float = 1,
+    format_: str | None = None,
+) -> widgets.Widget:
     """Un curseur dont la valeur s'affiche à la française.
 
     Les curseurs d'ipywidgets écrivent « 3.5 » et « 150000 » : pour une valeur décimale
@@ -196,16 +220,26 @@ def curseur(libelle: str, minimum: float, maximum: float, valeur: float, pas: fl
     entier = all(float(x).is_integer() for x in (minimum, maximum, valeur, pas))
     if entier and maximum < 10_000:
         return widgets.IntSlider(
-            value=valeur, min=minimum, max=maximum, step=pas, description=libelle,
-            continuous_update=False, style=_style(), layout=widgets.Layout(width="36em"),
+            value=valeur,
+            min=minimum,
+            max=maximum,
+            step=pas,
+            description=libelle,
+            continuous_update=False,
+            style=_style(),
+            layout=widgets.Layout(width="36em"),
         )
     decimales = 0 if entier else _decimales(format_, pas)
     nombre = round((maximum - minimum) / pas) + 1
     valeurs = [round(minimum + i * pas, decimales) for i in range(nombre)]
     valeurs = [int(v) for v in valeurs] if entier else valeurs
     return CurseurFrancais(
-        options=[(nombre_fr(v, decimales), v) for v in valeurs], value=valeur, description=libelle,
-        continuous_update=False, style=_style(), layout=widgets.Layout(width="36em"),
+        options=[(nombre_fr(v, decimales), v) for v in valeurs],
+        value=valeur,
+        description=libelle,
+        continuous_update=False,
+        style=_style(),
+        layout=widgets.Layout(width="36em"),
     )
 
 
@@ -235,8 +269,11 @@ def menu(libelle: str, options, valeur=None) -> widgets.Dropdown:
     """Un menu déroulant (par exemple la liste des communes)."""
     options = list(options)
     return widgets.Dropdown(
-        options=options, value=valeur if valeur is not None else options[0], description=libelle,
-        style=_style(), layout=widgets.Layout(width="36em"),
+        options=options,
+        value=valeur if valeur is not None else options[0],
+        description=libelle,
+        style=_style(),
+        layout=widgets.Layout(width="36em"),
     )
 
 
@@ -247,8 +284,13 @@ def case(libelle: str, valeur: bool = False) -> widgets.Checkbox:
 class Simulateur(widgets.VBox):
     """Des contrôles et une sortie redessinée à chaque changement."""
 
-    def __init__(self, controles: dict[str, widgets.Widget], dessiner: Callable[..., Any], titre: str = "",
-                 explication: str = ""):
+    def __init__(
+        self,
+        controles: dict[str, widgets.Widget],
+        dessiner: Callable[..., Any],
+        titre: str = "",
+        explication: str = "",
+    ):
         self.controles = controles
         self.dessiner = dessiner
         self.sortie = widgets.Output()
@@ -288,7 +330,9 @@ class Simulateur(widgets.VBox):
         renvoie ``{contrôle: valeur}``), puis redessine une seule fois."""
         controle = self.controles[nom]
         controle.unobserve(self._changement, names="value")
-        controle.observe(lambda changement: self.regler(**reglages(changement["new"])), names="value")
+        controle.observe(
+            lambda changement: self.regler(**reglages(changement["new"])), names="value"
+        )
 
     def mettre_a_jour(self) -> Any:
         """Recalcule et redessine ; renvoie le résumé produit par ``dessiner``."""
@@ -299,7 +343,9 @@ class Simulateur(widgets.VBox):
             clear_output(wait=True)
             _images, _gardees = images, self._figures
             self._figures.commencer()
-            deja_ouvertes = set(plt.get_fignums())  # une figure laissée ouverte ailleurs n'est pas montrée ici
+            deja_ouvertes = set(
+                plt.get_fignums()
+            )  # une figure laissée ouverte ailleurs n'est pas montrée ici
             try:
                 self.resultat = self.dessiner(**self.valeurs())
                 for gardee in self._figures.a_montrer():

@@ -87,7 +87,6 @@ def barres_horizontales(
     ax.spines[["top", "right"]].set_visible(False)
 
 
-
 def millions(montant: float) -> str:
     """« 12,5 millions de FCFA »."""
     return f"{nombre_fr(montant / 1e6, 1)} millions de FCFA"

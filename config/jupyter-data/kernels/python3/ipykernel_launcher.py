@@ -53,7 +53,9 @@ def reglages_du_kit():
     reglages = Config()
     for dossier in reversed(jupyter_config_path()):
         try:
-            reglages.merge(PyFileConfigLoader("ipython_kernel_config.py", path=dossier).load_config())
+            reglages.merge(
+                PyFileConfigLoader("ipython_kernel_config.py", path=dossier).load_config()
+            )
         except ConfigFileNotFound:
             continue
     return reglages

@@ -8,7 +8,7 @@ Les réponses attendues sont des empreintes (voir ``atelier.exercices``) :
 
 from atelier.exercices import Question
 
-RECOPIER = "Recopiez le nombre sans espaces (171781), ou entre guillemets (\"171 781\")."
+RECOPIER = 'Recopiez le nombre sans espaces (171781), ou entre guillemets ("171 781").'
 
 q1 = Question(
     identifiant="m0_elus_q1",

@@ -89,7 +89,7 @@ q4 = Question(
     indices=[
         "Lisez la phrase écrite sous le graphique du simulateur (elle commence par « Kandi »).",
         "« le FADeC non affecté représente … % du PAI » : recopiez ce nombre avec un point pour la virgule "
-        "(64,2 s'écrit 64.2), ou entre guillemets (\"64,2\").",
+        '(64,2 s\'écrit 64.2), ou entre guillemets ("64,2").',
     ],
 )
 
@@ -102,7 +102,8 @@ q5 = Question(
     attendu="0466de7b676f7d96c7faab941f65ac118d7b56ab25ce9971a2432d741ea6d18b",
     pieges={
         "f5c51f89fe29b54bb412622e6a67f4dd74cc86391bb54ad4096609d1b91a7dea": (
-            "C'est ce que retire une baisse de 25 %, le réglage de départ du simulateur. " + AVANT_REGLAGE
+            "C'est ce que retire une baisse de 25 %, le réglage de départ du simulateur. "
+            + AVANT_REGLAGE
         ),
         "a5107145e2b8f3403c7f89110306f8833467174f26cbe82ab4ef1ae310ab048f": (
             "C'est le pourcentage du PAI perdu. La question demande le montant, en millions de FCFA."

@@ -75,7 +75,7 @@ q3 = Question(
     indices=[
         "Lisez la première ligne du titre du graphique du compte du mois.",
         "« … le centre gagne … FCFA par mois » : recopiez ce montant sans espaces (123456), ou entre "
-        "guillemets (\"123 456\").",
+        'guillemets ("123 456").',
     ],
 )
 

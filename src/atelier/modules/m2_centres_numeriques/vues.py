@@ -71,7 +71,11 @@ def _poser_fond(fig, ax_carte, ax_barres, nom: str) -> None:
         *(t for t in fig.texts if t.get_gid() == "source"),
     ]
     propres = [
-        *(a for a in (*ax_carte.collections, *ax_carte.patches) if a.get_gid() in ("voisines", nom)),
+        *(
+            a
+            for a in (*ax_carte.collections, *ax_carte.patches)
+            if a.get_gid() in ("voisines", nom)
+        ),
         ax_carte.title,
         ax_barres.xaxis,
     ]
@@ -84,7 +88,9 @@ def _poser_fond(fig, ax_carte, ax_barres, nom: str) -> None:
             _COMMUNS[taille] = rendu.copy_from_bbox(fig.bbox)
         else:
             rendu.restore_region(_COMMUNS[taille])
-        legende = legende_carte_commune(ax_carte, sites=True, rayon_km=0)  # la même pour toute distance
+        legende = legende_carte_commune(
+            ax_carte, sites=True, rayon_km=0
+        )  # la même pour toute distance
         _dessiner(rendu, [*propres, legende])
         legende.remove()
         if len(_FONDS) >= 16:
@@ -101,7 +107,9 @@ def _dessiner(rendu, artistes) -> None:
         artiste.draw(rendu)
 
 
-_NOMS: dict[tuple, tuple[np.ndarray, int, int]] = {}  # les noms de chaque commune déjà écrits (les 16 derniers)
+_NOMS: dict[
+    tuple, tuple[np.ndarray, int, int]
+] = {}  # les noms de chaque commune déjà écrits (les 16 derniers)
 
 
 def _poser_noms(ax, arr, nom: str) -> None:
@@ -148,7 +156,13 @@ def dessiner_couverture(
     ax_carte.set_position(PLACE_CARTE)
     ax_barres.set_position(PLACE_BARRES)
     carte_commune(
-        nom, arrondissements=arr, sites=existants + nouveaux, rayon_km=rayon_km, ax=ax_carte, noms=False, legende=False
+        nom,
+        arrondissements=arr,
+        sites=existants + nouveaux,
+        rayon_km=rayon_km,
+        ax=ax_carte,
+        noms=False,
+        legende=False,
     )
 
     couleurs = [FONCE if i == k else GRIS_CLAIR for i in range(len(etapes))]
@@ -165,8 +179,13 @@ def dessiner_couverture(
     ax_barres.set_xticks(range(len(arr) + 1))
     if len(etapes) <= len(arr):
         ax_barres.text(
-            (len(etapes) + len(arr)) / 2, 50, "Au-delà, aucun nouveau centre\nn'ajoute d'habitants",
-            ha="center", va="center", fontsize=9, color="#333333",
+            (len(etapes) + len(arr)) / 2,
+            50,
+            "Au-delà, aucun nouveau centre\nn'ajoute d'habitants",
+            ha="center",
+            va="center",
+            fontsize=9,
+            color="#333333",
         )
     ax_barres.set_xlabel("Nombre de nouveaux centres (choisis un par un, méthode gloutonne)")
     ax_barres.set_ylabel("Habitants desservis (% de la population 2024)")
@@ -185,7 +204,9 @@ def dessiner_couverture(
         f"positions et équipements : {MENTION_SYNTHETIQUE}",
         fontsize=9,
     )
-    if dans_un_simulateur():  # l'image seule compte : ce qui ne dépend que de la commune est recopié
+    if (
+        dans_un_simulateur()
+    ):  # l'image seule compte : ce qui ne dépend que de la commune est recopié
         _poser_noms(ax_carte, arr, nom)
         _poser_fond(fig, ax_carte, ax_barres, nom)
     else:  # une figure ordinaire, qu'on peut aussi enregistrer (PDF, autre résolution)

@@ -67,14 +67,20 @@ def cout_visite(distance_km: float, cout_km: float, duree_h: float, valeur_temps
     return float(2 * distance_km * cout_km + duree_h * valeur_temps_h)
 
 
-def gain_annuel(demandes_an: float, part_en_ligne_pct: float, deplacements_evites: float,
-                cout_d_une_visite: float) -> float:
+def gain_annuel(
+    demandes_an: float,
+    part_en_ligne_pct: float,
+    deplacements_evites: float,
+    cout_d_une_visite: float,
+) -> float:
     """Ce que les usagers économisent en un an, en FCFA.
 
     demandes en ligne (demandes × part en ligne) × déplacements évités × coût d'une visite.
     """
     _part(part_en_ligne_pct, "part en ligne")
-    _positifs(demandes=demandes_an, deplacements_evites=deplacements_evites, cout_visite=cout_d_une_visite)
+    _positifs(
+        demandes=demandes_an, deplacements_evites=deplacements_evites, cout_visite=cout_d_une_visite
+    )
     return float(demandes_an * part_en_ligne_pct / 100 * deplacements_evites * cout_d_une_visite)
 
 
@@ -90,8 +96,13 @@ def van(flux: Sequence[float], taux_pct: float) -> float:
     return sum(actualiser(f, taux_pct, annee) for annee, f in enumerate(flux))
 
 
-def tableau_van(cout_plateforme: float, gain_par_an: float, cout_fonctionnement_an: float,
-                taux_pct: float = TAUX_ACTUALISATION, annees: int = ANNEES) -> pd.DataFrame:
+def tableau_van(
+    cout_plateforme: float,
+    gain_par_an: float,
+    cout_fonctionnement_an: float,
+    taux_pct: float = TAUX_ACTUALISATION,
+    annees: int = ANNEES,
+) -> pd.DataFrame:
     """Le calcul de la VAN année par année, à lire ligne à ligne.
 
     Année 0 : on paie la plateforme. Années 1 à ``annees`` : les usagers gagnent
@@ -100,15 +111,25 @@ def tableau_van(cout_plateforme: float, gain_par_an: float, cout_fonctionnement_
     valent aujourd'hui 1 000 FCFA de l'année. La dernière ligne de
     ``cumul_actualise`` est la VAN.
     """
-    _positifs(cout_plateforme=cout_plateforme, gain=gain_par_an, fonctionnement=cout_fonctionnement_an)
+    _positifs(
+        cout_plateforme=cout_plateforme, gain=gain_par_an, fonctionnement=cout_fonctionnement_an
+    )
     if int(annees) != annees or annees < 1:
-        raise ErreurAtelier(f"La durée doit être un nombre entier d'années (au moins 1), pas {annees}.")
+        raise ErreurAtelier(
+            f"La durée doit être un nombre entier d'années (au moins 1), pas {annees}."
+        )
     lignes = []
     for annee in range(int(annees) + 1):
         gains = gain_par_an if annee else 0.0
         couts = cout_fonctionnement_an if annee else cout_plateforme
-        lignes.append({"annee": annee, "gains_usagers": gains, "couts_commune": couts,
-                       "flux_net": gains - couts})
+        lignes.append(
+            {
+                "annee": annee,
+                "gains_usagers": gains,
+                "couts_commune": couts,
+                "flux_net": gains - couts,
+            }
+        )
     tableau = pd.DataFrame(lignes)
     facteurs = pd.Series([actualiser(1, taux_pct, a) for a in tableau["annee"]])
     tableau["valeur_de_1000_fcfa"] = 1000 * facteurs
@@ -153,11 +174,20 @@ def hypotheses_commune(commune: str, table: pd.DataFrame | None = None) -> dict:
     }
 
 
-def calcul_van(demandes_an: float, distance_km: float, cout_km: float, duree_h: float,
-               valeur_temps_h: float, cout_plateforme: float, part_en_ligne_pct: float = 30,
-               taux_pct: float = TAUX_ACTUALISATION, annees: int = ANNEES,
-               deplacements_evites: float = DEPLACEMENTS_EVITES,
-               part_fonctionnement_pct: float = PART_FONCTIONNEMENT, commune: str = "") -> dict:
+def calcul_van(
+    demandes_an: float,
+    distance_km: float,
+    cout_km: float,
+    duree_h: float,
+    valeur_temps_h: float,
+    cout_plateforme: float,
+    part_en_ligne_pct: float = 30,
+    taux_pct: float = TAUX_ACTUALISATION,
+    annees: int = ANNEES,
+    deplacements_evites: float = DEPLACEMENTS_EVITES,
+    part_fonctionnement_pct: float = PART_FONCTIONNEMENT,
+    commune: str = "",
+) -> dict:
     """La VAN de la mise en ligne des actes d'état civil, avec ses étapes.
 
     Renvoie un dictionnaire : coût d'une visite, gain annuel des usagers, coût
@@ -191,14 +221,18 @@ def van_commune(commune: str, table: pd.DataFrame | None = None, **changements) 
     return calcul_van(**{**hypotheses_commune(commune, table), **changements})
 
 
-def sensibilite_taux(commune: str, taux: Sequence[float] = (6, 8, 10, 12), **changements) -> pd.DataFrame:
+def sensibilite_taux(
+    commune: str, taux: Sequence[float] = (6, 8, 10, 12), **changements
+) -> pd.DataFrame:
     """La VAN d'une commune (arrondie au franc) pour plusieurs taux d'actualisation.
 
     Le taux est un choix, pas un fait : si la VAN garde le même signe sur toute
     la plage, la conclusion ne dépend pas de ce choix.
     """
     valeurs = [round(van_commune(commune, **changements, taux_pct=t)["van"]) for t in taux]
-    return pd.DataFrame({"taux_pct": list(taux), "van_fcfa": valeurs, "rentable": [v > 0 for v in valeurs]})
+    return pd.DataFrame(
+        {"taux_pct": list(taux), "van_fcfa": valeurs, "rentable": [v > 0 for v in valeurs]}
+    )
 
 
 # --- La file d'attente au guichet ---------------------------------------------------
@@ -206,7 +240,9 @@ class FileSaturee(ErreurAtelier, ValueError):
     """Les guichets ne suffisent pas : la file s'allonge sans fin (taux d'occupation ≥ 100 %)."""
 
 
-def arrivees_par_heure(demandes_jour: float, heures_ouverture: float, part_en_ligne_pct: float = 0) -> float:
+def arrivees_par_heure(
+    demandes_jour: float, heures_ouverture: float, part_en_ligne_pct: float = 0
+) -> float:
     """Usagers arrivant au guichet par heure : demandes du jour × (1 − part en ligne) ÷ heures d'ouverture."""
     _part(part_en_ligne_pct, "part en ligne")
     _positifs(demandes_jour=demandes_jour)
@@ -221,7 +257,9 @@ def _charge(arrivees_h: float, temps_service_min: float, guichets: int) -> float
     if temps_service_min <= 0:
         raise ErreurAtelier("Le temps de traitement doit être supérieur à zéro minute.")
     if int(guichets) != guichets or guichets < 1:
-        raise ErreurAtelier(f"Le nombre de guichets doit être un entier d'au moins 1, pas {guichets}.")
+        raise ErreurAtelier(
+            f"Le nombre de guichets doit être un entier d'au moins 1, pas {guichets}."
+        )
     return float(arrivees_h * temps_service_min / 60)
 
 
@@ -273,19 +311,26 @@ def file_moyenne(arrivees_h: float, attente_min: float) -> float:
     return float(arrivees_h * attente_min / 60)
 
 
-def guichets_necessaires(arrivees_h: float, temps_service_min: float,
-                         attente_max_min: float = ATTENTE_CIBLE_MIN) -> int:
+def guichets_necessaires(
+    arrivees_h: float, temps_service_min: float, attente_max_min: float = ATTENTE_CIBLE_MIN
+) -> int:
     """Le plus petit nombre de guichets qui garde l'attente moyenne sous ``attente_max_min`` minutes."""
     if attente_max_min <= 0:
         raise ErreurAtelier("L'attente visée doit être supérieure à zéro minute.")
-    guichets = math.floor(_charge(arrivees_h, temps_service_min, 1)) + 1  # le minimum pour une file stable
+    guichets = (
+        math.floor(_charge(arrivees_h, temps_service_min, 1)) + 1
+    )  # le minimum pour une file stable
     while attente_moyenne_min(arrivees_h, temps_service_min, guichets) > attente_max_min:
         guichets += 1
     return guichets
 
 
-def file_attente(arrivees_h: float, temps_service_min: float, guichets: int,
-                 attente_max_min: float = ATTENTE_CIBLE_MIN) -> dict:
+def file_attente(
+    arrivees_h: float,
+    temps_service_min: float,
+    guichets: int,
+    attente_max_min: float = ATTENTE_CIBLE_MIN,
+) -> dict:
     """Tout ce qu'il faut savoir d'une file : occupation, probabilité d'attendre, attente, file, guichets utiles.
 
     Si la file est saturée (occupation ≥ 100 %), ``stable`` vaut False et
@@ -295,13 +340,21 @@ def file_attente(arrivees_h: float, temps_service_min: float, guichets: int,
     resultat = {
         "arrivees_h": arrivees_h,
         "occupation_pct": occupation,
-        "guichets_necessaires": guichets_necessaires(arrivees_h, temps_service_min, attente_max_min),
+        "guichets_necessaires": guichets_necessaires(
+            arrivees_h, temps_service_min, attente_max_min
+        ),
     }
     try:
         attente = attente_moyenne_min(arrivees_h, temps_service_min, guichets)
     except FileSaturee as exc:
-        return {**resultat, "stable": False, "message": str(exc), "probabilite_attente": None,
-                "attente_min": None, "file_moyenne": None}
+        return {
+            **resultat,
+            "stable": False,
+            "message": str(exc),
+            "probabilite_attente": None,
+            "attente_min": None,
+            "file_moyenne": None,
+        }
     return {
         **resultat,
         "stable": True,
@@ -327,7 +380,9 @@ def tableau_de_bord(demandes: pd.DataFrame, commune: str) -> pd.DataFrame:
     poids = lignes["demandes"]
     agregat = (
         lignes.assign(delai_x=lignes["delai_moyen_jours"] * poids, pct_x=lignes["pct_72h"] * poids)
-        .groupby("code_service", sort=False)[["demandes", "demandes_en_ligne", "rejets", "delai_x", "pct_x"]]
+        .groupby("code_service", sort=False)[
+            ["demandes", "demandes_en_ligne", "rejets", "delai_x", "pct_x"]
+        ]
         .sum()
     )
     total = agregat["demandes"]
@@ -359,7 +414,9 @@ def priorites(services: pd.DataFrame, seuil: float = SEUIL_MATRICE) -> pd.DataFr
     scores = zip(tableau["impact_score"], tableau["effort_score"], strict=True)
     tableau["quadrant"] = [quadrant(impact, effort, seuil) for impact, effort in scores]
     tableau["ordre"] = tableau["quadrant"].map(ORDRE_QUADRANTS.index)
-    tableau = tableau.sort_values(["ordre", "impact_score", "effort_score"], ascending=[True, False, True])
+    tableau = tableau.sort_values(
+        ["ordre", "impact_score", "effort_score"], ascending=[True, False, True]
+    )
     return tableau.drop(columns="ordre").reset_index(drop=True)
 
 
@@ -367,7 +424,9 @@ def priorites(services: pd.DataFrame, seuil: float = SEUIL_MATRICE) -> pd.DataFr
 def _positifs(**valeurs: float) -> None:
     for nom, valeur in valeurs.items():
         if valeur < 0:
-            raise ErreurAtelier(f"La valeur « {nom.replace('_', ' ')} » ne peut pas être négative ({valeur}).")
+            raise ErreurAtelier(
+                f"La valeur « {nom.replace('_', ' ')} » ne peut pas être négative ({valeur})."
+            )
 
 
 def _part(valeur: float, nom: str) -> None:

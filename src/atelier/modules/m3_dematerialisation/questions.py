@@ -184,7 +184,7 @@ q8 = Question(
     },
     indices=[
         'etat_civil["pct_72h"] >= 90 donne Vrai ou Faux pour chaque commune.',
-        "La somme d'une colonne de Vrai/Faux compte les Vrai : (etat_civil[\"pct_72h\"] >= 90).sum().",
+        'La somme d\'une colonne de Vrai/Faux compte les Vrai : (etat_civil["pct_72h"] >= 90).sum().',
     ],
 )
 
@@ -201,7 +201,7 @@ q9 = Question(
         ),
     },
     indices=[
-        'priorites(services) ajoute la colonne « quadrant » ; on cherche « gain rapide ».',
+        "priorites(services) ajoute la colonne « quadrant » ; on cherche « gain rapide ».",
         'Deux conditions à la fois : (p["quadrant"] == "gain rapide") & p["guichet_communal"].',
         'p = priorites(services), puis p.loc[conditions, "code_service"].',
     ],

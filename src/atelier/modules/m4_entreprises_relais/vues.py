@@ -43,7 +43,9 @@ def _ligne(commune: str):
 def explorer_secteurs(commune: str = "Cotonou") -> Simulateur:
     """Les entreprises du numérique d'une commune par secteur, comparées à l'ensemble du pays."""
     secteurs = charger("entreprises_secteurs")
-    pays = modele.repartition_secteurs(secteurs).set_index("secteur")["part_pct"]  # ne dépend pas du menu
+    pays = modele.repartition_secteurs(secteurs).set_index("secteur")[
+        "part_pct"
+    ]  # ne dépend pas du menu
 
     place = []  # la place des axes, calculée une fois : toutes les communes ont les mêmes secteurs
 
@@ -54,7 +56,9 @@ def explorer_secteurs(commune: str = "Cotonou") -> Simulateur:
             essai.canvas.draw()
             place.append(ax.get_position().bounds)
             plt.close(essai)
-        fig, ax = figure(9, 4.6, mise_en_page=None)  # la même place à chaque image : rien à recalculer
+        fig, ax = figure(
+            9, 4.6, mise_en_page=None
+        )  # la même place à chaque image : rien à recalculer
         ax.set_position(place[0])
         return tracer(ax, commune)
 

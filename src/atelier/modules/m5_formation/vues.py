@@ -75,7 +75,9 @@ def _libelle_domaine(domaine: str) -> str:
 # --- Votre commune : le profil des 5 domaines -----------------------------------------
 
 
-def dessiner_profil(enquete: pd.DataFrame, commune: str, niveau_min: int, *, pays: pd.Series | None = None) -> dict:
+def dessiner_profil(
+    enquete: pd.DataFrame, commune: str, niveau_min: int, *, pays: pd.Series | None = None
+) -> dict:
     """Barres horizontales : part au niveau ``niveau_min`` ou plus dans chaque domaine, la commune
     à côté de l'ensemble des 77 communes (``pays`` : ce profil, s'il est déjà calculé)."""
     repondants = enquete[enquete["commune"] == commune]
@@ -118,7 +120,9 @@ def simulateur_profil(commune: str = "Kandi", enquete: pd.DataFrame | None = Non
         "commune": menu("Commune", communes_disponibles(), valeur=commune),
         "niveau_min": curseur("Niveau minimal (1 à 8)", 1, 8, 1),
     }
-    profil_du_pays = cache(lambda niveau_min: modele.profil_domaines(enquete, niveau_min))  # un par niveau
+    profil_du_pays = cache(
+        lambda niveau_min: modele.profil_domaines(enquete, niveau_min)
+    )  # un par niveau
     return Simulateur(
         controles,
         lambda commune, niveau_min: dessiner_profil(
