@@ -21,6 +21,20 @@ VERMILLON = "#D55E00"
 GRIS = "#999999"
 GRIS_FONCE = "#595959"  # traits et textes secondaires
 HACHURE = "//"
+MOIS = [
+    "janv.",
+    "févr.",
+    "mars",
+    "avr.",
+    "mai",
+    "juin",
+    "juil.",
+    "août",
+    "sept.",
+    "oct.",
+    "nov.",
+    "déc.",
+]
 
 
 def format_fr(decimales: int = 0) -> FuncFormatter:

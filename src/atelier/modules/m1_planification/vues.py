@@ -26,6 +26,7 @@ from atelier.vues.style import (
     BLEU,
     GRIS,
     HACHURE,
+    MOIS,
     ORANGE,
     VERMILLON,
     axe_des_annees,
@@ -38,20 +39,6 @@ from atelier.vues.style import (
 )
 
 SYNTHETIQUE = MENTION_SYNTHETIQUE[0].upper() + MENTION_SYNTHETIQUE[1:] + "."
-MOIS = [
-    "janv.",
-    "févr.",
-    "mars",
-    "avr.",
-    "mai",
-    "juin",
-    "juil.",
-    "août",
-    "sept.",
-    "oct.",
-    "nov.",
-    "déc.",
-]
 
 
 # --- Le cycle de planification ------------------------------------------------------

@@ -26,7 +26,7 @@ from atelier.donnees import (
 from atelier.erreurs import nombre_fr
 from atelier.modules.m3_dematerialisation import modele
 from atelier.vues import Simulateur, curseur, figure, menu
-from atelier.vues.style import GRIS, ORANGE, millions
+from atelier.vues.style import GRIS, MOIS, ORANGE, millions
 
 __all__ = [
     "graphique_72h",
@@ -42,22 +42,6 @@ REPERE_72H = parametre("part_72h_e_casier")  # 90 % : e-casier judiciaire [38]
 
 def _guichets(n: int) -> str:
     return f"{n} guichet" + ("s" if n > 1 else "")
-
-
-MOIS = [
-    "janv.",
-    "févr.",
-    "mars",
-    "avr.",
-    "mai",
-    "juin",
-    "juil.",
-    "août",
-    "sept.",
-    "oct.",
-    "nov.",
-    "déc.",
-]
 
 
 # --- Explorer : les 77 communes -------------------------------------------------------
