@@ -8,14 +8,12 @@ la commune change, pas à chaque changement d'indicateur.
 from __future__ import annotations
 
 import html
-import io
 from functools import cache, lru_cache
 
 import matplotlib.pyplot as plt
 import numpy as np
 from IPython.display import HTML, display
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from PIL import Image
 
 from atelier.cartes import carte_choroplethe, surligner
 from atelier.donnees import MENTION_SYNTHETIQUE, champ, communes_disponibles
@@ -26,7 +24,7 @@ from atelier.fiche_commune.modele import (
     chiffres_cles,
     comparaison_departement,
 )
-from atelier.vues import Simulateur, menu, montrer
+from atelier.vues import Simulateur, menu, montrer, png_du_canevas
 
 SYNTHETIQUE = MENTION_SYNTHETIQUE
 COMMUNE = "chiffre de la commune"
@@ -149,11 +147,7 @@ class _CarteSurlignee:
                 *ax.texts[textes:],
             ]:  # au-dessus de tout le reste, comme sur une carte neuve
                 ax.draw_artist(artiste)
-            tampon = io.BytesIO()
-            Image.fromarray(np.asarray(self.canvas.buffer_rgba())).save(
-                tampon, "png", compress_level=1
-            )
-            return tampon.getvalue()
+            return png_du_canevas(self.canvas)
         finally:
             patch.set(**style)
             for texte in ax.texts[textes:]:
