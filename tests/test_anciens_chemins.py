@@ -23,9 +23,8 @@ def test_chaque_ancien_nom_donne_le_fichier_d_aujourd_hui(module):
     }
     for ancien, nouveau in paires.items():
         assert anciens_chemins.nouveau_nom(ancien) == nouveau
-        assert importlib.import_module(ancien) is importlib.import_module(
-            nouveau
-        )  # le même, pas une copie
+        # le même, pas une copie
+        assert importlib.import_module(ancien) is importlib.import_module(nouveau)
 
 
 def test_la_fiche_commune_aussi_et_rien_d_autre():

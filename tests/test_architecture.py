@@ -249,9 +249,8 @@ def _couche(module: str) -> str | None:
 def _permis(module: str, cible: str) -> bool:
     couche = _couche(module)
     for permis in PERMIS[couche]:
-        if (
-            permis == "modele"
-        ):  # un modèle : pour une vue, celui de son module ; pour des questions, tout modèle
+        # un modèle : pour une vue, celui de son module ; pour des questions, tout modèle
+        if permis == "modele":
             if _couche(cible) == "modele" and (
                 couche != "vues" or _dossier(cible) == _dossier(module)
             ):

@@ -83,9 +83,8 @@ def test_les_couleurs_suivent_les_valeurs_et_restent_ordonnees_en_noir_et_blanc(
         patches[plus_forte].get_facecolor()
     )
     classes = [_luminance(p.get_facecolor()) for p in fig.axes[0].get_legend().get_patches()]
-    assert all(
-        b > a + 0.05 for a, b in zip(classes, classes[1:], strict=False)
-    )  # gris distincts à l'impression
+    # gris distincts à l'impression
+    assert all(b > a + 0.05 for a, b in zip(classes, classes[1:], strict=False))
     # La commune la plus couverte a exactement la couleur de la dernière classe de la légende.
     derniere = fig.axes[0].get_legend().get_patches()[-1].get_facecolor()
     assert patches[plus_forte].get_facecolor() == derniere
@@ -198,9 +197,8 @@ def test_carte_d_une_commune_et_de_ses_arrondissements():
         for c in ax.collections
         if c.get_gid() == "arrondissements" and to_rgb(c.get_facecolor()[0]) != (1, 1, 1)
     ]
-    assert (
-        sum(len(c.get_offsets()) for c in pleins) == kandi["electrifie"].sum()
-    )  # plein = électrifié
+    # plein = électrifié
+    assert sum(len(c.get_offsets()) for c in pleins) == kandi["electrifie"].sum()
     zones = [p for p in ax.patches if isinstance(p, Ellipse) and p.get_gid() == "zone_desservie"]
     assert len(zones) == 2
     assert zones[0].height == pytest.approx(20 / 110.57)

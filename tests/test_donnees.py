@@ -175,9 +175,8 @@ def test_arrondissements_546_et_sommes_egales_aux_communes():
 
 def test_les_fichiers_reels_sont_copies_intacts():
     provenance = (DATASETS / "sources" / "PROVENANCE.md").read_text(encoding="utf-8")
-    origine = (
-        RACINE.parent.parent / "shared" / "datasets-src"
-    )  # présent seulement sur la machine de l'équipe
+    # présent seulement sur la machine de l'équipe
+    origine = RACINE.parent.parent / "shared" / "datasets-src"
     for nom in (
         "communes_reference.csv",
         "benin_communes.geojson",
@@ -435,9 +434,8 @@ def test_fichier_introuvable(tmp_path):
     erreur = _refus(tmp_path / "etat_civl.csv")
     assert "introuvable" in str(erreur)
     _etat_civil(tmp_path, nom="etat_civil.csv")
-    assert "« etat_civil.csv »" in str(
-        _refus(tmp_path / "etat_civl.csv")
-    )  # le fichier voisin est proposé
+    # le fichier voisin est proposé
+    assert "« etat_civil.csv »" in str(_refus(tmp_path / "etat_civl.csv"))
 
 
 def test_colonne_absente(tmp_path):

@@ -439,9 +439,8 @@ def test_sans_fichier_de_solutions_un_message_en_francais(tmp_path, monkeypatch,
     from atelier.modules.m1_planification.questions import q1
 
     monkeypatch.setenv("ATELIER_SESSION_NOTEE", "0")
-    (tmp_path / "illisible" / "m1_planification.json").mkdir(
-        parents=True
-    )  # un dossier : lecture impossible
+    # un dossier : lecture impossible
+    (tmp_path / "illisible" / "m1_planification.json").mkdir(parents=True)
     (tmp_path / "abime").mkdir()
     (tmp_path / "abime" / "m1_planification.json").write_text('["m1_q1"', encoding="utf-8")
     (tmp_path / "autre_module").mkdir()

@@ -116,9 +116,8 @@ def test_la_fiche_montre_les_chiffres_de_la_commune_et_ne_relit_le_plan_qu_au_ch
     assert vue.resultat["commune"] == "Kandi"
     assert vue.resultat["chiffres_de_la_commune"] == {"taux_usage_internet": 99.5, "nb_relais": 9}
     ligne = next(x for x in pages[-1].split("<tr>") if x.startswith("<td>Usage d'internet"))
-    assert (
-        "99,5 %" in ligne and "1 / 6" in ligne and "chiffre de la commune" in ligne
-    )  # rang recalculé
+    # rang recalculé
+    assert "99,5 %" in ligne and "1 / 6" in ligne and "chiffre de la commune" in ligne
     ligne = next(x for x in pages[-1].split("<tr>") if x.startswith("<td>Couverture 4G"))
     assert "chiffre de la commune" not in ligne and "données synthétiques" in ligne
     ligne = next(x for x in pages[-1].split("<tr>") if x.startswith("<td>Relais digitaux"))

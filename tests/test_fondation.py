@@ -103,9 +103,8 @@ def test_chaque_paquet_importe_par_le_kit_est_declare():
             for racine in racines:
                 if racine in sys.stdlib_module_names or racine in ("atelier", "__future__"):
                     continue
-                if (
-                    racine == "tomli"
-                ):  # repli de tomllib sous Python 3.10, déclaré avec son marqueur
+                # repli de tomllib sous Python 3.10, déclaré avec son marqueur
+                if racine == "tomli":
                     noms = ["tomli"]
                 else:
                     noms = distributions.get(racine)

@@ -548,9 +548,8 @@ def test_vue_privee_du_mode_sans_root(tmp_path, outil):
     vu = json.loads((t / "noyau.log").read_text().strip().splitlines()[-1])
     assert vu["cours"] == ["autograded"] and vu["ici"] == [".connexion.json", "donnees.csv"]
     assert vu["depot"] == 30 and vu["bac"] == "écrit" and vu["demontage"] != 0
-    assert (Path(vu["pid1"]).name == "bwrap") == (outil == "bwrap"), (
-        vu
-    )  # bubblewrap veille sur le noyau
+    # bubblewrap veille sur le noyau
+    assert (Path(vu["pid1"]).name == "bwrap") == (outil == "bwrap"), vu
     assert not (depot / "x.txt").exists() and (t / "bac" / "y.txt").exists()
     assert Limites().memoire_mo == 2048  # défaut documenté dans le guide
     shutil.rmtree(depot)

@@ -143,9 +143,8 @@ def test_tableau_budget_ajoute_part_mediane_et_dependance(budget):
     assert tableau.at["Kandi", "mediane_departement_pct"] == pytest.approx(
         parts[budget["departement"] == "Alibori"].median()
     )
-    assert tableau.at["Cotonou", "mediane_departement_pct"] == pytest.approx(
-        parts["Cotonou"]
-    )  # seule du Littoral
+    # seule du Littoral
+    assert tableau.at["Cotonou", "mediane_departement_pct"] == pytest.approx(parts["Cotonou"])
 
 
 def test_simuler_baisse_fadec_sur_kandi(budget):

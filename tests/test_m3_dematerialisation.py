@@ -105,9 +105,8 @@ def test_calcul_van_complet_a_la_main():
 
 def test_van_commune_reprend_les_chiffres_de_la_commune():
     ligne = pd.read_csv(chemins.DONNEES / "etat_civil.csv").set_index("commune").loc["Lokossa"]
-    valeur_temps = (
-        0.30 * 52_000 / 173.33
-    )  # 30 % du SMIG horaire [49][50], arrondi à 90 dans la table
+    # 30 % du SMIG horaire [49][50], arrondi à 90 dans la table
+    valeur_temps = 0.30 * 52_000 / 173.33
     assert parametre("valeur_temps_fcfa_h") == round(valeur_temps)
     visite = (
         2 * ligne["dist_moy_mairie_km"] * ligne["cout_transport_fcfa_km"]

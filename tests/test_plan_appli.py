@@ -62,9 +62,8 @@ def test_choisir_sa_commune_la_note_et_le_bouton_donne_les_trois_fichiers(fichie
 
 @pytest.mark.lent
 def test_sur_l_application_partagee_de_la_salle_rien_n_est_lu_ni_garde(fichier, monkeypatch):
-    Plan.ouvrir("Kandi").noter(
-        "m4", "relais", 7
-    )  # le plan d'un autre, que le compte partagé verrait
+    # le plan d'un autre, que le compte partagé verrait
+    Plan.ouvrir("Kandi").noter("m4", "relais", 7)
     avant = fichier.read_bytes()
     monkeypatch.setattr(appli, "plan_personnel_possible", lambda: False)
     boite = appli.mon_plan_interactif()
@@ -90,9 +89,8 @@ def test_le_voila_partage_de_la_salle_est_reconnu(monkeypatch):
     monkeypatch.setattr(getpass, "getuser", lambda: appli.COMPTE_PARTAGE)
     assert not appli.plan_personnel_possible()
     monkeypatch.setattr(getpass, "getuser", lambda: "awa")
-    monkeypatch.setenv(
-        "ATELIER_APPLIS_NOYAUX_MAX", "20"
-    )  # posée par la salle pour son Voilà partagé
+    # posée par la salle pour son Voilà partagé
+    monkeypatch.setenv("ATELIER_APPLIS_NOYAUX_MAX", "20")
     assert not appli.plan_personnel_possible()
     hub = pytest.importorskip("atelier.salle.hub")
     assert appli.COMPTE_PARTAGE == hub.COMPTE_APPLIS

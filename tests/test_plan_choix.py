@@ -127,15 +127,13 @@ def test_relais_actions_duree_de_formation_et_vos_chiffres_dans_word_et_excel(pl
         == f"{_nf(notes['part_actes_demandes_en_ligne'])}\u00a0% ({COMMUNE})"
     )
     assert f"avec {nf(notes['nb_guichets'])} guichet(s) ({COMMUNE})" in etat_civil["Constat"]
-    assert etat_civil["Coût estimé"].endswith(
-        f"({SYNTHETIQUE})"
-    )  # le coût reste une hypothèse de l'atelier
+    # le coût reste une hypothèse de l'atelier
+    assert etat_civil["Coût estimé"].endswith(f"({SYNTHETIQUE})")
 
     budget = next(t for t in tables if t[0] == ["Ligne du budget", "Montant par an", "Origine"])
     assert [ligne[2] for ligne in budget[1:6]] == [COMMUNE] * 5
-    assert (
-        budget[6][0] == "Volet numérique du PAI retenu" and budget[6][2] == COMMUNE
-    )  # PAI et part de la commune
+    # PAI et part de la commune
+    assert budget[6][0] == "Volet numérique du PAI retenu" and budget[6][2] == COMMUNE
     assert budget[4][1] == contenu.fcfa(notes["pai_total_fcfa"])
     assert f"PAI de la commune\u00a0: {contenu.fcfa(notes['pai_total_fcfa'])} ({COMMUNE})" in texte
     assert (
@@ -225,9 +223,8 @@ def test_des_choix_partiels_ou_abimes_laissent_des_valeurs_par_defaut_propres(pl
     plan.noter("m5", "annees", 1)  # une formation d'un an, sans cible
     plan.noter("m4", "actions", ["  ", ""])  # des lignes vides
     plan.noter_chiffre("nb_relais", 3)
-    donnees = (
-        plan.donnees
-    )  # un fichier modifié à la main : un chiffre qui n'est pas un nombre, une colonne inconnue
+    # un fichier modifié à la main : un chiffre qui n'est pas un nombre, une colonne inconnue
+    donnees = plan.donnees
     donnees["communes"]["Kandi"]["mes_chiffres"]["budget_total_fcfa"] = {
         "valeur": "beaucoup",
         "origine": "vos chiffres",

@@ -128,9 +128,8 @@ def test_les_choix_notes_passent_dans_le_document(tmp_path, plan_vide):
     assert "Commune de Sèmè-Podji" in texte
     tout = texte + " | ".join(" | ".join(t) for t in tables)
     assert "Mettre en ligne\u00a0: Certificat de résidence" in tout  # espace insécable avant « : »
-    assert (
-        "Ouvrir 2 centre(s) numérique(s)\u00a0: Ekpe, Djeregbe" in tout
-    )  # « Inconnu » laissé de côté
+    # « Inconnu » laissé de côté
+    assert "Ouvrir 2 centre(s) numérique(s)\u00a0: Ekpe, Djeregbe" in tout
     assert "Installer 9 relais digitaux" in tout
     assert "70\u00a0% (donnée synthétique), fin" in tout
     assert "6,5\u00a0% du PAI, choix de la commune" in tout
@@ -158,9 +157,8 @@ def test_le_pdf_page_par_page(tmp_path, plan_vide):
         "Volet numérique du plan de développement communal — Commune de Kandi"
     )
     assert "Synthèse pour le conseil communal" in pages[0] and "Fiche 1" not in pages[0]
-    for n, page in enumerate(
-        pages, 1
-    ):  # pdftotext peut lire une colonne de tableau après le pied de page
+    # pdftotext peut lire une colonne de tableau après le pied de page
+    for n, page in enumerate(pages, 1):
         assert f"Commune de Kandi — volet numérique du PDC — page {n}" in page, (
             f"pied de la page {n}"
         )

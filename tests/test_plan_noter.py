@@ -135,9 +135,8 @@ def test_rouvrir_le_module_reprend_les_choix_notes(fichier):
     assert neuf.controles["part_cible"].value != 70
     boite = noter_dans_mon_plan(neuf)
     assert neuf.valeurs()["part_cible"] == 70 and neuf.valeurs()["annees"] == 4
-    assert neuf.resultat["trajectoire_pct"][-1] == pytest.approx(
-        70
-    )  # redessiné avec les choix notés
+    # redessiné avec les choix notés
+    assert neuf.resultat["trajectoire_pct"][-1] == pytest.approx(70)
     assert len(neuf.resultat["trajectoire_pct"]) == 5  # aujourd'hui et 4 ans
     assert "Déjà noté dans votre plan pour Kandi" in boite.message.value
 

@@ -102,9 +102,8 @@ def test_un_plan_qui_appartient_a_un_autre_compte_est_refuse(salle, tmp_path):
     exiger(os.geteuid() == 0, "il faut être root pour donner un fichier à un autre compte")
     homes, participants, _ = salle
     autre = pwd.getpwnam("nobody")
-    os.chown(
-        homes / "ali" / plans.NOM_FICHIER, autre.pw_uid, autre.pw_gid
-    )  # déposé par quelqu'un d'autre
+    # déposé par quelqu'un d'autre
+    os.chown(homes / "ali" / plans.NOM_FICHIER, autre.pw_uid, autre.pw_gid)
     rapport = plans.ramasser_plans(tmp_path / "sortie", participants)
     assert any(
         r.startswith("ALERTE ali") and "appartient au compte nobody" in r for r in rapport

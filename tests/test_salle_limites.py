@@ -111,9 +111,8 @@ def salle():
 
 
 def _html(reponse: requests.Response) -> str:
-    return reponse.content.decode(
-        "utf-8"
-    )  # les pages déclarent utf-8 dans <meta>, pas dans l'en-tête
+    # les pages déclarent utf-8 dans <meta>, pas dans l'en-tête
+    return reponse.content.decode("utf-8")
 
 
 def _un(serveur, code: str, delai: float = 120) -> dict:

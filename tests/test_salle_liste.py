@@ -26,9 +26,8 @@ def _ecrire(tmp_path, octets: bytes, nom: str = "salle.csv"):
 
 
 def test_un_export_excel_en_point_virgule_et_windows_1252_est_lu(tmp_path):
-    assert (
-        "Bénédicte".encode("cp1252") in EXCEL_FRANCAIS
-    )  # ce sont bien les octets d'Excel, pas de l'UTF-8
+    # ce sont bien les octets d'Excel, pas de l'UTF-8
+    assert "Bénédicte".encode("cp1252") in EXCEL_FRANCAIS
     personnes = lire_liste(_ecrire(tmp_path, EXCEL_FRANCAIS), prefixe="s1-")
     assert [(p.identifiant, p.nom, p.commune, p.departement, p.role) for p in personnes] == [
         ("s1-form", "Estelle Formatrice", "Porto-Novo", "Ouémé", "formateur"),

@@ -40,9 +40,8 @@ def test_un_changement_de_controle_recalcule_le_resultat():
 
 def test_curseur_entier_ou_decimal():
     assert type(curseur("n", 0, 10, 2)).__name__ == "IntSlider"
-    assert (
-        type(curseur("Année", 2013, 2040, 2025)).__name__ == "IntSlider"
-    )  # pas d'espace dans « 2025 »
+    # pas d'espace dans « 2025 »
+    assert type(curseur("Année", 2013, 2040, 2025)).__name__ == "IntSlider"
 
 
 def test_curseur_affiche_ses_valeurs_a_la_francaise():
@@ -101,9 +100,8 @@ def test_un_simulateur_reprend_sa_figure_videe_de_ce_que_la_mise_a_jour_preceden
         and len(fig.axes[0].get_legend().get_texts()) == 1
     )
     assert [t.get_text() for t in fig.texts] == ["3 points"] and fig.get_suptitle() == "3 points"
-    assert fig.axes[0].get_xlim() == pytest.approx(
-        (-0.1, 2.1)
-    )  # les limites suivent 3 points, pas 7
+    # les limites suivent 3 points, pas 7
+    assert fig.axes[0].get_xlim() == pytest.approx((-0.1, 2.1))
     assert not plt.get_fignums(), "une figure reprise n'est pas une figure pyplot ouverte"
     assert getattr(fig.canvas, "renderer", None) is None, (
         "entre deux mises à jour, pas de tampon de pixels gardé"

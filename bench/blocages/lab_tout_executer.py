@@ -392,9 +392,8 @@ def main() -> None:
     p.add_argument("--sortie", type=Path, help="écrire aussi le résumé JSON dans ce fichier")
     p.add_argument("--sans-historique", action="store_true")
     args = p.parse_args()
-    signal.signal(
-        signal.SIGTERM, lambda *_: sys.exit("arrêté (SIGTERM)")
-    )  # pour arrêter JupyterLab en sortant
+    # pour arrêter JupyterLab en sortant
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("arrêté (SIGTERM)"))
     resultat = passer(args)
     print(
         json.dumps(

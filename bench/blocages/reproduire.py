@@ -275,9 +275,8 @@ async def passer_nbclient(args) -> dict:
         from atelier.client_noyau import ClientVigilant
 
         km.client_factory = ClientVigilant
-    client = NotebookClient(
-        carnet, km=km, timeout=args.duree_max, record_timing=True
-    )  # pour le diagnostic
+    # pour le diagnostic
+    client = NotebookClient(carnet, km=km, timeout=args.duree_max, record_timing=True)
     surveillant = Surveillant(client, args.seuil)
     veille = asyncio.ensure_future(surveillant.veiller())
     arret = "fin du carnet"

@@ -231,9 +231,8 @@ async def passer(args) -> dict:
             )
 
     charge_debut = os.getloadavg()
-    os.environ.update(
-        ENV_DU_KIT
-    )  # sans effet sur « sans » et « ipykernel », dont la commande est fixée
+    # sans effet sur « sans » et « ipykernel », dont la commande est fixée
+    os.environ.update(ENV_DU_KIT)
     await asyncio.gather(*(ouvrier() for _ in range(args.paralleles)))
     resume = {}
     tous_lents = lentes(resultats, 10, 0)

@@ -284,9 +284,8 @@ def main() -> int:
     (ICI / f"resultats_{args.exercice}.json").write_text(
         json.dumps(resultats, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
-    historique = (
-        ICI / "historique.jsonl"
-    )  # chaque run, pour voir l'effet de la charge de la machine
+    # chaque run, pour voir l'effet de la charge de la machine
+    historique = ICI / "historique.jsonl"
     with open(historique, "a", encoding="utf-8") as f:
         f.write(json.dumps(resultats, ensure_ascii=False) + "\n")
     print(json.dumps(resultats, ensure_ascii=False, indent=1))

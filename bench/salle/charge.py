@@ -130,9 +130,8 @@ def salle_de_test(participants: list[str], sans_reglages: list[str], sources_exe
         hub.attendre(processus, journal)
         yield hub, prefixe, processus, journal
     finally:
-        if (
-            os.environ.get("ATELIER_GARDER_JOURNAL") and (base / "hub.log").exists()
-        ):  # pour l'analyse d'une erreur
+        # pour l'analyse d'une erreur
+        if os.environ.get("ATELIER_GARDER_JOURNAL") and (base / "hub.log").exists():
             shutil.copy(base / "hub.log", os.environ["ATELIER_GARDER_JOURNAL"])
         if processus is not None:
             os.killpg(processus.pid, signal.SIGTERM)
@@ -160,9 +159,8 @@ def balayer(prefixe: str) -> None:
 
     restants = [c.pw_name for c in pwd.getpwall() if c.pw_name.startswith(prefixe)]
     for nom in restants:
-        supprimer_compte_service(
-            nom
-        )  # arrête ses processus, puis userdel (dossiers : sous base/, retirés)
+        # arrête ses processus, puis userdel (dossiers : sous base/, retirés)
+        supprimer_compte_service(nom)
     for groupe in [g.gr_name for g in grp.getgrall() if g.gr_name.startswith(prefixe)]:
         supprimer_groupe(groupe)
     if restants:
@@ -398,9 +396,8 @@ def main() -> None:
     args = parser.parse_args()
     if os.geteuid() != 0:
         sys.exit("À lancer en root : la mesure crée de vrais comptes.")
-    signal.signal(
-        signal.SIGTERM, lambda *_: sys.exit("arrêté (SIGTERM)")
-    )  # les comptes sont retirés en sortant
+    # les comptes sont retirés en sortant
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("arrêté (SIGTERM)"))
     paliers = [int(x) for x in args.paliers.split(",")]
     debut = time.strftime("%Y-%m-%d %H:%M", time.gmtime())
     resultats = {"date": debut, "paliers_demandes": paliers} | mesurer(

@@ -167,9 +167,8 @@ def comparer_lecons(avant: Path) -> dict:
     durees = {}
     codes = [("avant", avant / "src"), ("apres", RACINE / "src")]
     for rang, carnet in enumerate(sorted((avant / "notebooks").glob("m*.ipynb"))):
-        for code, src in (
-            codes if rang % 2 == 0 else codes[::-1]
-        ):  # l'ordre alterne d'une leçon à l'autre
+        # l'ordre alterne d'une leçon à l'autre
+        for code, src in codes if rang % 2 == 0 else codes[::-1]:
             os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(src), chemin]))
             durees.setdefault(carnet.stem, {})[code] = executer_lecon(carnet)
     if chemin is None:

@@ -33,9 +33,8 @@ from typing import Any
 
 from atelier.socle import nombre_fr
 
-_DECIMAL = re.compile(
-    r"^-?[\d\u202f]+(,\d+)?$"
-)  # un nombre écrit par ``nombre`` (ni « — » ni « ∞ »)
+# un nombre écrit par ``nombre`` (ni « — » ni « ∞ »)
+_DECIMAL = re.compile(r"^-?[\d\u202f]+(,\d+)?$")
 _EXPOSANTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 VIDE = "—"  # une case vide dans un tableau
 MANQUANT = "non renseigné"  # une valeur manquante affichée seule
@@ -150,9 +149,8 @@ def _options(lignes: int) -> dict:
 
     max_lignes, min_lignes = pd.get_option("display.max_rows"), pd.get_option("display.min_rows")
     if max_lignes and lignes > max_lignes and min_lignes:
-        max_lignes = min(
-            max_lignes, min_lignes
-        )  # tableau trop long : pandas n'en montre que le début et la fin
+        # tableau trop long : pandas n'en montre que le début et la fin
+        max_lignes = min(max_lignes, min_lignes)
     return {
         "max_rows": max_lignes,
         "max_cols": pd.get_option("display.max_columns"),

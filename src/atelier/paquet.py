@@ -570,9 +570,8 @@ def construire(
     ecrire_contraintes(dossier / "contraintes", cibles, racine)
     if not (marque.exists() and marque.read_text().strip() == attendue):
         print(f"Téléchargement des roues dans {roues} (réseau nécessaire)…", flush=True)
-        if (
-            marque.exists()
-        ):  # roues d'autres contraintes ; sans marque, un téléchargement interrompu
+        # roues d'autres contraintes ; sans marque, un téléchargement interrompu
+        if marque.exists():
             shutil.rmtree(roues)
         telecharger_roues(roues, pythons, cibles, racine)
         marque.write_text(attendue + "\n")

@@ -76,9 +76,8 @@ def lire_plan_du_compte(compte: str) -> dict | None:
     except KeyError:
         raise _Refus("pas de compte de ce nom sur cette machine") from None
     home = Path(entree.pw_dir)
-    parent = os.open(
-        home.parent, os.O_RDONLY | os.O_DIRECTORY
-    )  # /home : à l'administrateur, pas au participant
+    # /home : à l'administrateur, pas au participant
+    parent = os.open(home.parent, os.O_RDONLY | os.O_DIRECTORY)
     try:
         dossier = _ouvrir(parent, home.name, entree.pw_uid, repertoire=True)
     finally:

@@ -34,7 +34,6 @@ def produire_document(
             "Dites pour quelle commune écrire le document, par exemple --commune Kandi."
         )
     if plan.commune != commune:
-        plan = Plan(
-            plan.chemin, plan.donnees, commune
-        )  # lecture seule : le choix de commune n'est pas noté
+        # lecture seule : le choix de commune n'est pas noté
+        plan = Plan(plan.chemin, plan.donnees, commune)
     return ecrire_tout(construire(commune, plan), sortie)

@@ -136,16 +136,13 @@ class Fiche:
     annee_depart: int
     annee_cible: int
     proposition: bool = True
-    synthetique: bool = (
-        True  # la valeur de départ (et ce qui en découle) est une donnée synthétique
-    )
+    # la valeur de départ (et ce qui en découle) est une donnée synthétique
+    synthetique: bool = True
     origine_depart: str = ""  # sinon, d'où vient la valeur de départ (« chiffre de la commune »…)
-    cout_origine: str = (
-        SYNTHETIQUE  # le coût : hypothèse de l'atelier, sauf s'il a été choisi par la commune
-    )
-    activites: list[str] = field(
-        default_factory=list
-    )  # les actions notées par la commune (module 4)
+    # le coût : hypothèse de l'atelier, sauf s'il a été choisi par la commune
+    cout_origine: str = SYNTHETIQUE
+    # les actions notées par la commune (module 4)
+    activites: list[str] = field(default_factory=list)
     jalons: list[tuple[int, float]] = field(default_factory=list)
 
     def __post_init__(self):
@@ -505,9 +502,8 @@ def _fiche_centres(nom, plan, annee) -> Fiche:
     rayon = max(0.5, _nombre(plan.lire("m2", "rayon_km") if plan else None, RAYON_KM))
     existants = m2.sites_existants(arr)
     notes = plan.lire("m2", "sites") if plan else None
-    if isinstance(
-        notes, list
-    ):  # un nom qui n'est pas un arrondissement de la commune est laissé de côté
+    # un nom qui n'est pas un arrondissement de la commune est laissé de côté
+    if isinstance(notes, list):
         notes = [s for s in notes if s in set(arr["arrondissement"])]
     sites = notes or m2.sites_choisis(m2.choisir_sites(arr, 2, rayon, existants))
     sites = [s for s in sites if s not in existants]

@@ -260,9 +260,8 @@ class NoterDansMonPlan(widgets.VBox):
 
     # lecture seule : ouvrir le plan pour le lire ne doit rien écrire
     def _lire(self) -> dict:
-        donnees, avertissement = lire(
-            self.chemin
-        )  # un fichier abîmé est mis de côté : le dire une fois
+        # un fichier abîmé est mis de côté : le dire une fois
+        donnees, avertissement = lire(self.chemin)
         self.avertissement = avertissement or self.avertissement
         return donnees
 
@@ -307,13 +306,14 @@ class NoterDansMonPlan(widgets.VBox):
     def _phrase(self, notes: dict) -> str:
         try:
             return self.genre.phrase(notes)
+        # fichier modifié à la main
         except (
             TypeError,
             ValueError,
             KeyError,
             AttributeError,
             IndexError,
-        ):  # fichier modifié à la main
+        ):
             return "des choix que l'atelier ne sait pas relire (notez-les de nouveau)"
 
     def appliquer(self, notes: dict) -> None:

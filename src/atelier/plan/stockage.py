@@ -254,9 +254,8 @@ class Plan:
         nom = trouver_commune(commune) if commune is not None else donnees.get("commune")
         plan = cls(chemin, donnees, nom, avertissement)
         if avertissement or (nom is not None and nom != donnees.get("commune")):
-            plan._changer(
-                lambda d: None
-            )  # note la commune choisie (et remplace le fichier mis de côté)
+            # note la commune choisie (et remplace le fichier mis de côté)
+            plan._changer(lambda d: None)
         return plan
 
     # --- lecture ---------------------------------------------------------------------

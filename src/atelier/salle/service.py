@@ -146,9 +146,8 @@ def arreter_processus(pid: int, delai: float = DELAI_ARRET) -> None:
     except (psutil.NoSuchProcess, psutil.TimeoutExpired):
         pass
     try:
-        os.killpg(
-            pid, signal.SIGKILL
-        )  # le hub est chef de sa session : son groupe porte son numéro
+        # le hub est chef de sa session : son groupe porte son numéro
+        os.killpg(pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):
         pass
     try:

@@ -125,9 +125,8 @@ def vider(fig: Figure) -> None:
     sans toucher aux axes : les mêmes appels y redessinent la même image que sur une figure neuve."""
     for artiste in (*fig.texts, *fig.legends, *fig.images, *fig.artists):
         artiste.remove()
-    fig._suptitle = fig._supxlabel = fig._supylabel = (
-        None  # retirés ci-dessus ; fig.suptitle… en recrée
-    )
+    # retirés ci-dessus ; fig.suptitle… en recrée
+    fig._suptitle = fig._supxlabel = fig._supylabel = None
     for ax in fig.axes:
         # la mise en page automatique repart de la place d'une figure neuve (elle dépend de son point de départ)
         ax._set_position(ax.get_subplotspec().get_position(fig))
@@ -135,9 +134,8 @@ def vider(fig: Figure) -> None:
             ax.clear()
             continue
         for axe in (ax.xaxis, ax.yaxis):
-            if (
-                axe.units is not None
-            ):  # des noms sur un axe (catégories) : leur liste repart de zéro, comme Axis.clear
+            # des noms sur un axe (catégories) : leur liste repart de zéro, comme Axis.clear
+            if axe.units is not None:
                 axe._converter, axe.units = None, None
         for artiste in (
             *ax.lines,
@@ -156,9 +154,8 @@ def vider(fig: Figure) -> None:
             ax.set_title("", loc=position)
         ax.ignore_existing_data_limits = True  # les limites suivront les nouveaux tracés
         ax.set_autoscaley_on(True)
-        ax.set_autoscalex_on(
-            ax.name != "polar"
-        )  # l'axe des angles d'un radar fait toujours le tour
+        # l'axe des angles d'un radar fait toujours le tour
+        ax.set_autoscalex_on(ax.name != "polar")
 
 
 class FiguresGardees:
@@ -176,9 +173,8 @@ class FiguresGardees:
         rang = len(self._servies)
         if rang < len(self._figures) and self._figures[rang][0] == cle:
             _, fig, axes = self._figures[rang]
-            for ajoute in set(fig.axes) - set(
-                np.ravel(axes)
-            ):  # un axe ajouté par dessiner (barre de couleurs…)
+            # un axe ajouté par dessiner (barre de couleurs…)
+            for ajoute in set(fig.axes) - set(np.ravel(axes)):
                 ajoute.remove()
             vider(fig)
         else:
@@ -343,9 +339,8 @@ class Simulateur(widgets.VBox):
             clear_output(wait=True)
             _images, _gardees = images, self._figures
             self._figures.commencer()
-            deja_ouvertes = set(
-                plt.get_fignums()
-            )  # une figure laissée ouverte ailleurs n'est pas montrée ici
+            # une figure laissée ouverte ailleurs n'est pas montrée ici
+            deja_ouvertes = set(plt.get_fignums())
             try:
                 self.resultat = self.dessiner(**self.valeurs())
                 for gardee in self._figures.a_montrer():

@@ -88,9 +88,8 @@ def _poser_fond(fig, ax_carte, ax_barres, nom: str) -> None:
             _COMMUNS[taille] = rendu.copy_from_bbox(fig.bbox)
         else:
             rendu.restore_region(_COMMUNS[taille])
-        legende = legende_carte_commune(
-            ax_carte, sites=True, rayon_km=0
-        )  # la même pour toute distance
+        # la légende est la même pour toute distance (la distance est écrite dans le titre)
+        legende = legende_carte_commune(ax_carte, sites=True, rayon_km=0)
         _dessiner(rendu, [*propres, legende])
         legende.remove()
         if len(_FONDS) >= 16:
@@ -107,9 +106,8 @@ def _dessiner(rendu, artistes) -> None:
         artiste.draw(rendu)
 
 
-_NOMS: dict[
-    tuple, tuple[np.ndarray, int, int]
-] = {}  # les noms de chaque commune déjà écrits (les 16 derniers)
+# Les noms de chaque commune déjà écrits (les 16 derniers) : l'image, et la place de son coin.
+_NOMS: dict[tuple, tuple[np.ndarray, int, int]] = {}
 
 
 def _poser_noms(ax, arr, nom: str) -> None:
@@ -204,9 +202,8 @@ def dessiner_couverture(
         f"positions et équipements : {MENTION_SYNTHETIQUE}",
         fontsize=9,
     )
-    if (
-        dans_un_simulateur()
-    ):  # l'image seule compte : ce qui ne dépend que de la commune est recopié
+    # l'image seule compte : ce qui ne dépend que de la commune est recopié
+    if dans_un_simulateur():
         _poser_noms(ax_carte, arr, nom)
         _poser_fond(fig, ax_carte, ax_barres, nom)
     else:  # une figure ordinaire, qu'on peut aussi enregistrer (PDF, autre résolution)

@@ -317,9 +317,8 @@ def guichets_necessaires(
     """Le plus petit nombre de guichets qui garde l'attente moyenne sous ``attente_max_min`` minutes."""
     if attente_max_min <= 0:
         raise ErreurAtelier("L'attente visée doit être supérieure à zéro minute.")
-    guichets = (
-        math.floor(_charge(arrivees_h, temps_service_min, 1)) + 1
-    )  # le minimum pour une file stable
+    # le minimum pour une file stable
+    guichets = math.floor(_charge(arrivees_h, temps_service_min, 1)) + 1
     while attente_moyenne_min(arrivees_h, temps_service_min, guichets) > attente_max_min:
         guichets += 1
     return guichets

@@ -56,9 +56,8 @@ def explorer_secteurs(commune: str = "Cotonou") -> Simulateur:
             essai.canvas.draw()
             place.append(ax.get_position().bounds)
             plt.close(essai)
-        fig, ax = figure(
-            9, 4.6, mise_en_page=None
-        )  # la même place à chaque image : rien à recalculer
+        # la même place à chaque image : rien à recalculer
+        fig, ax = figure(9, 4.6, mise_en_page=None)
         ax.set_position(place[0])
         return tracer(ax, commune)
 

@@ -120,9 +120,8 @@ def simulateur_profil(commune: str = "Kandi", enquete: pd.DataFrame | None = Non
         "commune": menu("Commune", communes_disponibles(), valeur=commune),
         "niveau_min": curseur("Niveau minimal (1 à 8)", 1, 8, 1),
     }
-    profil_du_pays = cache(
-        lambda niveau_min: modele.profil_domaines(enquete, niveau_min)
-    )  # un par niveau
+    # un par niveau
+    profil_du_pays = cache(lambda niveau_min: modele.profil_domaines(enquete, niveau_min))
     return Simulateur(
         controles,
         lambda commune, niveau_min: dessiner_profil(
