@@ -23,20 +23,15 @@ from urllib.parse import urlparse
 
 import pytest
 
+from atelier.guide import ARGUMENTS_CHROMIUM as ARGUMENTS_DU_GUIDE
+
 from conftest import RACINE, attendre_url, environnement_jupyter, exiger, port_libre
 
 pytestmark = [pytest.mark.navigateur, pytest.mark.lent]
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGUMENTS_CHROMIUM = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
+    *ARGUMENTS_DU_GUIDE,
     # Aucun nom d'hôte ne se résout, sauf la machine elle-même : rien ne peut sortir.
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
 ]

@@ -18,13 +18,9 @@ import argparse
 import concurrent.futures
 import json
 import os
-import secrets
-import shutil
-import signal
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -33,61 +29,26 @@ import psutil
 ICI = Path(__file__).resolve().parent
 RACINE = ICI.parents[1]
 sys.path.insert(0, str(RACINE / "src"))
+sys.path.insert(0, str(ICI))
 
-from atelier.salle import installation  # noqa: E402
-from atelier.salle.client import Hub  # noqa: E402
-from atelier.salle.liste import Personne  # noqa: E402
+from charge import salle_de_test  # noqa: E402  (le hub de mesure, et tout ce qu'il faut retirer)
+
 from atelier.salle.mesure import MO, memoire_du_compte  # noqa: E402
 
 
-def port_libre() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def mesurer(n: int) -> dict:
-    base = Path(tempfile.mkdtemp(prefix="atelier-salle-bench-", dir="/var/tmp"))
-    os.chmod(base, 0o755)
-    prefixe = f"b{secrets.token_hex(3)}-"
-    kit = [f"{prefixe}kit{i}" for i in range(n)]
-    defaut = [f"{prefixe}def{i}" for i in range(n)]
-    personnes = [Personne(f"{prefixe}form", "Formateur fictif", "", "formateur")]
-    personnes += [Personne(nom, nom, "", "participant") for nom in kit + defaut]
+    kit = [f"kit{i}" for i in range(n)]
+    defaut = [f"def{i}" for i in range(n)]
     lecon = json.loads(
         (RACINE / "tests" / "fixtures" / "salle" / "lecon_charge.ipynb").read_text(encoding="utf-8")
     )
-    etat, processus = None, None
-    try:
-        venv = installation.venv_partage(Path("/var/tmp/atelier-salle-venv"))
-        etat, _ = installation.installer(
-            personnes,
-            base / "salle",
-            base / "kit",
-            venv,
-            prefixe=prefixe,
-            homes=base / "homes",
-            sources_exercices=RACINE / "exercises" / "source",
-            ip="127.0.0.1",
-            port=port_libre(),
-            port_hub=port_libre(),
-            port_api_proxy=port_libre(),
-            port_applis=port_libre(),
-            port_depot=port_libre(),
-            sans_reglages=defaut,
-        )
-        processus = subprocess.Popen(
-            installation.commande_hub(etat),
-            env=installation.environnement_hub(etat),
-            cwd=etat.hub,
-            stdout=open(base / "hub.log", "w"),
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        hub = Hub(etat.url, etat.jeton_service.read_text().strip())
-        hub.attendre(processus, base / "hub.log")
+    with salle_de_test(kit + defaut, defaut, RACINE / "exercises" / "source") as (
+        hub,
+        prefixe,
+        processus,
+        _,
+    ):
+        kit, defaut = [prefixe + nom for nom in kit], [prefixe + nom for nom in defaut]
 
         def suivre(nom):
             duree = hub.demarrer(nom)
@@ -114,22 +75,15 @@ def mesurer(n: int) -> dict:
         for p in hub_processus.children():
             if "configurable-http-proxy" in " ".join(p.cmdline()):
                 fixe["proxy (CHP)"] = p.memory_full_info().rss / MO
-        version_python = subprocess.run(
-            [str(Path(etat.venv) / "bin" / "python"), "--version"], capture_output=True, text=True
+        version_python = subprocess.run(  # le Python de la salle, celui du hub et des serveurs
+            [hub_processus.exe(), "--version"], capture_output=True, text=True
         ).stdout.split()[-1]
-        return {
-            "python": version_python,
-            "kit": [dict(mesures[n], demarrage_s=durees[n]) for n in kit],
-            "defaut": [dict(mesures[n], demarrage_s=durees[n]) for n in defaut],
-            "fixe_rss": fixe,
-        }
-    finally:
-        if processus is not None:
-            os.killpg(processus.pid, signal.SIGTERM)
-            processus.wait(timeout=60)
-        if etat is not None:
-            installation.retirer(etat)
-        shutil.rmtree(base, ignore_errors=True)
+    return {
+        "python": version_python,
+        "kit": [dict(mesures[n], demarrage_s=durees[n]) for n in kit],
+        "defaut": [dict(mesures[n], demarrage_s=durees[n]) for n in defaut],
+        "fixe_rss": fixe,
+    }
 
 
 def mediane(lignes: list[dict], cle: str) -> float:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import os
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -24,27 +23,16 @@ import urllib.request
 from pathlib import Path
 
 RACINE = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(RACINE / "tests"))
+sys.path.insert(0, str(RACINE / "src"))
+from test_navigateur import ARGUMENTS_CHROMIUM  # noqa: E402
+
+from conftest import port_libre  # noqa: E402
+
 CLIENTS = {
     "kit": [],
     "jupyter": ["--KernelManager.client_factory=jupyter_client.asynchronous.AsyncKernelClient"],
 }
-ARGUMENTS_CHROMIUM = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
-]
-
-
-def port_libre() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def mesurer(pages: int, client: str) -> dict:
