@@ -40,6 +40,15 @@ def port_libre() -> int:
         return s.getsockname()[1]
 
 
+def ports_de_salle() -> dict[str, int]:
+    """Les cinq ports libres d'une salle de test, à passer à ``installation.installer(**…)`` :
+    l'adresse des participants, le hub, l'API du proxy, les applications, le dépôt des devoirs."""
+    return {
+        nom: port_libre()
+        for nom in ("port", "port_hub", "port_api_proxy", "port_applis", "port_depot")
+    }
+
+
 def commande(nom: str) -> str | None:
     """Chemin d'une commande, en cherchant d'abord à côté de l'interpréteur des tests."""
     venv_bin = Path(os.sys.executable).parent

@@ -29,7 +29,7 @@ import psutil
 import pytest
 import requests
 
-from conftest import RACINE, exiger, port_libre
+from conftest import RACINE, exiger, ports_de_salle
 
 pytestmark = [pytest.mark.lent, pytest.mark.hub]
 
@@ -142,11 +142,7 @@ def salle():
             prefixe=prefixe,
             homes=base / "homes",
             ip="127.0.0.1",
-            port=port_libre(),
-            port_hub=port_libre(),
-            port_api_proxy=port_libre(),
-            port_applis=port_libre(),
-            port_depot=port_libre(),
+            **ports_de_salle(),
         )
         cartes.ecrire_cartes(
             etat.personnes, mots_de_passe, etat.url, etat.cartes / "cartes-connexion.html"

@@ -25,7 +25,7 @@ import requests
 from test_navigateur import ARGUMENTS_CHROMIUM, CHROMIUM, Surveillance, _capture
 from test_salle_hub import CACHE_VENV, FIXTURES, _arreter, _session
 
-from conftest import RACINE, exiger, port_libre
+from conftest import RACINE, exiger, ports_de_salle
 
 pytestmark = [pytest.mark.lent, pytest.mark.hub]
 
@@ -65,11 +65,7 @@ def salle():
             prefixe=prefixe,
             homes=base / "homes",
             ip="127.0.0.1",
-            port=port_libre(),
-            port_hub=port_libre(),
-            port_api_proxy=port_libre(),
-            port_applis=port_libre(),
-            port_depot=port_libre(),
+            **ports_de_salle(),
             limites=installation.Limites(
                 memoire_totale_mo=MEMOIRE_MO,
                 disque_mo=DISQUE_MO,

@@ -24,7 +24,7 @@ import pytest
 from atelier.salle import cartes, installation, service
 from atelier.salle.liste import lire_liste
 
-from conftest import RACINE, exiger, port_libre
+from conftest import RACINE, exiger, ports_de_salle
 
 CACHE_VENV = Path("/var/tmp/atelier-salle-venv")  # le même que test_salle_hub.py
 
@@ -155,11 +155,7 @@ def petite_salle():
             prefixe=prefixe,
             homes=base / "homes",
             ip="127.0.0.1",
-            port=port_libre(),
-            port_hub=port_libre(),
-            port_api_proxy=port_libre(),
-            port_applis=port_libre(),
-            port_depot=port_libre(),
+            **ports_de_salle(),
         )
         yield salle
     finally:

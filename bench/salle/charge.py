@@ -45,11 +45,14 @@ import psutil
 ICI = Path(__file__).resolve().parent
 RACINE = ICI.parents[1]
 sys.path.insert(0, str(RACINE / "src"))
+sys.path.insert(0, str(RACINE / "tests"))
 
 from atelier.salle import client as client_du_hub  # noqa: E402
 from atelier.salle import installation  # noqa: E402
 from atelier.salle.liste import Personne  # noqa: E402
 from atelier.salle.mesure import MO, memoire_du_compte  # noqa: E402
+
+from conftest import ports_de_salle  # noqa: E402
 
 SEUIL_P95_S = 5.0
 LECON = RACINE / "notebooks" / "m2_centres_numeriques.ipynb"
@@ -78,14 +81,6 @@ def cellules_chronometrees():
         client_du_hub._une_cellule = une_cellule
 
 
-def port_libre() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @contextmanager
 def salle_de_test(participants: list[str], sans_reglages: list[str], sources_exercices: Path):
     """Un hub de salle avec de vrais comptes (préfixés) ; tout est retiré à la sortie."""
@@ -109,11 +104,7 @@ def salle_de_test(participants: list[str], sans_reglages: list[str], sources_exe
             homes=base / "homes",
             sources_exercices=sources_exercices,
             ip="127.0.0.1",
-            port=port_libre(),
-            port_hub=port_libre(),
-            port_api_proxy=port_libre(),
-            port_applis=port_libre(),
-            port_depot=port_libre(),
+            **ports_de_salle(),
             sans_reglages=[f"{prefixe}{nom}" for nom in sans_reglages],
         )
         uids = [pwd.getpwnam(p.identifiant).pw_uid for p in personnes]
